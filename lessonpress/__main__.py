@@ -1,0 +1,5 @@
+"""`python -m lessonpress` is the same as the `lessonpress` command."""
+
+from .cli import main
+
+main()

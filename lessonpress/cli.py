@@ -1,0 +1,180 @@
+"""The command line: parse flags, call the engine, print what it reports, choose the exit code.
+
+Exit codes: 0 all well; 1 a lesson had errors (every other lesson is still built); 2 usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback as tb
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import LessonError
+from .formats import format_names
+from .report import BuildStarted, Event, OutputFailed, OutputWritten
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class Printer:
+    """Shows build events: a progress bar on a terminal, plain lines in a pipe or log."""
+
+    def __init__(self, quiet: bool, verbose: bool) -> None:
+        self.quiet = quiet
+        self.verbose = verbose
+        self.bar = None
+        self.done = 0
+
+    def emit(self, event: Event) -> None:
+        """Show one event."""
+        if isinstance(event, BuildStarted):
+            if not self.quiet and event.total > 3 and sys.stderr.isatty():
+                self.bar = click.progressbar(length=event.total, label="Building", file=sys.stderr)
+                self.bar.__enter__()
+        elif isinstance(event, OutputWritten | OutputFailed):
+            if self.bar is not None:
+                self.bar.update(1)
+            elif isinstance(event, OutputWritten) and not self.quiet:
+                timing = f" ({event.seconds * 1000:.0f} ms)" if self.verbose else ""
+                click.echo(f"wrote {event.path}{timing}")
+
+    def close(self) -> None:
+        """Finish the progress bar, if one is showing."""
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+def print_problems(problems: list[LessonError], quiet: bool = False) -> None:
+    """Each problem on its own line on stderr (warnings hidden by --quiet)."""
+    for problem in problems:
+        if problem.is_error or not quiet:
+            click.echo(problem.format(), err=True)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--traceback", "show_traceback", is_flag=True, hidden=False,
+              help="Show a Python traceback for unexpected errors (for developers).")
+@click.version_option(__version__, prog_name="lessonpress")
+@click.pass_context
+def main(ctx: click.Context, show_traceback: bool) -> None:
+    """Turn lesson plans written in YAML into print-ready PDFs.
+
+    With no command, builds every lesson in lessons/ into build/.
+    """
+    ctx.obj = {"traceback": show_traceback}
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(build_command)
+
+
+def _guard(ctx: click.Context, action) -> int:  # noqa: ANN001
+    """Run an engine call; an unexpected exception becomes one clear line, not a traceback."""
+    try:
+        return action()
+    except LessonError as problem:
+        click.echo(problem.format(), err=True)
+        return EXIT_ERRORS
+    except KeyboardInterrupt:
+        click.echo("interrupted; files already written are complete, the rest were not touched",
+                   err=True)
+        return 130
+    except Exception as exc:
+        if (ctx.obj or {}).get("traceback"):
+            click.echo(tb.format_exc(), err=True)
+        click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+        click.echo("    hint: this is a bug in lessonpress; run with --traceback and report it",
+                   err=True)
+        return EXIT_ERRORS
+
+
+@main.command("build")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--out", "out_dir", default="build", show_default=True, type=click.Path(),
+              help="Folder for the PDFs: OUT/<language>/<lesson>-<format>.pdf.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(format_names()),
+              help="Output format (repeat for several; default: all).")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
+              help="Paper size of portrait outputs.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: one per CPU).")
+@click.option("--force", is_flag=True, help="Rebuild every output even if it is up to date.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+@click.option("--verbose", "-v", is_flag=True, help="Print timings and up-to-date outputs too.")
+@click.pass_context
+def build_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str,
+                  formats: tuple[str, ...], paper: str, jobs: int | None, force: bool,
+                  quiet: bool, verbose: bool) -> None:
+    """Build lessons (files or folders; default lessons/) into PDFs."""
+    from .build import BuildSettings, build
+
+    out = Path(out_dir)
+    for given in paths:
+        if Path(given).is_file() and Path(given).resolve() == out.resolve():
+            raise click.UsageError(f"--out {out_dir} is the lesson file itself")
+    if out.exists() and not out.is_dir():
+        raise click.UsageError(f"--out {out_dir} is a file, not a folder")
+    settings = BuildSettings(paths=paths, out_dir=out, formats=formats or format_names(),
+                             paper=paper, jobs=jobs or 0, force=force)
+
+    def run() -> int:
+        printer = Printer(quiet, verbose)
+        try:
+            result = build(settings, printer)
+        finally:
+            printer.close()
+        print_problems(list(result.problems), quiet)
+        if not quiet:
+            click.echo(_summary(result), err=not result.ok)
+        return EXIT_OK if result.ok else EXIT_ERRORS
+
+    ctx.exit(_guard(ctx, run))
+
+
+def _summary(result) -> str:  # noqa: ANN001
+    errors = sum(1 for p in result.problems if p.is_error)
+    warnings = len(result.problems) - errors
+    text = f"{len(result.written)} PDF{'s' * (len(result.written) != 1)} written"
+    text += f" from {result.lessons} lesson{'s' * (result.lessons != 1)}"
+    if errors or warnings:
+        text += f"; {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    return text
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+@click.pass_context
+def check_command(ctx: click.Context, paths: tuple[str, ...], quiet: bool) -> None:
+    """Load and validate lessons; write nothing."""
+    from .build import check
+
+    def run() -> int:
+        count, problems = check(paths)
+        print_problems(problems, quiet)
+        errors = sum(1 for p in problems if p.is_error)
+        if not quiet:
+            click.echo(f"{count} lesson{'s' * (count != 1)} checked, "
+                       f"{errors} error{'s' * (errors != 1)}", err=bool(errors))
+        return EXIT_ERRORS if errors else EXIT_OK
+
+    ctx.exit(_guard(ctx, run))
+
+
+@main.command("new")
+@click.argument("lesson_id")
+@click.option("--dir", "folder", default="lessons", show_default=True, type=click.Path(),
+              help="Folder to create the lesson in.")
+@click.pass_context
+def new_command(ctx: click.Context, lesson_id: str, folder: str) -> None:
+    """Write a commented lesson skeleton to fill in (never overwrites)."""
+    from .skeleton import write_skeleton
+
+    def run() -> int:
+        path = write_skeleton(Path(folder), lesson_id)
+        click.echo(f"created {path}: fill it in, then run `lessonpress build {path}`")
+        return EXIT_OK
+
+    ctx.exit(_guard(ctx, run))

@@ -1,0 +1,65 @@
+"""What every format produces (a DocumentSpec) and the settings it is given (a LayoutContext)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..labels import Labels
+from ..model import Lesson
+from ..theme import Theme
+
+PAPER_SIZES: dict[str, tuple[float, float]] = {
+    "a4": (595.2756, 841.8898),
+    "letter": (612.0, 792.0),
+}
+
+
+@dataclass(frozen=True)
+class LayoutContext:
+    """Everything a format needs besides the lesson: paper, theme, labels."""
+
+    paper: str
+    theme: Theme
+    labels: Labels
+
+    @property
+    def page_size(self) -> tuple[float, float]:
+        """(width, height) of the paper in points."""
+        return PAPER_SIZES[self.paper]
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Document information a PDF reader shows: title, author, subject, language."""
+
+    title: str
+    author: str
+    subject: str
+    language: str
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    """A laid-out document, ready to render: pages, frames, story and metadata."""
+
+    page_size: tuple[float, float]
+    frame: tuple[float, float, float, float]          # x, y, width, height of the text frame
+    story: Sequence[Any]                             # ReportLab flowables
+    metadata: Metadata
+    decorate_page: Callable[[Any, int], None]        # draws header/footer on (canvas, page number)
+    page_count_font: tuple[str, float] = ("Atkinson", 9.0)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+class Format:
+    """One kind of output (handout, slides, ...): a name and a `layout` hook."""
+
+    name: str = ""
+    learner_facing: bool = True     # learner outputs must never show facilitator-only text
+
+    def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
+        """Arrange the lesson's content into a DocumentSpec."""
+        raise NotImplementedError

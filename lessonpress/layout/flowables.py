@@ -1,0 +1,149 @@
+"""Small flowables the handout needs and ReportLab lacks: bookmarked headings, tick boxes,
+write-in lines and QR codes."""
+
+from __future__ import annotations
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.platypus import Flowable, Paragraph
+
+QR_MAX_CHARS = 400
+
+
+class Heading(Paragraph):
+    """A section heading that adds itself to the PDF outline (bookmarks) when drawn."""
+
+    def __init__(self, text: str, style, outline_title: str, key: str,  # noqa: ANN001
+                 level: int = 0) -> None:
+        super().__init__(text, style)
+        self.outline_title = outline_title
+        self.outline_key = key
+        self.outline_level = level
+
+    def draw(self) -> None:
+        super().draw()
+        canv = self.canv
+        canv.bookmarkPage(self.outline_key, fit="XYZ", top=None)
+        canv.addOutlineEntry(self.outline_title, self.outline_key, level=self.outline_level,
+                             closed=False)
+
+
+class CheckItem(Flowable):
+    """A paragraph with an empty tick box in front of its first line."""
+
+    def __init__(self, paragraph: Paragraph, box: float, color: str) -> None:
+        super().__init__()
+        self.paragraph = paragraph
+        self.box = box
+        self.color = color
+        self.indent = box * 1.8
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        w, h = self.paragraph.wrap(avail_width - self.indent, avail_height)
+        self.width, self.height = w + self.indent, h
+        return self.width, h
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts = self.paragraph.split(avail_width - self.indent, avail_height)
+        if not parts:
+            return []
+        first = CheckItem(parts[0], self.box, self.color)
+        return [first, *[_Indented(p, self.indent) for p in parts[1:]]]
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab's name
+        return self.paragraph.getSpaceAfter()
+
+    def getSpaceBefore(self) -> float:  # noqa: N802
+        return self.paragraph.getSpaceBefore()
+
+    def draw(self) -> None:
+        canv = self.canv
+        style = self.paragraph.style
+        top = self.height - style.leading + (style.leading - style.fontSize) / 2
+        y = top + (style.fontSize - self.box) / 2 - style.fontSize * 0.12
+        canv.saveState()
+        canv.setStrokeColor(self.color)
+        canv.setLineWidth(0.9)
+        canv.rect(0, y, self.box, self.box, stroke=1, fill=0)
+        canv.restoreState()
+        self.paragraph.drawOn(canv, self.indent, 0)
+
+
+class _Indented(Flowable):
+    """The rest of a split CheckItem: the same indent, no box."""
+
+    def __init__(self, paragraph: Paragraph, indent: float) -> None:
+        super().__init__()
+        self.paragraph = paragraph
+        self.indent = indent
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        w, h = self.paragraph.wrap(avail_width - self.indent, avail_height)
+        self.width, self.height = w + self.indent, h
+        return self.width, h
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts = self.paragraph.split(avail_width - self.indent, avail_height)
+        return [_Indented(p, self.indent) for p in parts]
+
+    def draw(self) -> None:
+        self.paragraph.drawOn(self.canv, self.indent, 0)
+
+
+class WriteInLines(Flowable):
+    """Ruled lines to write an answer on."""
+
+    def __init__(self, count: int, spacing: float, color: str, indent: float = 0) -> None:
+        super().__init__()
+        self.count = count
+        self.spacing = spacing
+        self.color = color
+        self.indent = indent
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self.count * self.spacing
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.setStrokeColor(self.color)
+        canv.setLineWidth(0.6)
+        for i in range(self.count):
+            y = i * self.spacing + 1
+            canv.line(self.indent, y, self.width, y)
+        canv.restoreState()
+
+
+class QRCode(Flowable):
+    """A square QR code; usable as the picture of ImageAndFlowables (text flows beside it)."""
+
+    def __init__(self, data: str, size: float) -> None:
+        super().__init__()
+        widget = QrCodeWidget(data, barLevel="M", barBorder=0)
+        x0, y0, x1, y1 = widget.getBounds()
+        self.drawing = Drawing(size, size,
+                               transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+        self.drawing.add(widget)
+        self.width = self.height = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def _restrictSize(self, avail_width: float, avail_height: float) -> tuple[float, float]:  # noqa: N802
+        return self.width, self.height
+
+    def _unRestrictSize(self) -> None:  # noqa: N802
+        pass
+
+    def draw(self) -> None:
+        renderPDF.draw(self.drawing, self.canv, 0, 0)
+
+
+def qr_code(data: str, size: float) -> QRCode | None:
+    """A QR code of `size` points, or None when the data is too long to scan on paper."""
+    if len(data) > QR_MAX_CHARS:
+        return None
+    return QRCode(data, size)

@@ -1,0 +1,53 @@
+"""Check, before anything is drawn, that every character of a lesson is printable.
+
+ReportLab draws a missing glyph as a box, or as nothing at all, and says nothing (I18N.md §4.4).
+A handout with an invisible word is worse than no handout, so each character is checked against
+the face that will draw it and a missing one is an error at the text's line.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ..errors import LessonError
+from ..markup import RichText
+from ..model import Lesson
+from ..theme import Theme
+from .fonts import missing_characters, register_family, register_theme
+
+
+def check_glyphs(lesson: Lesson, theme: Theme) -> list[LessonError]:
+    """One error per text that holds characters its fonts cannot print."""
+    register_theme(theme)
+    problems = []
+    for text in lesson.texts():
+        missing = _missing(text, theme)
+        if missing:
+            problems.append(_problem(text, missing, theme))
+    return problems
+
+
+def _missing(text: RichText, theme: Theme) -> dict[str, str]:
+    """Missing character -> the family that lacks it."""
+    out: dict[str, str] = {}
+    for run in text.runs:
+        family = theme.mono_font if run.code else theme.body_font
+        face = family + ("-Bold" if run.bold else "") if not run.italic else (
+            family + ("-BoldItalic" if run.bold else "-Italic"))
+        for ch in missing_characters(run.text, face):
+            out.setdefault(ch, family)
+    return out
+
+
+def _problem(text: RichText, missing: dict[str, str], theme: Theme) -> LessonError:
+    chars = sorted(missing)
+    shown = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'UNNAMED')} ({c})" for c in chars[:3])
+    more = f" and {len(chars) - 3} more" if len(chars) > 3 else ""
+    family = register_family(missing[chars[0]])
+    return LessonError(
+        f"cannot print {shown}{more} with font {family.label}",
+        code="font.missing-glyph",
+        location=text.location,
+        hint="remove or replace the character; for another script, set `language:` to the "
+             "lesson's language",
+    )

@@ -1,0 +1,124 @@
+"""Turn RichText into ReportLab paragraphs: escaped, styled runs and the paragraph styles.
+
+This is the only place lesson text meets ReportLab markup. Every run is escaped (`&`, `<`, `>`)
+before the few tags lessonpress itself generates are put around it, so `<b>`, `&amp;` or
+`<font color=...>` typed in a lesson print exactly as typed and never reach ReportLab's parser
+as markup (RELIABILITY.md §0, items 1 and 2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from ..markup import RichText, Run
+from ..theme import Theme
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
+def escape(text: str) -> str:
+    """Text made safe for ReportLab's paragraph parser."""
+    return text.translate(_ESCAPES)
+
+
+def run_markup(run: Run, theme: Theme) -> str:
+    """One styled run as ReportLab paragraph markup."""
+    text = escape(run.text).replace("\n", "<br/>")
+    if run.code:
+        text = f'<font face="{theme.mono_font}">{text}</font>'
+    if run.italic:
+        text = f"<i>{text}</i>"
+    if run.bold:
+        text = f"<b>{text}</b>"
+    if run.href:
+        text = f'<a href="{escape(run.href)}" color="{theme.link_color}"><u>{text}</u></a>'
+    return text
+
+
+def to_markup(text: RichText, theme: Theme) -> str:
+    """A whole RichText as paragraph markup."""
+    return "".join(run_markup(r, theme) for r in text.runs)
+
+
+def plain_markup(text: str) -> str:
+    """Text that lessonpress writes itself (labels), escaped."""
+    return escape(text)
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph styles one theme gives a portrait document."""
+
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    meta: ParagraphStyle
+    heading: ParagraphStyle
+    subheading: ParagraphStyle
+    body: ParagraphStyle
+    bullet: ParagraphStyle
+    numbered: ParagraphStyle
+    small: ParagraphStyle
+    source: ParagraphStyle
+    box_heading: ParagraphStyle
+    box_item: ParagraphStyle
+    footer: ParagraphStyle
+
+
+@cache
+def styles_for(theme: Theme) -> Styles:
+    """Paragraph styles derived from a theme (built once per theme per process)."""
+    body = ParagraphStyle(
+        "body", fontName=theme.body_font, fontSize=theme.body_size,
+        leading=theme.leading(theme.body_size), textColor=theme.text_color, alignment=TA_LEFT,
+        spaceAfter=theme.body_size * 0.45, bulletFontName=theme.body_font,
+        bulletFontSize=theme.body_size,
+    )
+    heading_size = theme.heading_size
+    heading = ParagraphStyle(
+        "heading", parent=body, fontName=f"{theme.heading_font}-Bold", fontSize=heading_size,
+        leading=theme.leading(heading_size), textColor=theme.accent_color,
+        spaceBefore=heading_size * 0.9, spaceAfter=heading_size * 0.35, keepWithNext=1,
+    )
+    indent = theme.body_size * 1.5
+    return Styles(
+        title=ParagraphStyle("title", parent=heading, fontSize=theme.title_size,
+                             leading=theme.title_size * 1.15, spaceBefore=0,
+                             spaceAfter=theme.title_size * 0.25),
+        subtitle=ParagraphStyle("subtitle", parent=body, fontSize=theme.subtitle_size,
+                                leading=theme.leading(theme.subtitle_size),
+                                textColor=theme.muted_color, spaceAfter=4),
+        meta=ParagraphStyle("meta", parent=body, textColor=theme.muted_color, spaceAfter=2),
+        heading=heading,
+        subheading=ParagraphStyle("subheading", parent=body, fontName=f"{theme.body_font}-Bold",
+                                  spaceBefore=theme.body_size * 0.5, keepWithNext=1),
+        body=body,
+        bullet=ParagraphStyle("bullet", parent=body, leftIndent=indent, bulletIndent=indent * 0.3,
+                              spaceAfter=theme.body_size * 0.3),
+        numbered=ParagraphStyle("numbered", parent=body, leftIndent=indent,
+                                bulletIndent=0, spaceAfter=theme.body_size * 0.2),
+        small=ParagraphStyle("small", parent=body, fontSize=theme.small_size + 1,
+                             leading=theme.leading(theme.small_size + 1)),
+        source=ParagraphStyle("source", parent=body, fontSize=theme.small_size + 1,
+                              leading=theme.leading(theme.small_size + 1), leftIndent=indent,
+                              bulletIndent=indent * 0.3, bulletFontSize=theme.small_size + 1),
+        box_heading=ParagraphStyle("box_heading", parent=heading, leftIndent=10, rightIndent=10,
+                                   spaceBefore=6),
+        box_item=ParagraphStyle("box_item", parent=body, leftIndent=10 + indent,
+                                bulletIndent=10 + indent * 0.3, rightIndent=10,
+                                spaceAfter=theme.body_size * 0.3),
+        footer=ParagraphStyle("footer", parent=body, fontSize=theme.small_size,
+                              leading=theme.small_size * 1.2, textColor=theme.muted_color,
+                              spaceAfter=0),
+    )
+
+
+def para(text: RichText | str, style: ParagraphStyle, theme: Theme, *,
+         bullet: str | None = None, prefix: str = "") -> Paragraph:
+    """A Paragraph of lesson text (RichText) or of lessonpress's own words (str)."""
+    body = to_markup(text, theme) if isinstance(text, RichText) else plain_markup(text)
+    return Paragraph(prefix + body, style, bulletText=bullet)

@@ -1,0 +1,153 @@
+"""The lesson as a teacher thinks of it: frozen, typed values that every later stage reads.
+
+The field list here *is* the lesson-file schema: `validate.py` converts YAML data into these types
+by reading the annotations, and `schema.py` publishes them as JSON Schema. `Annotated` markers say
+what a plain `str` or `int` must be (a URL, a language tag, a positive number); `metadata` on a
+field gives its help text and marks facilitator-only content, which a learner output must never
+show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated
+
+from .markup import RichText
+
+
+class Kind:
+    """Markers for `Annotated` fields: what a scalar must look like."""
+
+    URL = "url"
+    LANGUAGE = "language"
+    POSITIVE = "positive-int"
+    FLAG = "flag"
+
+
+Url = Annotated[str, Kind.URL]
+LanguageTag = Annotated[str, Kind.LANGUAGE]
+Minutes = Annotated[int, Kind.POSITIVE]
+Flag = Annotated[bool, Kind.FLAG]
+Texts = tuple[RichText, ...]
+
+
+def doc(text: str, *, facilitator: bool = False, single: bool = False, default=None):  # noqa: ANN001, ANN201
+    """A dataclass field with help text; `single` lets a list field also take one text."""
+    meta = {"doc": text, "facilitator": facilitator, "single": single}
+    return field(default=default, metadata=meta)
+
+
+def required(text: str):  # noqa: ANN201
+    """A field the lesson file must have."""
+    return field(metadata={"doc": text, "required": True})
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A discussion question; `notes` and `follow_ups` are for the facilitator only."""
+
+    __shorthand__ = "prompt"
+
+    prompt: RichText = required("The question learners see.")
+    notes: RichText | None = doc("What to listen for and how to steer; facilitator only.",
+                                 facilitator=True)
+    follow_ups: Texts = doc("Extra questions to ask; facilitator only.", facilitator=True,
+                            default=())
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word to know and what it means."""
+
+    term: RichText = required("The word or phrase.")
+    definition: RichText = required("What it means, in plain words.")
+
+
+@dataclass(frozen=True)
+class Activity:
+    """Something the group does; `notes` are for the facilitator only."""
+
+    title: RichText = required("Name of the activity.")
+    minutes: Minutes | None = doc("How long it takes, in whole minutes.")
+    steps: Texts = doc("What the group does, step by step.", default=())
+    notes: RichText | None = doc("How to run it; facilitator only.", facilitator=True)
+
+
+@dataclass(frozen=True)
+class Resource:
+    """Where to get help or learn more: a service, website or phone line."""
+
+    name: RichText = required("Name of the service or page.")
+    url: Url | None = doc("Web address (http, https, mailto or tel).")
+    phone: RichText | None = doc("Phone number as it should be printed.")
+    text: RichText | None = doc("Text-message line, e.g. 'CONNECT to 686868'.")
+    description: RichText | None = doc("Who it is for and what it does.")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact comes from."""
+
+    title: RichText = required("Title of the source.")
+    url: Url | None = doc("Web address of the source.")
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """One lesson plan: what learners see and what only the facilitator sees."""
+
+    title: RichText = required("Title of the lesson.")
+    objectives: Texts = required("What learners will be able to do (at least one).")
+    discussion_prompts: tuple[Prompt, ...] = required("Questions for discussion (at least one).")
+    key_takeaways: Texts = required("What learners should remember (at least one).")
+    subtitle: RichText | None = doc("A line under the title.")
+    audience: RichText | None = doc("Who the lesson is for, e.g. 'Teens (13-17)'.")
+    age_range: RichText | None = doc("Ages, e.g. '13-17'.")
+    duration_minutes: Minutes | None = doc("Length of the session in whole minutes.")
+    language: LanguageTag = doc("BCP 47 language tag of the lesson text, e.g. en, es, pt-BR.",
+                                default="en")
+    summary: RichText | None = doc("Two or three sentences that introduce the lesson.")
+    materials: Texts = doc("What to bring or prepare.", default=())
+    vocabulary: tuple[Term, ...] = doc("Words to know.", default=())
+    activities: tuple[Activity, ...] = doc("Activities, in order.", default=())
+    warning_signs: Texts = doc("Warning signs, printed as a checklist.", default=())
+    resources: tuple[Resource, ...] = doc("Where to get help.", default=())
+    helplines: Flag = doc("Print the helplines of the build's region.", default=False)
+    facilitator_notes: Texts = doc("Notes for the facilitator only.", facilitator=True,
+                                   single=True, default=())
+    safeguarding: Texts = doc("Ground rules, opt-out and what to do if a learner discloses harm; "
+                              "facilitator only.", facilitator=True, single=True, default=())
+    sources: tuple[Source, ...] = doc("Where the facts come from.", default=())
+    version: RichText | None = doc("Version of this lesson, e.g. '1.2'.")
+    authors: Texts = doc("Who wrote the lesson.", single=True, default=())
+    license: RichText | None = doc("Licence of the lesson text, e.g. 'CC BY 4.0'.")
+    lesson_id: str = field(default="", metadata={"internal": True})
+    source_path: str = field(default="", metadata={"internal": True})
+
+    def texts(self) -> list[RichText]:
+        """Every text of the lesson, learner and facilitator alike."""
+        return self.learner_texts() + self.facilitator_texts()
+
+    def learner_texts(self) -> list[RichText]:
+        """Every text a learner output may print (used to prove nothing else leaks)."""
+        return list(_walk(self, facilitator=False))
+
+    def facilitator_texts(self) -> list[RichText]:
+        """Every facilitator-only text: must never appear in a learner output."""
+        return list(_walk(self, facilitator=True))
+
+
+def _walk(value: object, *, facilitator: bool, inside: bool = False):  # noqa: ANN202
+    """Yield the RichTexts of a model value, split by whether they are facilitator-only."""
+    from dataclasses import fields, is_dataclass
+
+    if isinstance(value, RichText):
+        if inside == facilitator:
+            yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _walk(item, facilitator=facilitator, inside=inside)
+    elif is_dataclass(value):
+        for f in fields(value):
+            hidden = inside or f.metadata.get("facilitator", False)
+            yield from _walk(getattr(value, f.name), facilitator=facilitator, inside=hidden)

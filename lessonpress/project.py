@@ -1,0 +1,78 @@
+"""Find the lesson files to build and decide where each output goes.
+
+This is the one module that looks at the folder tree for inputs, so the rest of the pipeline
+works on paths it is handed, and tests can point it at a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import LessonError, SourceLocation
+
+LESSON_SUFFIXES = (".yaml", ".yml")
+NOT_LESSONS = {"curriculum"}          # stems of files in lessons/ that are not lessons
+DEFAULT_LESSON_DIR = "lessons"
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                     *(f"lpt{i}" for i in range(10))}
+
+
+@dataclass(frozen=True)
+class LessonFile:
+    """A lesson file to build: where it is, how to show its path, and its lesson id."""
+
+    path: Path
+    shown: str
+    lesson_id: str
+
+
+def find_lessons(paths: tuple[str, ...]) -> tuple[list[LessonFile], list[LessonError]]:
+    """Lesson files named on the command line, or found at the top of the named folders."""
+    found: dict[Path, LessonFile] = {}
+    problems: list[LessonError] = []
+    for given in paths or (DEFAULT_LESSON_DIR,):
+        path = Path(given)
+        if path.is_dir():
+            for child in sorted(path.iterdir()):
+                if _is_lesson(child):
+                    _add(found, child, os.path.join(given, child.name))
+        elif path.is_file():
+            _add(found, path, given)
+        else:
+            problems.append(LessonError(
+                "no such file or folder", code="input.missing", location=SourceLocation(given),
+                hint="give a lesson .yaml file or a folder of them"))
+    return sorted(found.values(), key=lambda f: (f.lesson_id, f.shown)), problems
+
+
+def _is_lesson(path: Path) -> bool:
+    return (path.suffix.lower() in LESSON_SUFFIXES and not path.name.startswith(".")
+            and path.stem not in NOT_LESSONS and path.is_file())
+
+
+def _add(found: dict[Path, LessonFile], path: Path, shown: str) -> None:
+    key = path.resolve()
+    if key not in found:
+        found[key] = LessonFile(path, shown, lesson_id(path.stem))
+
+
+def lesson_id(stem: str) -> str:
+    """The file stem as a safe output name: kept when it is already safe, slugified otherwise."""
+    if _SAFE_ID.fullmatch(stem) and stem.lower().split(".")[0] not in _WINDOWS_RESERVED:
+        return stem
+    ascii_text = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()[:80]
+    if not slug or slug in _WINDOWS_RESERVED:
+        slug = f"lesson-{slug}" if slug else "lesson"
+    return slug
+
+
+def output_path(out_dir: Path, language: str, lesson: str, fmt: str, suffix: str = "") -> Path:
+    """`OUT/<language>/<lesson-id>-<format>[.suffix].pdf`."""
+    name = f"{lesson}-{fmt}{'.' + suffix if suffix else ''}.pdf"
+    return out_dir / language / name

@@ -1,0 +1,63 @@
+"""Turn a DocumentSpec into PDF bytes: the same spec always gives the same bytes.
+
+ReportLab's `invariant` mode fixes the dates and document id, so identical input gives
+byte-identical PDFs. The total page count ("Page 1 of 3") is drawn as a form XObject that is
+filled in when the document is saved, so each document is laid out once, not twice.
+"""
+
+from __future__ import annotations
+
+import io
+
+from . import layout  # noqa: F401  (pins ReportLab's settings before it is imported)
+
+# isort: split
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from . import __version__
+from .layout.base import DocumentSpec
+
+PAGE_COUNT_FORM = "lp-page-count"
+
+
+class _Canvas(Canvas):
+    """A canvas that, on save, defines the page-count form every footer refers to."""
+
+    page_count_font: tuple[str, float] = ("Atkinson", 9.0)
+
+    def save(self) -> None:
+        pages = self.getPageNumber() - 1
+        self.beginForm(PAGE_COUNT_FORM)
+        font, size = self.page_count_font
+        self.setFont(font, size)
+        self.drawString(0, 0, str(pages))
+        self.endForm()
+        super().save()
+
+
+def render(spec: DocumentSpec) -> bytes:
+    """Lay out and draw the document; return the PDF file's bytes."""
+    buffer = io.BytesIO()
+    meta = spec.metadata
+    doc = BaseDocTemplate(
+        buffer, pagesize=spec.page_size, invariant=1, lang=meta.language, title=meta.title,
+        author=meta.author, subject=meta.subject, creator=f"lessonpress {__version__}",
+        keywords=list(meta.keywords), displayDocTitle=1,
+        leftMargin=0, rightMargin=0, topMargin=0, bottomMargin=0,
+    )
+    x, y, w, h = spec.frame
+    frame = Frame(x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+                  id="body")
+
+    def on_page(canvas: Canvas, document: BaseDocTemplate) -> None:
+        spec.decorate_page(canvas, document.page)
+
+    doc.addPageTemplates([PageTemplate("page", [frame], onPage=on_page)])
+    font = spec.page_count_font
+
+    class DocumentCanvas(_Canvas):
+        page_count_font = font
+
+    doc.build(list(spec.story), canvasmaker=DocumentCanvas)
+    return buffer.getvalue()

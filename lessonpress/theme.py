@@ -1,0 +1,50 @@
+"""The look of every output: fonts, sizes, colours and margins, as one frozen value.
+
+Layout modules take every colour and size from a Theme, never from a literal, so a school's
+black-and-white theme or an NGO's colours change all formats at once. The default is chosen to
+print well in black and white: dark text, one dark accent, a very light tint for boxes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MM = 72 / 25.4
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Fonts (by family name), sizes in points, colours as #rrggbb, margins in millimetres."""
+
+    name: str = "default"
+    body_font: str = "Atkinson"
+    heading_font: str = "Atkinson"
+    mono_font: str = "PlexMono"
+    body_size: float = 11.5
+    small_size: float = 9.0
+    title_size: float = 24.0
+    subtitle_size: float = 13.5
+    heading_size: float = 15.0
+    line_spacing: float = 1.35
+    text_color: str = "#1a1a1a"
+    accent_color: str = "#1d4e89"
+    muted_color: str = "#4a4a4a"
+    rule_color: str = "#8c8c8c"
+    box_fill: str = "#e9eff6"
+    link_color: str = "#1d4e89"
+    margin_mm: float = 18.0
+    write_in_lines: int = 3
+    write_in_spacing: float = 22.0
+    organisation: str | None = None
+
+    @property
+    def margin(self) -> float:
+        """Page margin in points."""
+        return self.margin_mm * MM
+
+    def leading(self, size: float) -> float:
+        """Line height for a font size."""
+        return round(size * self.line_spacing, 2)
+
+
+DEFAULT_THEME = Theme()

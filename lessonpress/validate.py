@@ -1,0 +1,281 @@
+"""Turn loaded YAML data into a typed, frozen model, reporting every problem with its line.
+
+The conversion is driven by the annotations in `model.py`, so the schema is written once. Each
+problem is collected rather than raised, so a teacher sees all of them in one run; the result is
+a model only when there were no errors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import types
+from functools import cache
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin, get_type_hints
+
+from . import markup, model
+from .errors import LessonError, SourceLocation
+from .markup import RichText
+from .model import Kind
+from .urls import UrlProblem, check_url
+from .yamlio import Path_, YamlDocument
+
+MAX_TEXT_LENGTH = 10_000
+MAX_LIST_ITEMS = 500
+_INVALID = object()
+_BCP47 = re.compile(
+    r"(?P<lang>[A-Za-z]{2,3})(-(?P<script>[A-Za-z]{4}))?(-(?P<region>[A-Za-z]{2}|\d{3}))?"
+    r"(-([A-Za-z0-9]{5,8}|\d[A-Za-z0-9]{3}))*"
+)
+_TRUE, _FALSE = {"true", "yes", "on"}, {"false", "no", "off"}
+T = TypeVar("T")
+
+
+def validate_lesson(doc: YamlDocument, lesson_id: str) -> tuple[model.Lesson | None, list[LessonError]]:
+    """Check a loaded lesson file against the schema; return the Lesson (or None) and problems."""
+    converter = Converter(doc)
+    lesson = converter.root(model.Lesson)
+    if lesson is None or any(p.is_error for p in converter.problems):
+        return None, converter.problems
+    return dataclasses.replace(lesson, lesson_id=lesson_id, source_path=doc.path), converter.problems
+
+
+def normalise_language(tag: str) -> str | None:
+    """`pt-br` -> `pt-BR`; None when the text is not a BCP 47 language tag."""
+    m = _BCP47.fullmatch(tag)
+    if not m:
+        return None
+    parts = tag.split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        elif len(part) == 2 or (len(part) == 3 and part.isdigit()):
+            out.append(part.upper())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
+
+
+class Converter:
+    """Converts data to model types by their annotations, collecting problems as it goes."""
+
+    def __init__(self, doc: YamlDocument) -> None:
+        self.doc = doc
+        self.problems: list[LessonError] = []
+
+    def root(self, cls: type[T]) -> T | None:
+        """Convert the whole file to `cls`; a non-mapping top level is an error."""
+        data = self.doc.data
+        if data is None:
+            self._error((), "file is empty", "file.empty")
+            return None
+        if not isinstance(data, dict):
+            self._error((), f"a lesson file must be a mapping (key: value lines), not {_kind(data)}",
+                        "schema.not-mapping", "start each line with a key such as `title:`")
+            return None
+        value = self._record(cls, data, ())
+        return None if value is _INVALID else value
+
+    # -- reporting ------------------------------------------------------------------------
+
+    def _where(self, path: Path_, *, key: bool = False) -> SourceLocation:
+        return self.doc.where(path, key=key)
+
+    def _error(self, path: Path_, message: str, code: str, hint: str | None = None,
+               *, key: bool = False) -> object:
+        self.problems.append(LessonError(message, code=code, location=self._where(path, key=key),
+                                         hint=hint))
+        return _INVALID
+
+    # -- records (mappings) ---------------------------------------------------------------
+
+    def _record(self, cls: type, data: Any, path: Path_) -> Any:
+        shorthand = getattr(cls, "__shorthand__", None)
+        if shorthand and isinstance(data, str):
+            data = {shorthand: data}
+            path_of = {shorthand: path}
+        else:
+            path_of = {}
+        if not isinstance(data, dict):
+            return self._error(path, f"{_name(path)} must be a mapping of keys, not {_kind(data)}",
+                               "schema.type")
+        specs = _fields(cls)
+        values: dict[str, Any] = {}
+        for key, raw in data.items():
+            sub = path_of.get(key, (*path, key))
+            spec = specs.get(key)
+            if spec is None:
+                self._unknown(key, sub, specs)
+                continue
+            value = self._field(spec, raw, sub)
+            if value is not _INVALID:
+                values[key] = value
+        return self._finish(cls, specs, data, values, path)
+
+    def _finish(self, cls: type, specs: dict, data: dict, values: dict, path: Path_) -> Any:
+        ok = True
+        for name, (spec, _) in specs.items():
+            if spec.metadata.get("required") and name not in values:
+                ok = False
+                if name not in data:
+                    what = f" in {_name(path)}" if path else ""
+                    self._error(path, f"missing required field '{name}'{what}", "schema.missing",
+                                f"add `{name}:` ({spec.metadata['doc']})", key=True)
+        if not ok or len(values) < sum(1 for k in data if k in specs):
+            return _INVALID
+        return cls(**values)
+
+    def _unknown(self, key: str, path: Path_, specs: dict) -> None:
+        public = list(specs)
+        close = difflib.get_close_matches(key, public, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(public)
+        message = f"unknown key '{key}'" + (f" (did you mean '{close[0]}'?)" if close else "")
+        self._error(path, message, "schema.unknown-key", None if close else hint, key=True)
+
+    def _field(self, spec: tuple[dataclasses.Field, Any], raw: Any, path: Path_) -> Any:
+        spec, tp = spec
+        required = spec.metadata.get("required", False)
+        if raw is None:
+            if required:
+                return self._error(path, f"'{spec.name}' is empty", "schema.empty",
+                                   spec.metadata.get("doc"))
+            return spec.default
+        if spec.metadata.get("single") and isinstance(raw, str):
+            raw = [raw]
+        value = self._convert(tp, raw, path)
+        if required and value == ():
+            return self._error(path, f"'{spec.name}' must not be empty", "schema.empty",
+                               spec.metadata.get("doc"))
+        return value
+
+    # -- values ---------------------------------------------------------------------------
+
+    def _convert(self, tp: Any, raw: Any, path: Path_) -> Any:
+        origin = get_origin(tp)
+        if origin in (Union, types.UnionType):
+            inner = [a for a in get_args(tp) if a is not type(None)]
+            return self._convert(inner[0], raw, path)
+        if origin is Annotated:
+            base, kind = get_args(tp)[:2]
+            return self._annotated(kind, raw, path)
+        if origin is tuple:
+            return self._list(get_args(tp)[0], raw, path)
+        if tp is RichText:
+            return self._rich(raw, path)
+        if tp is str:
+            return self._text(raw, path)
+        if dataclasses.is_dataclass(tp):
+            return self._record(tp, raw, path)
+        raise TypeError(f"no converter for {tp!r}")  # a bug in model.py, not in the lesson
+
+    def _list(self, item_tp: Any, raw: Any, path: Path_) -> Any:
+        if not isinstance(raw, list):
+            return self._error(path, f"{_name(path)} must be a list, not {_kind(raw)}", "schema.type",
+                               "start each item on its own line with '- '")
+        if len(raw) > MAX_LIST_ITEMS:
+            return self._error(path, f"{_name(path)} has more than {MAX_LIST_ITEMS} items",
+                               "schema.too-long")
+        out, ok = [], True
+        for i, item in enumerate(raw):
+            sub = (*path, i)
+            if item is None:
+                self._error(sub, f"item {i + 1} of {_name(path)} is empty", "schema.null",
+                            "write the item's text after '- ', or delete the line")
+                ok = False
+                continue
+            value = self._convert(item_tp, item, sub)
+            ok = ok and value is not _INVALID
+            out.append(value)
+        return tuple(out) if ok else _INVALID
+
+    def _text(self, raw: Any, path: Path_) -> Any:
+        if not isinstance(raw, str):
+            return self._error(path, f"{_name(path)} must be text, not {_kind(raw)}", "schema.type")
+        if len(raw) > MAX_TEXT_LENGTH:
+            return self._error(path, f"{_name(path)} is longer than {MAX_TEXT_LENGTH} characters",
+                               "schema.too-long", "split it into several items")
+        if not raw.strip():
+            return self._error(path, f"{_name(path)} is empty", "schema.empty")
+        return raw.strip()
+
+    def _rich(self, raw: Any, path: Path_) -> Any:
+        text = self._text(raw, path)
+        if text is _INVALID:
+            return text
+        try:
+            return markup.parse(text, self._where(path))
+        except LessonError as problem:
+            self.problems.append(problem)
+            return _INVALID
+
+    def _annotated(self, kind: str, raw: Any, path: Path_) -> Any:
+        text = self._text(raw, path)
+        if text is _INVALID:
+            return text
+        if kind == Kind.POSITIVE:
+            return self._positive(text, path)
+        if kind == Kind.FLAG:
+            low = text.lower()
+            if low in _TRUE | _FALSE:
+                return low in _TRUE
+            return self._error(path, f"{_name(path)} must be true or false, not '{text}'",
+                               "schema.type")
+        if kind == Kind.LANGUAGE:
+            tag = normalise_language(text)
+            if tag is None:
+                return self._error(path, f"'{text}' is not a language tag", "schema.language",
+                                   "use a BCP 47 tag such as en, es, ar, pt-BR")
+            return tag
+        if kind == Kind.URL:
+            try:
+                return check_url(text)
+            except UrlProblem as problem:
+                return self._error(path, problem.message, "markup.link", problem.hint)
+        raise TypeError(f"unknown kind {kind!r}")  # a bug in model.py, not in the lesson
+
+    def _positive(self, text: str, path: Path_) -> Any:
+        if text.isdigit() and int(text) > 0:
+            return int(text)
+        hint = "write a whole number of minutes, e.g. 45"
+        m = re.fullmatch(r"(\d+):([0-5]\d)", text)
+        if m:
+            hint = f"write {int(m[1]) * 60 + int(m[2])} for {text} (hours:minutes)"
+        return self._error(path, f"{_name(path)} must be a positive whole number, not '{text}'",
+                           "schema.type", hint)
+
+
+@cache
+def _fields(cls: type) -> dict[str, tuple[dataclasses.Field, Any]]:
+    """The schema fields of a model class, each with its annotation resolved to a real type."""
+    hints = get_type_hints(cls, include_extras=True)
+    return {f.name: (f, hints[f.name]) for f in dataclasses.fields(cls)
+            if not f.metadata.get("internal")}
+
+
+def _name(path: Path_) -> str:
+    """How a message names a value: its key, or 'item N of key' inside a list."""
+    if not path:
+        return "the lesson"
+    last = path[-1]
+    if isinstance(last, int):
+        return f"item {last + 1} of '{_key_of(path[:-1])}'"
+    return f"'{last}'"
+
+
+def _key_of(path: Path_) -> str:
+    for part in reversed(path):
+        if isinstance(part, str):
+            return part
+    return "the lesson"
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return "text"

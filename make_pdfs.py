@@ -1,0 +1,9 @@
+"""Build every lesson in lessons/ into build/<language>/<lesson>-<format>.pdf.
+
+Same as the `lessonpress` command; run `python make_pdfs.py --help` for everything it can do.
+"""
+
+from lessonpress.cli import main
+
+if __name__ == "__main__":
+    main()
