@@ -178,3 +178,11 @@ def new_command(ctx: click.Context, lesson_id: str, folder: str) -> None:
         return EXIT_OK
 
     ctx.exit(_guard(ctx, run))
+
+
+@main.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of a lesson file (for editors)."""
+    from .schema import schema_json
+
+    click.echo(schema_json(), nl=False)

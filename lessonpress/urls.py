@@ -8,7 +8,6 @@ handout is printed and shared and must never carry a link that runs code or open
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import quote, urlsplit, urlunsplit
 
 ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
@@ -19,12 +18,13 @@ _SAFE_CHARS = "/:@!$&'()*+,;=%-._~?#[]"
 _PHONE = re.compile(r"\+?\d[\d\s().\-]*\d")
 
 
-@dataclass(frozen=True)
 class UrlProblem(Exception):
     """Why a link target was refused, with a hint for the teacher."""
 
-    message: str
-    hint: str | None = None
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
 
 
 def check_url(raw: str) -> str:

@@ -11,6 +11,7 @@ import dataclasses
 import difflib
 import re
 import types
+import unicodedata
 from functools import cache
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
@@ -196,8 +197,9 @@ class Converter:
         if len(raw) > MAX_TEXT_LENGTH:
             return self._error(path, f"{_name(path)} is longer than {MAX_TEXT_LENGTH} characters",
                                "schema.too-long", "split it into several items")
-        if not raw.strip():
-            return self._error(path, f"{_name(path)} is empty", "schema.empty")
+        if not any(not c.isspace() and unicodedata.category(c) != "Cf" for c in raw):
+            return self._error(path, f"{_name(path)} is empty", "schema.empty",
+                               "it holds only spaces or invisible characters")
         return raw.strip()
 
     def _rich(self, raw: Any, path: Path_) -> Any:

@@ -299,6 +299,8 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str) -> LessonError:
         problem = f"{problem} {exc.context} (started at line {cm.line + 1}, column {cm.column + 1})"
     if "mapping values are not allowed" in problem:
         hint = "put text that contains ': ' in quotes"
+    elif "while parsing a flow" in problem:
+        hint = "inside [ ] put each item in quotes, or write one '- item' per line"
     elif "expected <block end>" in problem or "could not find expected ':'" in problem:
         hint = "check the indentation, and quote text that starts with a special character"
     return LessonError(problem, code="yaml.syntax", location=SourceLocation(path, line, column),

@@ -1,0 +1,76 @@
+"""Shared fixtures: sample lessons, the shipped curriculum and corpus, and PDF helpers."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from lessonpress.build import check_lesson
+from lessonpress.formats import get_format
+from lessonpress.labels import ENGLISH
+from lessonpress.layout.base import LayoutContext
+from lessonpress.model import Lesson
+from lessonpress.project import LessonFile
+from lessonpress.render import render
+from lessonpress.theme import DEFAULT_THEME
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOOD = FIXTURES / "good"
+BAD = FIXTURES / "bad"
+LESSONS = ROOT / "lessons"
+CORPUS = FIXTURES / "corpus"
+SHIPPED = sorted(p for p in LESSONS.glob("*.yaml") if p.stem != "curriculum")
+CORPUS_FILES = sorted(CORPUS.glob("*.yaml"))
+
+
+def load(path: Path) -> Lesson:
+    """Load a lesson file that must be valid."""
+    lesson, problems = check_lesson(LessonFile(path, str(path), path.stem))
+    assert lesson is not None, [p.format() for p in problems]
+    return lesson
+
+
+def load_text(tmp_path: Path, text: str, name: str = "lesson.yaml") -> tuple[Lesson | None, list]:
+    """Write lesson text to a file and load it; returns (lesson or None, problems)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return check_lesson(LessonFile(path, name, path.stem))
+
+
+def make_pdf(lesson: Lesson, fmt: str = "handout", paper: str = "a4") -> bytes:
+    """Render one format of a lesson in memory."""
+    context = LayoutContext(paper, DEFAULT_THEME, ENGLISH)
+    return render(get_format(fmt).layout(lesson, context))
+
+
+def pdf_text(data: bytes) -> str:
+    """All text of a PDF as a reader would copy it, whitespace collapsed."""
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+def squash(text: str) -> str:
+    """Text without whitespace or soft hyphens (both invisible in print), to compare across lines."""
+    return "".join(text.replace("\u00ad", "").split())
+
+
+@pytest.fixture
+def full_lesson() -> Lesson:
+    """The fixture lesson that uses every field."""
+    return load(GOOD / "full.yaml")
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary project folder (the current directory) with two good lessons in lessons/."""
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    shutil.copy(GOOD / "minimal.yaml", lessons / "minimal.yaml")
+    shutil.copy(GOOD / "full.yaml", lessons / "full.yaml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

@@ -1,0 +1,58 @@
+"""The build: every good lesson is built even when others fail; jobs never change the bytes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from lessonpress.build import BuildSettings, build
+from lessonpress.report import Collector, OutputFailed, OutputWritten
+
+from .conftest import BAD, GOOD
+
+
+def settings(tmp_path: Path, *paths: Path, jobs: int = 1) -> BuildSettings:
+    return BuildSettings(paths=tuple(str(p) for p in paths), out_dir=tmp_path / "out", jobs=jobs)
+
+
+def test_good_lessons_are_built_even_when_one_is_bad(tmp_path: Path) -> None:
+    folder = tmp_path / "lessons"
+    folder.mkdir()
+    shutil.copy(GOOD / "minimal.yaml", folder)
+    shutil.copy(GOOD / "full.yaml", folder)
+    shutil.copy(BAD / "duplicate-key.yaml", folder)
+    collector = Collector()
+    result = build(settings(tmp_path, folder), collector)
+    assert not result.ok
+    assert sorted(p.name for p in result.written) == ["full-handout.pdf", "minimal-handout.pdf"]
+    assert [p.code for p in result.problems] == ["yaml.duplicate-key"]
+    assert len(collector.of(OutputWritten)) == 2
+    assert not (tmp_path / "out" / "en" / "duplicate-key-handout.pdf").exists()
+
+
+def test_outputs_go_under_their_language(tmp_path: Path) -> None:
+    result = build(settings(tmp_path, GOOD / "norwegian.yaml"))
+    assert result.written == (tmp_path / "out" / "no" / "norwegian-handout.pdf",)
+
+
+def test_jobs_one_and_two_give_identical_bytes(tmp_path: Path) -> None:
+    paths = [GOOD / "minimal.yaml", GOOD / "full.yaml", GOOD / "literal.yaml"]
+    one = build(BuildSettings(paths=tuple(map(str, paths)), out_dir=tmp_path / "one", jobs=1))
+    two = build(BuildSettings(paths=tuple(map(str, paths)), out_dir=tmp_path / "two", jobs=2))
+    assert one.ok and two.ok and len(one.written) == 3
+    for a, b in zip(one.written, two.written, strict=True):
+        assert a.name == b.name and a.read_bytes() == b.read_bytes()
+
+
+def test_a_failed_write_is_reported_and_nothing_is_lost(tmp_path: Path) -> None:
+    out = tmp_path / "out" / "en"
+    blocked = out / "minimal-handout.pdf"       # a folder where the PDF should go
+    blocked.mkdir(parents=True)
+    (blocked / "keep.txt").write_text("mine")
+    collector = Collector()
+    result = build(settings(tmp_path, GOOD / "minimal.yaml", GOOD / "full.yaml"), collector)
+    assert not result.ok
+    assert [p.name for p in result.written] == ["full-handout.pdf"]
+    assert collector.of(OutputFailed)[0].problems[0].code == "output.write"
+    assert (blocked / "keep.txt").read_text() == "mine"
+    assert sorted(p.name for p in out.iterdir()) == ["full-handout.pdf", "minimal-handout.pdf"]

@@ -1,0 +1,99 @@
+"""The inline syntax: four kinds of styling, everything else literal, always fast."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lessonpress.errors import LessonError
+from lessonpress.markup import Run, parse
+
+
+def runs(text: str) -> list[tuple]:
+    """Runs as (text, flags) tuples, for readable expectations."""
+    out = []
+    for r in parse(text).runs:
+        flags = "".join(f for f, on in (("b", r.bold), ("i", r.italic), ("c", r.code)) if on)
+        out.append((r.text, flags, r.href) if r.href else (r.text, flags))
+    return out
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("plain text", [("plain text", "")]),
+    ("**bold** and *it*", [("bold", "b"), (" and ", ""), ("it", "i")]),
+    ("***both***", [("both", "bi")]),
+    ("`rm *.txt` now", [("rm *.txt", "c"), (" now", "")]),
+    ("`*` matches, `?` too", [("*", "c"), (" matches, ", ""), ("?", "c"), (" too", "")]),
+    ("a * b * c", [("a * b * c", "")]),
+    ("\\*\\*not bold\\*\\*", [("**not bold**", "")]),
+    ("**never closed", [("**never closed", "")]),
+    ("2 * 3 = 6", [("2 * 3 = 6", "")]),
+    ("[site](https://example.org)", [("site", "", "https://example.org")]),
+    ("[**bold** link](https://e.org)", [("bold", "b", "https://e.org"), (" link", "", "https://e.org")]),
+    ("[](https://e.org)", [("https://e.org", "", "https://e.org")]),
+    ("[not a link] (x)", [("[not a link] (x)", "")]),
+    ("[a](java\tscript:x)", [("[a](java\tscript:x)", "")]),
+    ("`` a ` b ``", [("a ` b", "c")]),
+    ("back\\slash \\n", [("back\\slash \\n", "")]),
+])
+def test_inline_syntax(text: str, expected: list[tuple]) -> None:
+    assert runs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "If x<y then z", "Salt & pepper", "&amp; &eacute; &bogus; &#x110000;", "<b>bold</b>",
+    "<script>alert(1)</script>", "<font color=\"[[[x]]] and 'red'\">x</font>",
+    '<img src="/etc/passwd"/>', "<onDraw name=x/>", "5 < 6",
+])
+def test_markup_lookalikes_stay_literal(text: str) -> None:
+    assert parse(text).runs == (Run(text),)
+
+
+def test_unbalanced_emphasis_is_balanced_or_literal() -> None:
+    text = "**a *b** c*"
+    result = parse(text)
+    assert "".join(r.text for r in result.runs).replace("*", "") == "a b c"
+
+
+@pytest.mark.parametrize("text", ["javascript:alert(1)", "file:///etc/passwd", "#top", "x.exe"])
+def test_bad_link_targets_are_errors(text: str) -> None:
+    with pytest.raises(LessonError) as info:
+        parse(f"[x]({text})")
+    assert info.value.code == "markup.link"
+
+
+def test_idn_link_is_ascii() -> None:
+    (run,) = parse("[x](https://bücher.example/ä?q=ü)").runs
+    assert run.href == "https://xn--bcher-kva.example/%C3%A4?q=%C3%BC"
+
+
+@pytest.mark.parametrize("text", ["*" * 100_000, "[" * 50_000, "[a](" * 20_000, "*a " * 30_000,
+                                  "`" * 50_000, "**a" * 30_000 + "b**" * 30_000])
+def test_pathological_input_is_fast(text: str) -> None:
+    start = time.perf_counter()
+    parse(text)
+    assert time.perf_counter() - start < 5
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab *`[]\\<>&_:/.#\n"), max_size=60))
+def test_parse_never_loses_a_character(text: str) -> None:
+    """Without link targets, every character that is not markup is printed, in order."""
+    result = parse(text)
+    kept = [c for c in text if c in "ab<>&_:/.#[]"]
+    assert [c for c in result.plain if c in "ab<>&_:/.#[]"] == kept
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_links_only_ever_have_allowed_schemes(text: str) -> None:
+    try:
+        result = parse(text)
+    except LessonError:
+        return
+    for href in result.links:
+        assert href.split(":", 1)[0] in ("http", "https", "mailto", "tel")
+        assert href.isascii()
