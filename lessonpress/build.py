@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LessonError, SourceLocation, has_errors, sorted_problems
-from .formats import format_names
+from .formats import COURSE_FORMATS, format_names
 from .labels import labels_for
-from .model import Lesson
-from .project import LessonFile, find_lessons, output_path
+from .model import Course, Lesson
+from .project import LessonFile, find_course, find_lessons, output_path
 from .report import BuildStarted, Collector, LessonChecked, OutputFailed, OutputWritten, Reporter
 from .theme import DEFAULT_THEME, Theme
-from .validate import validate_lesson
+from .validate import validate_course, validate_lesson
 from .yamlio import load_yaml
 
 
@@ -36,17 +36,24 @@ class BuildSettings:
     jobs: int = 0                    # 0: one per CPU
     force: bool = False
     theme: Theme = DEFAULT_THEME
+    per_page: int = 3                # slides-handout: 3 with lines, or 6
+    pack_of: str = "handout"         # pack: handouts, or guides for a facilitator binder
 
 
 @dataclass(frozen=True)
 class Job:
-    """One output to make: a lesson in one format."""
+    """One output to make: a lesson (or, for a course format, all lessons of a language)."""
 
-    lesson: Lesson
+    lessons: tuple[Lesson, ...]
     format: str
     output: Path
-    paper: str
-    theme: Theme
+    settings: BuildSettings
+    course: Course | None = None
+
+    @property
+    def language(self) -> str:
+        """The language of the output."""
+        return self.lessons[0].language
 
 
 @dataclass(frozen=True)
@@ -90,8 +97,10 @@ def build(settings: BuildSettings, reporter: Reporter | None = None) -> BuildRes
         reporter.emit(LessonChecked(file.shown, lesson is not None))
         if lesson is not None:
             lessons.append(lesson)
+    course, found = load_course(settings.paths, {f.lesson_id for f in files})
+    problems += found
     # Plan: one job per lesson and format, each with its output path.
-    jobs = plan(lessons, settings)
+    jobs = plan(lessons, settings, course)
     reporter.emit(BuildStarted(len(jobs)))
     # Lay out, render and write, in this process or in workers.
     written, failed = [], []
@@ -129,24 +138,67 @@ def check_lesson(file: LessonFile, theme: Theme = DEFAULT_THEME
     return lesson, problems
 
 
+def load_course(paths: tuple[str, ...], lesson_ids: set[str]
+                ) -> tuple[Course | None, list[LessonError]]:
+    """The course of the lesson folder (curriculum.yaml), checked against the lessons found."""
+    found = find_course(paths)
+    if found is None:
+        return None, []
+    path, shown = found
+    try:
+        document = load_yaml(path.read_bytes(), shown)
+    except LessonError as problem:
+        return None, [problem]
+    except OSError as exc:
+        return None, [LessonError(f"cannot read the file: {exc.strerror or exc}",
+                                  code="input.unreadable", location=SourceLocation(shown))]
+    return validate_course(document, lesson_ids)
+
+
 def check(paths: tuple[str, ...], theme: Theme = DEFAULT_THEME
           ) -> tuple[int, list[LessonError]]:
-    """Load and validate lessons without writing anything; returns (files seen, problems)."""
+    """Load and validate lessons (and curriculum.yaml) without writing; (files seen, problems)."""
     files, problems = find_lessons(paths)
     for file in files:
         problems += check_lesson(file, theme)[1]
+    problems += load_course(paths, {f.lesson_id for f in files})[1]
     return len(files), sorted_problems(problems)
 
 
-def plan(lessons: Iterable[Lesson], settings: BuildSettings) -> list[Job]:
-    """One job per lesson and format, in a stable order."""
+def plan(lessons: list[Lesson], settings: BuildSettings, course: Course | None = None
+         ) -> list[Job]:
+    """One job per lesson and lesson format, then one per language for each course format."""
     formats = [f for f in format_names() if f in settings.formats]
-    return [
-        Job(lesson, fmt, output_path(settings.out_dir, lesson.language, lesson.lesson_id, fmt),
-            settings.paper, settings.theme)
+    jobs = [
+        Job((lesson,), fmt, output_path(settings.out_dir, lesson.language, lesson.lesson_id, fmt),
+            settings)
         for lesson in lessons
-        for fmt in formats
+        for fmt in formats if fmt not in COURSE_FORMATS
     ]
+    for fmt in (f for f in formats if f in COURSE_FORMATS):
+        for language, group in by_language(lessons).items():
+            ordered = tuple(course_order(group, course))
+            name = COURSE_FORMATS[fmt] + ("" if settings.pack_of == "handout" else "-guides")
+            jobs.append(Job(ordered, fmt, settings.out_dir / language / f"{name}.pdf", settings,
+                            course))
+    return jobs
+
+
+def by_language(lessons: Iterable[Lesson]) -> dict[str, list[Lesson]]:
+    """Lessons grouped by language, languages in sorted order."""
+    groups: dict[str, list[Lesson]] = {}
+    for lesson in lessons:
+        groups.setdefault(lesson.language, []).append(lesson)
+    return dict(sorted(groups.items()))
+
+
+def course_order(lessons: list[Lesson], course: Course | None) -> list[Lesson]:
+    """Lessons in the course's order; lessons it does not name follow, by file name."""
+    if course is None:
+        return sorted(lessons, key=lambda lesson: lesson.lesson_id)
+    rank = {lesson_id: i for i, lesson_id in enumerate(course.lesson_ids())}
+    return sorted(lessons, key=lambda lesson: (rank.get(lesson.lesson_id, len(rank)),
+                                               lesson.lesson_id))
 
 
 def run_jobs(jobs: list[Job], workers: int) -> Iterator[JobResult]:
@@ -167,15 +219,21 @@ def run_job(job: Job) -> JobResult:
     from .render import render
 
     start = time.perf_counter()
+    settings = job.settings
     try:
-        context = LayoutContext(job.paper, job.theme, labels_for(job.lesson.language))
-        data = render(get_format(job.format).layout(job.lesson, context))
-        write_atomic(job.output, data)
+        context = LayoutContext(settings.paper, settings.theme, labels_for(job.language),
+                                per_page=settings.per_page, pack_of=settings.pack_of)
+        fmt = get_format(job.format)
+        if fmt.scope == "course":
+            spec = fmt.layout_course(job.lessons, job.course, context)
+        else:
+            spec = fmt.layout(job.lessons[0], context)
+        write_atomic(job.output, render(spec))
     except LessonError as problem:
         return JobResult(job.output, (problem,))
     except Exception as exc:  # a bug in lessonpress: report it for this output, build the rest
         return JobResult(job.output, (LessonError(
             f"could not make the {job.format}: {type(exc).__name__}: {exc}",
-            code="internal.error", location=job.lesson.title.location,
+            code="internal.error", location=job.lessons[0].title.location,
             hint="this is a bug in lessonpress; please report it with the lesson file"),))
     return JobResult(job.output, (), time.perf_counter() - start)

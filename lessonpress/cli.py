@@ -101,12 +101,16 @@ def _guard(ctx: click.Context, action) -> int:  # noqa: ANN001
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: one per CPU).")
 @click.option("--force", is_flag=True, help="Rebuild every output even if it is up to date.")
+@click.option("--per-page", type=click.Choice(["3", "6"]), default="3", show_default=True,
+              help="Slides handout: 3 slides with lines for notes, or 6 without.")
+@click.option("--pack-of", type=click.Choice(["handout", "guide"]), default="handout",
+              show_default=True, help="Course pack of handouts, or of guides (facilitator binder).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Print timings and up-to-date outputs too.")
 @click.pass_context
 def build_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str,
                   formats: tuple[str, ...], paper: str, jobs: int | None, force: bool,
-                  quiet: bool, verbose: bool) -> None:
+                  per_page: str, pack_of: str, quiet: bool, verbose: bool) -> None:
     """Build lessons (files or folders; default lessons/) into PDFs."""
     from .build import BuildSettings, build
 
@@ -117,7 +121,8 @@ def build_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str,
     if out.exists() and not out.is_dir():
         raise click.UsageError(f"--out {out_dir} is a file, not a folder")
     settings = BuildSettings(paths=paths, out_dir=out, formats=formats or format_names(),
-                             paper=paper, jobs=jobs or 0, force=force)
+                             paper=paper, jobs=jobs or 0, force=force, per_page=int(per_page),
+                             pack_of=pack_of)
 
     def run() -> int:
         printer = Printer(quiet, verbose)

@@ -16,6 +16,9 @@ FORMATS: dict[str, str] = {
     "handout": "lessonpress.layout.handout:Handout",
 }
 
+# Formats that make one document per language from all lessons, and its file name stem.
+COURSE_FORMATS: dict[str, str] = {}
+
 
 def format_names() -> tuple[str, ...]:
     """Names of every output format, in build order."""

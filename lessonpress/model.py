@@ -22,12 +22,14 @@ class Kind:
     LANGUAGE = "language"
     POSITIVE = "positive-int"
     FLAG = "flag"
+    DATE = "date"
 
 
 Url = Annotated[str, Kind.URL]
 LanguageTag = Annotated[str, Kind.LANGUAGE]
 Minutes = Annotated[int, Kind.POSITIVE]
 Flag = Annotated[bool, Kind.FLAG]
+IsoDate = Annotated[str, Kind.DATE]
 Texts = tuple[RichText, ...]
 
 
@@ -135,6 +137,32 @@ class Lesson:
     def facilitator_texts(self) -> list[RichText]:
         """Every facilitator-only text: must never appear in a learner output."""
         return list(_walk(self, facilitator=True))
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A group of lessons in a course, in teaching order."""
+
+    title: RichText = required("Name of the unit, e.g. 'For teens (13-17)'.")
+    lessons: tuple[str, ...] = required("Lesson ids (file names without .yaml), in order.")
+    description: RichText | None = doc("One or two sentences about the unit.")
+
+
+@dataclass(frozen=True)
+class Course:
+    """A curriculum: its title and the order of its lessons (lessons/curriculum.yaml)."""
+
+    title: RichText = required("Title of the course, printed on the pack's cover.")
+    description: RichText | None = doc("What the course is about, for the cover.")
+    organisation: RichText | None = doc("Who publishes it, for the cover.")
+    version: RichText | None = doc("Version of the course, e.g. '1.0'.")
+    date: IsoDate | None = doc("Date printed on the cover, YYYY-MM-DD (default: today).")
+    units: tuple[Unit, ...] = doc("Units with their lessons, in order.", default=())
+    source_path: str = field(default="", metadata={"internal": True})
+
+    def lesson_ids(self) -> list[str]:
+        """Every lesson id named by the course, in order."""
+        return [lesson_id for unit in self.units for lesson_id in unit.lessons]
 
 
 def _walk(value: object, *, facilitator: bool, inside: bool = False):  # noqa: ANN202

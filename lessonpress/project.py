@@ -17,6 +17,7 @@ from .errors import LessonError, SourceLocation
 LESSON_SUFFIXES = (".yaml", ".yml")
 NOT_LESSONS = {"curriculum"}          # stems of files in lessons/ that are not lessons
 DEFAULT_LESSON_DIR = "lessons"
+COURSE_FILE = "curriculum.yaml"
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
                      *(f"lpt{i}" for i in range(10))}
@@ -48,6 +49,15 @@ def find_lessons(paths: tuple[str, ...]) -> tuple[list[LessonFile], list[LessonE
                 "no such file or folder", code="input.missing", location=SourceLocation(given),
                 hint="give a lesson .yaml file or a folder of them"))
     return sorted(found.values(), key=lambda f: (f.lesson_id, f.shown)), problems
+
+
+def find_course(paths: tuple[str, ...]) -> tuple[Path, str] | None:
+    """The curriculum.yaml of the first folder named (default lessons/), with its shown path."""
+    for given in paths or (DEFAULT_LESSON_DIR,):
+        candidate = Path(given) / COURSE_FILE
+        if Path(given).is_dir() and candidate.is_file():
+            return candidate, os.path.join(given, COURSE_FILE)
+    return None
 
 
 def _is_lesson(path: Path) -> bool:

@@ -8,6 +8,7 @@ a model only when there were no errors.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import difflib
 import re
 import types
@@ -42,6 +43,33 @@ def validate_lesson(doc: YamlDocument, lesson_id: str) -> tuple[model.Lesson | N
     return dataclasses.replace(lesson, lesson_id=lesson_id, source_path=doc.path), converter.problems
 
 
+def validate_course(doc: YamlDocument, known_ids: set[str]
+                    ) -> tuple[model.Course | None, list[LessonError]]:
+    """Check a curriculum.yaml file against the lessons that exist; return the Course or None."""
+    converter = Converter(doc)
+    course = converter.root(model.Course, "a curriculum file")
+    if course is None:
+        return None, converter.problems
+    seen: dict[str, int] = {}
+    for u, unit in enumerate(course.units):
+        for i, lesson_id in enumerate(unit.lessons):
+            where = doc.where(("units", u, "lessons", i))
+            if lesson_id not in known_ids:
+                close = difflib.get_close_matches(lesson_id, sorted(known_ids), n=1)
+                converter.problems.append(LessonError(
+                    f"no lesson with id '{lesson_id}'", code="course.unknown-lesson",
+                    location=where, hint=f"did you mean '{close[0]}'?" if close else
+                    "a lesson id is its file name without .yaml"))
+            elif lesson_id in seen:
+                converter.problems.append(LessonError(
+                    f"lesson '{lesson_id}' is listed twice (first on line {seen[lesson_id]})",
+                    code="course.duplicate-lesson", location=where))
+            seen.setdefault(lesson_id, where.line)
+    if any(p.is_error for p in converter.problems):
+        return None, converter.problems
+    return dataclasses.replace(course, source_path=doc.path), converter.problems
+
+
 def normalise_language(tag: str) -> str | None:
     """`pt-br` -> `pt-BR`; None when the text is not a BCP 47 language tag."""
     m = _BCP47.fullmatch(tag)
@@ -66,14 +94,14 @@ class Converter:
         self.doc = doc
         self.problems: list[LessonError] = []
 
-    def root(self, cls: type[T]) -> T | None:
+    def root(self, cls: type[T], noun: str = "a lesson file") -> T | None:
         """Convert the whole file to `cls`; a non-mapping top level is an error."""
         data = self.doc.data
         if data is None:
             self._error((), "file is empty", "file.empty")
             return None
         if not isinstance(data, dict):
-            self._error((), f"a lesson file must be a mapping (key: value lines), not {_kind(data)}",
+            self._error((), f"{noun} must be a mapping (key: value lines), not {_kind(data)}",
                         "schema.not-mapping", "start each line with a key such as `title:`")
             return None
         value = self._record(cls, data, ())
@@ -230,6 +258,14 @@ class Converter:
                 return self._error(path, f"'{text}' is not a language tag", "schema.language",
                                    "use a BCP 47 tag such as en, es, ar, pt-BR")
             return tag
+        if kind == Kind.DATE:
+            try:
+                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                    raise ValueError(text)
+                return datetime.date.fromisoformat(text).isoformat()
+            except ValueError:
+                return self._error(path, f"'{text}' is not a valid date", "schema.date",
+                                   "write the date as YYYY-MM-DD, e.g. 2026-09-01")
         if kind == Kind.URL:
             try:
                 return check_url(text)

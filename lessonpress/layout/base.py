@@ -18,11 +18,13 @@ PAPER_SIZES: dict[str, tuple[float, float]] = {
 
 @dataclass(frozen=True)
 class LayoutContext:
-    """Everything a format needs besides the lesson: paper, theme, labels."""
+    """Everything a format needs besides the lesson: paper, theme, labels and format options."""
 
     paper: str
     theme: Theme
     labels: Labels
+    per_page: int = 3               # slides-handout: 3 (with lines for notes) or 6
+    pack_of: str = "handout"        # pack: which format each lesson contributes
 
     @property
     def page_size(self) -> tuple[float, float]:
@@ -55,11 +57,16 @@ class DocumentSpec:
 
 
 class Format:
-    """One kind of output (handout, slides, ...): a name and a `layout` hook."""
+    """One kind of output (handout, slides, ...): a name and a `layout` hook.
+
+    Most formats make one document per lesson (`scope = "lesson"`); a course format (the pack)
+    makes one per language from all lessons and implements `layout_course` instead.
+    """
 
     name: str = ""
     learner_facing: bool = True     # learner outputs must never show facilitator-only text
+    scope: str = "lesson"
 
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
         """Arrange the lesson's content into a DocumentSpec."""
-        raise NotImplementedError
+        raise NotImplementedError(f"{self.name} is a course format")

@@ -41,16 +41,23 @@ class Handout(Format):
         theme = context.theme
         register_theme(theme)
         page = PortraitPage.of(context)
-        builder = _Story(lesson, theme, context.labels, styles_for(theme))
         right = lesson.title.plain + (f" · {lesson.license.plain}" if lesson.license else "")
         return DocumentSpec(
             page_size=context.page_size,
             frame=page.frame,
-            story=tuple(builder.build()),
+            story=tuple(handout_story(lesson, context)),
             metadata=metadata(lesson, context.labels.handout),
             decorate_page=footer(page, theme, context.labels.page_of, right),
             page_count_font=(theme.body_font, theme.small_size),
         )
+
+
+def handout_story(lesson: Lesson, context: LayoutContext, *, key: str = "",
+                  title_level: int = 0, section_level: int = 0) -> list[Flowable]:
+    """The handout's flowables; a pack calls this per lesson with its own outline levels."""
+    story = _Story(lesson, context.theme, context.labels, styles_for(context.theme))
+    story.key, story.title_level, story.section_level = key, title_level, section_level
+    return story.build()
 
 
 def metadata(lesson: Lesson, kind: str) -> Metadata:
@@ -75,6 +82,9 @@ class _Story:
         self.labels = labels
         self.styles = styles
         self.sections = 0
+        self.key = ""
+        self.title_level = 0
+        self.section_level = 0
 
     def build(self) -> list[Flowable]:
         story: list[Flowable] = []
@@ -88,7 +98,8 @@ class _Story:
 
     def heading(self, label: str, style=None) -> Heading:  # noqa: ANN001
         self.sections += 1
-        return Heading(escape(label), style or self.styles.heading, label, f"s{self.sections}")
+        return Heading(escape(label), style or self.styles.heading, label,
+                       f"{self.key}s{self.sections}", self.section_level)
 
     def text(self, value: RichText | str, style=None, **kw) -> Paragraph:  # noqa: ANN001, ANN003
         return para(value, style or self.styles.body, self.theme, **kw)
@@ -97,7 +108,8 @@ class _Story:
 
     def header(self) -> list[Flowable]:
         lesson, s = self.lesson, self.styles
-        title = Heading(to_markup(lesson.title, self.theme), s.title, lesson.title.plain, "s0")
+        title = Heading(to_markup(lesson.title, self.theme), s.title, lesson.title.plain,
+                        f"{self.key}s0", self.title_level)
         out: list[Flowable] = [title]
         if lesson.subtitle:
             out.append(self.text(lesson.subtitle, s.subtitle))
