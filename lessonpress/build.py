@@ -38,6 +38,7 @@ class BuildSettings:
     theme: Theme = DEFAULT_THEME
     per_page: int = 3                # slides-handout: 3 with lines, or 6
     pack_of: str = "handout"         # pack: handouts, or guides for a facilitator binder
+    today: str | None = None         # ISO date printed on covers (the CLI passes the date)
 
 
 @dataclass(frozen=True)
@@ -222,7 +223,8 @@ def run_job(job: Job) -> JobResult:
     settings = job.settings
     try:
         context = LayoutContext(settings.paper, settings.theme, labels_for(job.language),
-                                per_page=settings.per_page, pack_of=settings.pack_of)
+                                per_page=settings.per_page, pack_of=settings.pack_of,
+                                today=settings.today)
         fmt = get_format(job.format)
         if fmt.scope == "course":
             spec = fmt.layout_course(job.lessons, job.course, context)

@@ -5,6 +5,8 @@ Exit codes: 0 all well; 1 a lesson had errors (every other lesson is still built
 
 from __future__ import annotations
 
+import datetime
+import os
 import sys
 import traceback as tb
 from pathlib import Path
@@ -122,7 +124,7 @@ def build_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str,
         raise click.UsageError(f"--out {out_dir} is a file, not a folder")
     settings = BuildSettings(paths=paths, out_dir=out, formats=formats or format_names(),
                              paper=paper, jobs=jobs or 0, force=force, per_page=int(per_page),
-                             pack_of=pack_of)
+                             pack_of=pack_of, today=build_date())
 
     def run() -> int:
         printer = Printer(quiet, verbose)
@@ -136,6 +138,14 @@ def build_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str,
         return EXIT_OK if result.ok else EXIT_ERRORS
 
     ctx.exit(_guard(ctx, run))
+
+
+def build_date() -> str:
+    """Today's date for covers, or SOURCE_DATE_EPOCH's (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
+    return datetime.date.today().isoformat()
 
 
 def _summary(result) -> str:  # noqa: ANN001

@@ -14,10 +14,12 @@ if TYPE_CHECKING:
 
 FORMATS: dict[str, str] = {
     "handout": "lessonpress.layout.handout:Handout",
+    "guide": "lessonpress.layout.guide:Guide",
+    "pack": "lessonpress.layout.pack:Pack",
 }
 
 # Formats that make one document per language from all lessons, and its file name stem.
-COURSE_FORMATS: dict[str, str] = {}
+COURSE_FORMATS: dict[str, str] = {"pack": "course-pack"}
 
 
 def format_names() -> tuple[str, ...]:

@@ -22,12 +22,15 @@ PAGE_COUNT_FORM = "lp-page-count"
 
 
 class _Canvas(Canvas):
-    """A canvas that, on save, defines the page-count form every footer refers to."""
+    """A canvas that, on save, defines the forms that footers and contents refer to."""
 
     page_count_font: tuple[str, float] = ("Atkinson", 9.0)
+    on_save = None
 
     def save(self) -> None:
         pages = self.getPageNumber() - 1
+        if self.on_save is not None:
+            self.on_save(self)
         self.beginForm(PAGE_COUNT_FORM)
         font, size = self.page_count_font
         self.setFont(font, size)
@@ -53,11 +56,13 @@ def render(spec: DocumentSpec) -> bytes:
     def on_page(canvas: Canvas, document: BaseDocTemplate) -> None:
         spec.decorate_page(canvas, document.page)
 
-    doc.addPageTemplates([PageTemplate("page", [frame], onPage=on_page)])
-    font = spec.page_count_font
+    # Decorate at the end of each page, so a footer can name the section drawn on it.
+    doc.addPageTemplates([PageTemplate("page", [frame], onPageEnd=on_page)])
+    font, finish = spec.page_count_font, spec.on_save
 
     class DocumentCanvas(_Canvas):
         page_count_font = font
+        on_save = staticmethod(finish) if finish else None
 
     doc.build(list(spec.story), canvasmaker=DocumentCanvas)
     return buffer.getvalue()

@@ -19,9 +19,9 @@ def run(*args: str):  # noqa: ANN201
 def test_no_arguments_builds_lessons_folder_into_build(project: Path) -> None:
     result = run()
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (project / "build" / "en").iterdir()) == [
-        "full-handout.pdf", "minimal-handout.pdf"]
-    assert "2 PDFs written from 2 lessons" in result.output
+    built = {p.name for p in (project / "build" / "en").iterdir()}
+    assert {"full-handout.pdf", "minimal-handout.pdf", "full-guide.pdf", "course-pack.pdf"} <= built
+    assert f"{len(built)} PDFs written from 2 lessons" in result.output
 
 
 def test_bad_lesson_exit_1_with_located_error_and_others_built(project: Path) -> None:
@@ -74,7 +74,7 @@ def test_new_writes_a_skeleton_that_builds_and_refuses_to_overwrite(project: Pat
     assert result.exit_code == 0, result.output
     path = project / "lessons" / "my-first-lesson.yaml"
     assert path.exists()
-    assert run("build", str(path)).exit_code == 0
+    assert run("build", str(path), "--format", "handout").exit_code == 0
     before = path.read_bytes()
     again = run("new", "my-first-lesson")
     assert again.exit_code == 1 and "already exists" in again.output
@@ -87,12 +87,12 @@ def test_new_rejects_unsafe_ids(project: Path) -> None:
 
 
 def test_quiet_prints_only_errors(project: Path) -> None:
-    result = run("build", "-q")
+    result = run("build", "-q", "--format", "handout")
     assert result.exit_code == 0 and result.output == ""
 
 
 def test_verbose_shows_timings(project: Path) -> None:
-    result = run("build", "-v", "--jobs", "1")
+    result = run("build", "-v", "--jobs", "1", "--format", "handout")
     assert " ms)" in result.output
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..labels import Labels
@@ -25,6 +25,7 @@ class LayoutContext:
     labels: Labels
     per_page: int = 3               # slides-handout: 3 (with lines for notes) or 6
     pack_of: str = "handout"        # pack: which format each lesson contributes
+    today: str | None = None        # ISO date for covers; None prints no date
 
     @property
     def page_size(self) -> tuple[float, float]:
@@ -53,7 +54,7 @@ class DocumentSpec:
     metadata: Metadata
     decorate_page: Callable[[Any, int], None]        # draws header/footer on (canvas, page number)
     page_count_font: tuple[str, float] = ("Atkinson", 9.0)
-    extras: dict[str, Any] = field(default_factory=dict)
+    on_save: Callable[[Any], None] | None = None     # draws forms filled in at the end (a TOC)
 
 
 class Format:

@@ -35,9 +35,12 @@ class PortraitPage:
         return (self.margin, bottom, self.width - 2 * self.margin, self.height - self.margin - bottom)
 
 
-def footer(page: PortraitPage, theme: Theme, page_label: str, right_text: str
+def footer(page: PortraitPage, theme: Theme, page_label: str, right_text: str | Callable[[], str]
            ) -> Callable[[Canvas, int], None]:
-    """A page decorator: `Page N of M` on the left, the lesson title and licence on the right."""
+    """A page decorator: `Page N of M` on the left, the lesson title and licence on the right.
+
+    `right_text` may be a function, for footers that name the section drawn on the page.
+    """
     font, size = theme.body_font, theme.small_size
 
     def decorate(canvas: Canvas, number: int) -> None:
@@ -53,7 +56,8 @@ def footer(page: PortraitPage, theme: Theme, page_label: str, right_text: str
         canvas.drawString(page.margin, y, left)
         left_width = stringWidth(left, font, size)
         room = page.width - 2 * page.margin - left_width - stringWidth("0000", font, size)
-        canvas.drawRightString(page.width - page.margin, y, _fit(right_text, font, size, room))
+        right = right_text() if callable(right_text) else right_text
+        canvas.drawRightString(page.width - page.margin, y, _fit(right, font, size, room))
         canvas.translate(page.margin + left_width, y)
         canvas.doForm(PAGE_COUNT_FORM)
         canvas.restoreState()

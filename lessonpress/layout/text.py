@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
@@ -55,6 +55,7 @@ class Styles:
     """The paragraph styles one theme gives a portrait document."""
 
     title: ParagraphStyle
+    cover_title: ParagraphStyle
     subtitle: ParagraphStyle
     meta: ParagraphStyle
     heading: ParagraphStyle
@@ -65,7 +66,11 @@ class Styles:
     small: ParagraphStyle
     source: ParagraphStyle
     box_heading: ParagraphStyle
+    box_text: ParagraphStyle
     box_item: ParagraphStyle
+    note: ParagraphStyle
+    note_item: ParagraphStyle
+    number: ParagraphStyle
     footer: ParagraphStyle
 
 
@@ -89,6 +94,8 @@ def styles_for(theme: Theme) -> Styles:
         title=ParagraphStyle("title", parent=heading, fontSize=theme.title_size,
                              leading=theme.title_size * 1.15, spaceBefore=0,
                              spaceAfter=theme.title_size * 0.25),
+        cover_title=ParagraphStyle("cover_title", parent=heading, fontSize=theme.title_size * 1.6,
+                                   leading=theme.title_size * 1.8, spaceBefore=0, spaceAfter=6),
         subtitle=ParagraphStyle("subtitle", parent=body, fontSize=theme.subtitle_size,
                                 leading=theme.leading(theme.subtitle_size),
                                 textColor=theme.muted_color, spaceAfter=4),
@@ -108,9 +115,16 @@ def styles_for(theme: Theme) -> Styles:
                               bulletIndent=indent * 0.3, bulletFontSize=theme.small_size + 1),
         box_heading=ParagraphStyle("box_heading", parent=heading, leftIndent=10, rightIndent=10,
                                    spaceBefore=6),
+        box_text=ParagraphStyle("box_text", parent=body, leftIndent=10, rightIndent=10,
+                                spaceAfter=theme.body_size * 0.3),
         box_item=ParagraphStyle("box_item", parent=body, leftIndent=10 + indent,
                                 bulletIndent=10 + indent * 0.3, rightIndent=10,
                                 spaceAfter=theme.body_size * 0.3),
+        note=ParagraphStyle("note", parent=body, leftIndent=indent, borderPadding=(0, 0, 0, 0),
+                            textColor=theme.text_color, spaceAfter=theme.body_size * 0.4),
+        note_item=ParagraphStyle("note_item", parent=body, leftIndent=indent * 2,
+                                 bulletIndent=indent, spaceAfter=theme.body_size * 0.2),
+        number=ParagraphStyle("number", parent=body, alignment=TA_RIGHT),
         footer=ParagraphStyle("footer", parent=body, fontSize=theme.small_size,
                               leading=theme.small_size * 1.2, textColor=theme.muted_color,
                               spaceAfter=0),

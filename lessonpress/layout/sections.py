@@ -1,0 +1,213 @@
+"""Sections that several portrait formats share: title block, word lists, boxes, resources.
+
+Each method returns the flowables of one section; a format (handout, guide, a pack of either)
+chooses which sections to use and in what order. Bookmark keys carry a prefix so that a pack of
+many lessons still has unique, deterministic destinations.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    ImageAndFlowables,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+)
+from reportlab.platypus.flowables import FrameBG, HRFlowable
+
+from ..labels import Labels
+from ..markup import RichText
+from ..model import Lesson, Resource
+from ..theme import MM, Theme
+from ..urls import phone_link
+from .base import Metadata
+from .flowables import CheckItem, Heading, WriteInLines, qr_code
+from .text import Styles, escape, para, to_markup
+
+
+def metadata(lesson: Lesson, kind: str) -> Metadata:
+    """PDF document information for one output of a lesson."""
+    subject = lesson.summary.plain if lesson.summary else (
+        lesson.subtitle.plain if lesson.subtitle else kind)
+    return Metadata(
+        title=lesson.title.plain,
+        author=", ".join(a.plain for a in lesson.authors) or "lessonpress",
+        subject=subject[:500],
+        language=lesson.language,
+        keywords=(kind, lesson.lesson_id),
+    )
+
+
+class Sections:
+    """Builds the flowables of a lesson's sections; formats pick and order them."""
+
+    def __init__(self, lesson: Lesson, theme: Theme, labels: Labels, styles: Styles, *,
+                 key: str = "", title_level: int = 0, section_level: int = 0) -> None:
+        self.lesson = lesson
+        self.theme = theme
+        self.labels = labels
+        self.styles = styles
+        self.sections = 0
+        self.key = key
+        self.title_level = title_level
+        self.section_level = section_level
+
+    # -- pieces -------------------------------------------------------------------------
+
+    def heading(self, label: str, style=None) -> Heading:  # noqa: ANN001
+        self.sections += 1
+        return Heading(escape(label), style or self.styles.heading, label,
+                       f"{self.key}s{self.sections}", self.section_level)
+
+    def text(self, value: RichText | str, style=None, **kw) -> Paragraph:  # noqa: ANN001, ANN003
+        return para(value, style or self.styles.body, self.theme, **kw)
+
+    # -- sections -----------------------------------------------------------------------
+
+    def header(self, *, facts: bool = True) -> list[Flowable]:
+        lesson, s = self.lesson, self.styles
+        title = Heading(to_markup(lesson.title, self.theme), s.title, lesson.title.plain,
+                        f"{self.key}s0", self.title_level)
+        out: list[Flowable] = [title]
+        if lesson.subtitle:
+            out.append(self.text(lesson.subtitle, s.subtitle))
+        line = self.facts() if facts else []
+        if line:
+            out.append(Paragraph(" · ".join(line), s.meta))
+        out.append(HRFlowable(width="100%", thickness=1.2, color=self.theme.accent_color,
+                              spaceBefore=4, spaceAfter=8))
+        if lesson.summary:
+            out.append(self.text(lesson.summary))
+        return out
+
+    def facts(self) -> list[str]:
+        lesson, labels = self.lesson, self.labels
+        facts = []
+        if lesson.audience:
+            facts.append(f"<b>{escape(labels.audience)}:</b> {to_markup(lesson.audience, self.theme)}")
+        if lesson.age_range:
+            facts.append(f"<b>{escape(labels.ages)}:</b> {to_markup(lesson.age_range, self.theme)}")
+        if lesson.duration_minutes:
+            facts.append(escape(labels.minutes.format(n=lesson.duration_minutes)))
+        return facts
+
+    def objectives(self) -> list[Flowable]:
+        items = [self.text(o, self.styles.bullet, bullet="•") for o in self.lesson.objectives]
+        return [self.heading(self.labels.objectives), *items]
+
+    def vocabulary(self) -> list[Flowable]:
+        if not self.lesson.vocabulary:
+            return []
+        out: list[Flowable] = [self.heading(self.labels.vocabulary)]
+        for item in self.lesson.vocabulary:
+            markup = (f"<b>{to_markup(item.term, self.theme)}</b> — "
+                      f"{to_markup(item.definition, self.theme)}")
+            out.append(Paragraph(markup, self.styles.bullet, bulletText="•"))
+        return out
+
+    def prompts(self) -> list[Flowable]:
+        theme = self.theme
+        out: list[Flowable] = [self.heading(self.labels.discussion)]
+        for n, prompt in enumerate(self.lesson.discussion_prompts, 1):
+            question = self.text(prompt.prompt, self.styles.numbered, bullet=f"{n}.")
+            lines = WriteInLines(theme.write_in_lines, theme.write_in_spacing, theme.rule_color,
+                                 indent=self.styles.numbered.leftIndent)
+            out.append(KeepTogether([question, lines, Spacer(1, theme.body_size * 0.6)]))
+        return out
+
+    def activities(self) -> list[Flowable]:
+        if not self.lesson.activities:
+            return []
+        out: list[Flowable] = [self.heading(self.labels.activities)]
+        for activity in self.lesson.activities:
+            title = to_markup(activity.title, self.theme)
+            if activity.minutes:
+                title += f" ({escape(self.labels.minutes_short.format(n=activity.minutes))})"
+            block: list[Flowable] = [Paragraph(title, self.styles.subheading)]
+            block += [self.text(step, self.styles.numbered, bullet=f"{i}.")
+                      for i, step in enumerate(activity.steps, 1)]
+            out.append(KeepTogether(block[:3]))
+            out.extend(block[3:])
+        return out
+
+    def warning_signs(self) -> list[Flowable]:
+        if not self.lesson.warning_signs:
+            return []
+        theme = self.theme
+        out: list[Flowable] = [self.heading(self.labels.warning_signs),
+                               self.text(self.labels.warning_signs_intro, self.styles.meta)]
+        for sign in self.lesson.warning_signs:
+            out.append(CheckItem(self.text(sign), theme.body_size * 0.85, theme.text_color))
+        return out
+
+    def takeaways(self) -> list[Flowable]:
+        theme, s = self.theme, self.styles
+        items = [self.text(t, s.box_item, bullet="•") for t in self.lesson.key_takeaways]
+        head = self.heading(self.labels.key_takeaways, s.box_heading)
+        return [
+            CondPageBreak(theme.body_size * 8),
+            Spacer(1, theme.body_size),
+            FrameBG(color=theme.box_fill, start=True, strokeColor=theme.accent_color,
+                    strokeWidth=0.8),
+            KeepTogether([head, *items[:1]]),
+            *items[1:],
+            Spacer(1, theme.body_size * 0.5),
+            FrameBG(start=False),
+        ]
+
+    def resources(self) -> list[Flowable]:
+        if not self.lesson.resources:
+            return []
+        out: list[Flowable] = [self.heading(self.labels.resources)]
+        for resource in self.lesson.resources:
+            out.append(self.resource(resource))
+        return out
+
+    def resource(self, resource: Resource) -> Flowable:
+        theme, labels, s = self.theme, self.labels, self.styles
+        lines = [f"<b>{to_markup(resource.name, theme)}</b>"]
+        if resource.description:
+            lines.append(to_markup(resource.description, theme))
+        if resource.phone:
+            lines.append(_contact(labels.phone, resource.phone.plain,
+                                  phone_link(resource.phone.plain), theme))
+        if resource.text:
+            lines.append(f"{escape(labels.text)}: {to_markup(resource.text, theme)}")
+        if resource.url:
+            lines.append(_contact(labels.web, _display_url(resource.url), resource.url, theme))
+        body = [Paragraph("<br/>".join(lines), s.body)]
+        code = qr_code(resource.url, 22 * MM) if resource.url else None
+        if code is None:
+            return KeepTogether(body)
+        return ImageAndFlowables(code, body, imageLeftPadding=8, imageRightPadding=0,
+                                 imageBottomPadding=6, imageSide="right")
+
+    def sources(self) -> list[Flowable]:
+        if not self.lesson.sources:
+            return []
+        out: list[Flowable] = [self.heading(self.labels.sources)]
+        for source in self.lesson.sources:
+            markup = to_markup(source.title, self.theme)
+            if source.url:
+                markup += " — " + _link(source.url, source.url, self.theme)
+            out.append(Paragraph(markup, self.styles.source, bulletText="•"))
+        return out
+
+
+def _link(href: str, label: str, theme: Theme) -> str:
+    return f'<a href="{escape(href)}" color="{theme.link_color}"><u>{escape(label)}</u></a>'
+
+
+def _contact(label: str, shown: str, href: str | None, theme: Theme) -> str:
+    value = _link(href, shown, theme) if href else escape(shown)
+    return f"{escape(label)}: {value}"
+
+
+def _display_url(url: str) -> str:
+    """How a web address is printed: without `https://` and a trailing slash."""
+    for prefix in ("https://", "http://"):
+        if url.startswith(prefix):
+            url = url[len(prefix):]
+    return url.rstrip("/") if url.count("/") <= 1 else url
