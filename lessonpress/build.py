@@ -7,6 +7,7 @@ through the same `run_job` function, so both give the same bytes.
 
 from __future__ import annotations
 
+import datetime
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -16,9 +17,10 @@ from pathlib import Path
 
 from .errors import LessonError, SourceLocation, has_errors, sorted_problems
 from .formats import COURSE_FORMATS, format_names
+from .helplines import RegionHelplines, load_helplines, normalise_region, select, stale_entries
 from .labels import labels_for
-from .model import Course, Lesson
-from .project import LessonFile, find_course, find_lessons, output_path
+from .model import Course, HelplineBook, Lesson
+from .project import LessonFile, find_course, find_helplines, find_lessons, output_path
 from .report import BuildStarted, Collector, LessonChecked, OutputFailed, OutputWritten, Reporter
 from .theme import DEFAULT_THEME, Theme
 from .validate import validate_course, validate_lesson
@@ -39,6 +41,7 @@ class BuildSettings:
     per_page: int = 3                # slides-handout: 3 with lines, or 6
     pack_of: str = "handout"         # pack: handouts, or guides for a facilitator binder
     today: str | None = None         # ISO date printed on covers (the CLI passes the date)
+    region: str | None = None        # helplines to print; None: from each lesson's language
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class Job:
     output: Path
     settings: BuildSettings
     course: Course | None = None
+    helplines: RegionHelplines | None = None
 
     @property
     def language(self) -> str:
@@ -100,8 +104,10 @@ def build(settings: BuildSettings, reporter: Reporter | None = None) -> BuildRes
             lessons.append(lesson)
     course, found = load_course(settings.paths, {f.lesson_id for f in files})
     problems += found
+    book, found = helplines_for(settings, lessons)
+    problems += found
     # Plan: one job per lesson and format, each with its output path.
-    jobs = plan(lessons, settings, course)
+    jobs = plan(lessons, settings, course, book)
     reporter.emit(BuildStarted(len(jobs)))
     # Lay out, render and write, in this process or in workers.
     written, failed = [], []
@@ -166,13 +172,35 @@ def check(paths: tuple[str, ...], theme: Theme = DEFAULT_THEME
     return len(files), sorted_problems(problems)
 
 
-def plan(lessons: list[Lesson], settings: BuildSettings, course: Course | None = None
-         ) -> list[Job]:
+def helplines_for(settings: BuildSettings, lessons: list[Lesson]
+                  ) -> tuple[HelplineBook | None, list[LessonError]]:
+    """The project's helpline file, when any lesson prints helplines, with stale-entry warnings."""
+    if not any(lesson.helplines for lesson in lessons):
+        return None, []
+    found = find_helplines(settings.paths)
+    if found is None:
+        return None, [LessonError(
+            "lessons ask for helplines but there is no assets/helplines.yaml", code="helplines.missing",
+            severity="warning", hint="helplines are left out of these outputs")]
+    book, problems = load_helplines(*found)
+    if book is not None and settings.today:
+        problems += stale_entries(book, datetime.date.fromisoformat(settings.today), found[1])
+    if book is not None and settings.region:
+        region = normalise_region(settings.region)
+        if region not in book.regions():
+            problems.append(LessonError(
+                f"no helplines for region '{settings.region}' in {found[1]}", code="helplines.region",
+                hint="known regions: " + ", ".join(book.regions())))
+    return book, problems
+
+
+def plan(lessons: list[Lesson], settings: BuildSettings, course: Course | None = None,
+         book: HelplineBook | None = None) -> list[Job]:
     """One job per lesson and lesson format, then one per language for each course format."""
     formats = [f for f in format_names() if f in settings.formats]
     jobs = [
         Job((lesson,), fmt, output_path(settings.out_dir, lesson.language, lesson.lesson_id, fmt),
-            settings)
+            settings, helplines=select(book, lesson.language, settings.region))
         for lesson in lessons
         for fmt in formats if fmt not in COURSE_FORMATS
     ]
@@ -181,7 +209,7 @@ def plan(lessons: list[Lesson], settings: BuildSettings, course: Course | None =
             ordered = tuple(course_order(group, course))
             name = COURSE_FORMATS[fmt] + ("" if settings.pack_of == "handout" else "-guides")
             jobs.append(Job(ordered, fmt, settings.out_dir / language / f"{name}.pdf", settings,
-                            course))
+                            course, select(book, language, settings.region)))
     return jobs
 
 
@@ -224,7 +252,7 @@ def run_job(job: Job) -> JobResult:
     try:
         context = LayoutContext(settings.paper, settings.theme, labels_for(job.language),
                                 per_page=settings.per_page, pack_of=settings.pack_of,
-                                today=settings.today)
+                                today=settings.today, helplines=job.helplines)
         fmt = get_format(job.format)
         if fmt.scope == "course":
             spec = fmt.layout_course(job.lessons, job.course, context)

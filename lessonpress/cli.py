@@ -107,12 +107,16 @@ def _guard(ctx: click.Context, action) -> int:  # noqa: ANN001
               help="Slides handout: 3 slides with lines for notes, or 6 without.")
 @click.option("--pack-of", type=click.Choice(["handout", "guide"]), default="handout",
               show_default=True, help="Course pack of handouts, or of guides (facilitator binder).")
+@click.option("--region", metavar="CODE",
+              help="Helplines to print: US, GB, CA, AU, IN or INTL (default: from each lesson's "
+                   "language, e.g. en-GB; else the international services).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Print timings and up-to-date outputs too.")
 @click.pass_context
 def build_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str,
                   formats: tuple[str, ...], paper: str, jobs: int | None, force: bool,
-                  per_page: str, pack_of: str, quiet: bool, verbose: bool) -> None:
+                  per_page: str, pack_of: str, region: str | None, quiet: bool,
+                  verbose: bool) -> None:
     """Build lessons (files or folders; default lessons/) into PDFs."""
     from .build import BuildSettings, build
 
@@ -124,7 +128,7 @@ def build_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str,
         raise click.UsageError(f"--out {out_dir} is a file, not a folder")
     settings = BuildSettings(paths=paths, out_dir=out, formats=formats or format_names(),
                              paper=paper, jobs=jobs or 0, force=force, per_page=int(per_page),
-                             pack_of=pack_of, today=build_date())
+                             pack_of=pack_of, today=build_date(), region=region)
 
     def run() -> int:
         printer = Printer(quiet, verbose)
@@ -201,3 +205,20 @@ def schema_command() -> None:
     from .schema import schema_json
 
     click.echo(schema_json(), nl=False)
+
+
+@main.command("helplines")
+@click.option("--region", metavar="CODE", help="Only this region (US, GB, CA, AU, IN, INTL).")
+@click.pass_context
+def helplines_command(ctx: click.Context, region: str | None) -> None:
+    """List the helplines with their sources and verification dates, to re-check before printing."""
+    from .helplines import print_table
+
+    def run() -> int:
+        lines, problems = print_table(region, datetime.date.fromisoformat(build_date()))
+        for line in lines:
+            click.echo(line)
+        print_problems(problems)
+        return EXIT_ERRORS if any(p.is_error for p in problems) else EXIT_OK
+
+    ctx.exit(_guard(ctx, run))

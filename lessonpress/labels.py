@@ -23,6 +23,11 @@ class Labels:
     key_takeaways: str = "Key takeaways"
     resources: str = "Help and resources"
     sources: str = "Sources"
+    helplines_for: str = "Helplines: {region}"
+    international: str = "anywhere in the world"
+    find_helpline: str = ("Outside these countries? Child Helpline International lists the child "
+                          "helpline of every country.")
+    hours: str = "Open"
     audience: str = "For"
     ages: str = "Ages"
     minutes: str = "{n} minutes"

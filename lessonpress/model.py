@@ -165,6 +165,37 @@ class Course:
         return [lesson_id for unit in self.units for lesson_id in unit.lessons]
 
 
+@dataclass(frozen=True, kw_only=True)
+class Helpline:
+    """A helpline or reporting route for one region, with where and when it was verified."""
+
+    region: str = required("Country code (US, GB, CA, AU, IN) or INTL for services anywhere.")
+    name: RichText = required("Name of the service.")
+    phone: RichText | None = doc("Phone number as printed.")
+    text: RichText | None = doc("Text-message line.")
+    url: Url | None = doc("Web address.")
+    hours: RichText | None = doc("Opening hours, only where the source states them.")
+    description: RichText | None = doc("Who it is for and what it does.")
+    source: Url = required("The page the entry was verified against.")
+    verified: IsoDate = required("When the entry was last verified, YYYY-MM-DD.")
+    confidence: str = required("HIGH or MEDIUM, as the fact base marks it.")
+
+
+@dataclass(frozen=True)
+class HelplineBook:
+    """Every helpline the curriculum knows (assets/helplines.yaml)."""
+
+    helplines: tuple[Helpline, ...] = required("The helplines, grouped by region.")
+
+    def regions(self) -> list[str]:
+        """Region codes with at least one entry, in file order."""
+        return list(dict.fromkeys(h.region for h in self.helplines))
+
+    def for_region(self, region: str) -> tuple[Helpline, ...]:
+        """The entries of one region (INTL for services that work anywhere)."""
+        return tuple(h for h in self.helplines if h.region == region)
+
+
 def _walk(value: object, *, facilitator: bool, inside: bool = False):  # noqa: ANN202
     """Yield the RichTexts of a model value, split by whether they are facilitator-only."""
     from dataclasses import fields, is_dataclass

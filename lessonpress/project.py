@@ -18,6 +18,8 @@ LESSON_SUFFIXES = (".yaml", ".yml")
 NOT_LESSONS = {"curriculum"}          # stems of files in lessons/ that are not lessons
 DEFAULT_LESSON_DIR = "lessons"
 COURSE_FILE = "curriculum.yaml"
+ASSETS_DIR = "assets"
+HELPLINES_FILE = "helplines.yaml"
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
                      *(f"lpt{i}" for i in range(10))}
@@ -57,6 +59,18 @@ def find_course(paths: tuple[str, ...]) -> tuple[Path, str] | None:
         candidate = Path(given) / COURSE_FILE
         if Path(given).is_dir() and candidate.is_file():
             return candidate, os.path.join(given, COURSE_FILE)
+    return None
+
+
+def find_helplines(paths: tuple[str, ...]) -> tuple[Path, str] | None:
+    """assets/helplines.yaml of the project: in the current folder, or beside the lesson folder."""
+    candidates = [Path(ASSETS_DIR) / HELPLINES_FILE]
+    for given in paths or (DEFAULT_LESSON_DIR,):
+        folder = Path(given) if Path(given).is_dir() else Path(given).parent
+        candidates.append(folder.parent / ASSETS_DIR / HELPLINES_FILE)
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate, os.path.normpath(str(candidate))
     return None
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..helplines import RegionHelplines
 from ..labels import Labels
 from ..model import Lesson
 from ..theme import Theme
@@ -26,6 +27,7 @@ class LayoutContext:
     per_page: int = 3               # slides-handout: 3 (with lines for notes) or 6
     pack_of: str = "handout"        # pack: which format each lesson contributes
     today: str | None = None        # ISO date for covers; None prints no date
+    helplines: RegionHelplines | None = None   # what lessons with `helplines: true` print
 
     @property
     def page_size(self) -> tuple[float, float]:

@@ -46,11 +46,12 @@ def guide_story(lesson: Lesson, context: LayoutContext, *, key: str = "",
                 title_level: int = 0, section_level: int = 0) -> list[Flowable]:
     """The guide's flowables; a facilitator binder calls this per lesson."""
     g = GuideSections(lesson, context.theme, context.labels, styles_for(context.theme), key=key,
-                      title_level=title_level, section_level=section_level)
+                      title_level=title_level, section_level=section_level,
+                 helplines=context.helplines)
     story: list[Flowable] = []
     for part in (g.guide_header, g.at_a_glance, g.run_sheet, g.safeguarding, g.prompts_with_notes,
                  g.activities_with_notes, g.vocabulary, g.warning_signs, g.takeaways,
-                 g.facilitator_notes, g.resources, g.sources):
+                 g.facilitator_notes, g.resources, g.helplines, g.sources):
         story.extend(part())
     return story
 

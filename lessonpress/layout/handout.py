@@ -44,9 +44,10 @@ def handout_story(lesson: Lesson, context: LayoutContext, *, key: str = "",
                   title_level: int = 0, section_level: int = 0) -> list[Flowable]:
     """The handout's flowables; a pack calls this per lesson with its own outline levels."""
     s = Sections(lesson, context.theme, context.labels, styles_for(context.theme), key=key,
-                 title_level=title_level, section_level=section_level)
+                 title_level=title_level, section_level=section_level,
+                 helplines=context.helplines)
     story: list[Flowable] = []
     for part in (s.header, s.objectives, s.vocabulary, s.prompts, s.activities, s.warning_signs,
-                 s.takeaways, s.resources, s.sources):
+                 s.takeaways, s.resources, s.helplines, s.sources):
         story.extend(part())
     return story

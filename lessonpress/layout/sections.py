@@ -7,20 +7,24 @@ many lessons still has unique, deterministic destinations.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    ImageAndFlowables,
     KeepTogether,
     Paragraph,
     Spacer,
+    Table,
+    TableStyle,
 )
 from reportlab.platypus.flowables import FrameBG, HRFlowable
 
+from ..helplines import RegionHelplines, region_name
 from ..labels import Labels
 from ..markup import RichText
-from ..model import Lesson, Resource
-from ..theme import MM, Theme
+from ..model import Helpline, Lesson, Resource
+from ..theme import Theme
 from ..urls import phone_link
 from .base import Metadata
 from .flowables import CheckItem, Heading, WriteInLines, qr_code
@@ -44,7 +48,8 @@ class Sections:
     """Builds the flowables of a lesson's sections; formats pick and order them."""
 
     def __init__(self, lesson: Lesson, theme: Theme, labels: Labels, styles: Styles, *,
-                 key: str = "", title_level: int = 0, section_level: int = 0) -> None:
+                 key: str = "", title_level: int = 0, section_level: int = 0,
+                 helplines: RegionHelplines | None = None) -> None:
         self.lesson = lesson
         self.theme = theme
         self.labels = labels
@@ -53,6 +58,7 @@ class Sections:
         self.key = key
         self.title_level = title_level
         self.section_level = section_level
+        self.helpline_list = helplines
 
     # -- pieces -------------------------------------------------------------------------
 
@@ -160,29 +166,52 @@ class Sections:
     def resources(self) -> list[Flowable]:
         if not self.lesson.resources:
             return []
-        out: list[Flowable] = [self.heading(self.labels.resources)]
-        for resource in self.lesson.resources:
-            out.append(self.resource(resource))
+        return [self.heading(self.labels.resources), self.cards(self.lesson.resources)]
+
+    def helplines(self) -> list[Flowable]:
+        found = self.helpline_list
+        if not self.lesson.helplines or found is None:
+            return []
+        labels = self.labels
+        title = labels.helplines_for.format(region=region_name(found.region, labels))
+        out: list[Flowable] = [self.heading(title)]
+        if found.international:
+            out.append(self.text(labels.find_helpline, self.styles.meta))
+        if found.entries:
+            out.append(self.cards(found.entries))
         return out
 
-    def resource(self, resource: Resource) -> Flowable:
+    def cards(self, items: Sequence[Resource | Helpline]) -> Flowable:
+        """Services as cards, two to a row: name, who it is for, how to reach it, a QR code."""
+        cells = [self.card(item) for item in items]
+        rows = [cells[i:i + 2] + [""] * (2 - len(cells[i:i + 2])) for i in range(0, len(cells), 2)]
+        return layout_table(rows, ["50%", "50%"], self.theme, [
+            ("RIGHTPADDING", (0, 0), (0, -1), 8),
+            ("LEFTPADDING", (1, 0), (1, -1), 8),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+        ])
+
+    def card(self, item: Resource | Helpline) -> Flowable:
+        """One service: its text beside a QR code of its web address."""
         theme, labels, s = self.theme, self.labels, self.styles
-        lines = [f"<b>{to_markup(resource.name, theme)}</b>"]
-        if resource.description:
-            lines.append(to_markup(resource.description, theme))
-        if resource.phone:
-            lines.append(_contact(labels.phone, resource.phone.plain,
-                                  phone_link(resource.phone.plain), theme))
-        if resource.text:
-            lines.append(f"{escape(labels.text)}: {to_markup(resource.text, theme)}")
-        if resource.url:
-            lines.append(_contact(labels.web, _display_url(resource.url), resource.url, theme))
-        body = [Paragraph("<br/>".join(lines), s.body)]
-        code = qr_code(resource.url, 22 * MM) if resource.url else None
+        lines = [f"<b>{to_markup(item.name, theme)}</b>"]
+        if item.description:
+            lines.append(to_markup(item.description, theme))
+        hours = getattr(item, "hours", None)
+        if hours:
+            lines.append(f"{escape(labels.hours)}: {to_markup(hours, theme)}")
+        if item.phone:
+            lines.append(_contact(labels.phone, item.phone.plain, phone_link(item.phone.plain), theme))
+        if item.text:
+            lines.append(f"{escape(labels.text)}: {to_markup(item.text, theme)}")
+        if item.url:
+            lines.append(_contact(labels.web, _display_url(item.url), item.url, theme))
+        text = Paragraph("<br/>".join(lines), s.card)
+        size = theme.body_size * 4.6
+        code = qr_code(item.url, size) if item.url else None
         if code is None:
-            return KeepTogether(body)
-        return ImageAndFlowables(code, body, imageLeftPadding=8, imageRightPadding=0,
-                                 imageBottomPadding=6, imageSide="right")
+            return text
+        return layout_table([[text, code]], [None, size + 4], theme, [("LEFTPADDING", (1, 0), (1, 0), 4)])
 
     def sources(self) -> list[Flowable]:
         if not self.lesson.sources:
@@ -194,6 +223,25 @@ class Sections:
                 markup += " — " + _link(source.url, source.url, self.theme)
             out.append(Paragraph(markup, self.styles.source, bulletText="•"))
         return out
+
+
+def layout_table(rows: list[list], widths: list, theme: Theme, commands: list[tuple]) -> Table:
+    """A borderless table used for layout (cards, columns): no padding unless asked for.
+
+    The FONT command matters: without it ReportLab sets Helvetica in every cell, and an
+    unembedded Helvetica reference ends up in the PDF even when no cell draws text with it.
+    """
+    table = Table(rows, colWidths=widths, splitInRow=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), theme.body_font, theme.body_size),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        *commands,
+    ]))
+    return table
 
 
 def _link(href: str, label: str, theme: Theme) -> str:

@@ -69,6 +69,7 @@ class Styles:
     box_text: ParagraphStyle
     box_item: ParagraphStyle
     note: ParagraphStyle
+    card: ParagraphStyle
     note_item: ParagraphStyle
     number: ParagraphStyle
     footer: ParagraphStyle
@@ -125,6 +126,8 @@ def styles_for(theme: Theme) -> Styles:
         note_item=ParagraphStyle("note_item", parent=body, leftIndent=indent * 2,
                                  bulletIndent=indent, spaceAfter=theme.body_size * 0.2),
         number=ParagraphStyle("number", parent=body, alignment=TA_RIGHT),
+        card=ParagraphStyle("card", parent=body, fontSize=theme.small_size + 1.5,
+                            leading=theme.leading(theme.small_size + 1.5), spaceAfter=0),
         footer=ParagraphStyle("footer", parent=body, fontSize=theme.small_size,
                               leading=theme.small_size * 1.2, textColor=theme.muted_color,
                               spaceAfter=0),

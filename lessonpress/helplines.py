@@ -1,0 +1,143 @@
+"""Helplines by region: load the verified list, pick a build's region, flag stale entries.
+
+Helplines differ by country, and a wrong number on a child-safety handout can do real harm, so
+they live in one reviewed data file (`assets/helplines.yaml`), each entry with its source and the
+date it was verified. A lesson with `helplines: true` prints the entries of the build's region;
+without a region it prints the international services and how to find a national helpline.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import LessonError, SourceLocation
+from .model import Helpline, HelplineBook
+from .validate import Converter
+from .yamlio import load_yaml
+
+HELPLINES_FILE = Path("assets") / "helplines.yaml"
+INTERNATIONAL = "INTL"
+ALIASES = {"UK": "GB"}
+STALE_AFTER_DAYS = 365
+REGION_NAMES = {
+    "US": "United States", "GB": "United Kingdom", "CA": "Canada", "AU": "Australia",
+    "IN": "India", INTERNATIONAL: "International",
+}
+CONFIDENCES = ("HIGH", "MEDIUM")
+
+
+@dataclass(frozen=True)
+class RegionHelplines:
+    """The helplines a build prints: the region they are for and its entries."""
+
+    region: str
+    entries: tuple[Helpline, ...]
+
+    @property
+    def international(self) -> bool:
+        """True when no national list applies (the reader is pointed to a directory)."""
+        return self.region == INTERNATIONAL
+
+
+def region_name(code: str, labels) -> str:  # noqa: ANN001 - Labels, kept import-free
+    """How a region is named on the page."""
+    return labels.international if code == INTERNATIONAL else REGION_NAMES.get(code, code)
+
+
+def normalise_region(code: str) -> str:
+    """`uk` -> `GB`; `intl` -> `INTL`."""
+    code = code.strip().upper()
+    return ALIASES.get(code, code)
+
+
+def load_helplines(path: Path, shown: str | None = None) -> tuple[HelplineBook | None, list[LessonError]]:
+    """Load and check the helpline file; entries must have a known confidence and region code."""
+    shown = shown or str(path)
+    try:
+        document = load_yaml(path.read_bytes(), shown)
+    except LessonError as problem:
+        return None, [problem]
+    except OSError as exc:
+        return None, [LessonError(f"cannot read the file: {exc.strerror or exc}",
+                                  code="input.unreadable", location=SourceLocation(shown))]
+    converter = Converter(document)
+    book = converter.root(HelplineBook, "a helpline file")
+    problems = converter.problems
+    if book is None:
+        return None, problems
+    for i, entry in enumerate(book.helplines):
+        if entry.confidence.split()[0] not in CONFIDENCES:
+            problems.append(LessonError(
+                f"confidence '{entry.confidence}' may not be printed", code="helplines.confidence",
+                location=document.where(("helplines", i, "confidence")),
+                hint="only HIGH or MEDIUM entries from the fact base belong on a handout"))
+        if not (entry.region.isalpha() and entry.region.isupper()):
+            problems.append(LessonError(
+                f"region '{entry.region}' is not a country code", code="helplines.region",
+                location=document.where(("helplines", i, "region")), hint="use US, GB, CA, AU, IN or INTL"))
+    return (None if any(p.is_error for p in problems) else book), problems
+
+
+def stale_entries(book: HelplineBook, today: datetime.date, path: str) -> list[LessonError]:
+    """A warning for each entry verified more than a year before `today`."""
+    out = []
+    for entry in book.helplines:
+        verified = datetime.date.fromisoformat(entry.verified)
+        if (today - verified).days > STALE_AFTER_DAYS:
+            out.append(LessonError(
+                f"helpline '{entry.name.plain}' ({entry.region}) was last verified on {entry.verified}, "
+                "more than a year ago", code="helplines.stale", severity="warning",
+                location=entry.name.location or SourceLocation(path),
+                hint="re-check it on the organisation's own website, then update `verified:` "
+                     "(`lessonpress helplines` lists every entry)"))
+    return out
+
+
+def region_for(language: str, requested: str | None, book: HelplineBook) -> str:
+    """The region whose helplines a build prints: `--region`, else the language's, else INTL."""
+    if requested:
+        return normalise_region(requested)
+    parts = language.split("-")
+    for part in parts[1:]:
+        code = normalise_region(part)
+        if len(part) == 2 and code in book.regions():
+            return code
+    return INTERNATIONAL
+
+
+def select(book: HelplineBook | None, language: str, requested: str | None) -> RegionHelplines | None:
+    """The helplines for a lesson in `language`, or None when there is no helpline file."""
+    if book is None:
+        return None
+    region = region_for(language, requested, book)
+    return RegionHelplines(region, book.for_region(region))
+
+
+def print_table(region: str | None, today: datetime.date, paths: tuple[str, ...] = ()
+                ) -> tuple[list[str], list[LessonError]]:
+    """The helpline table as lines of text: region, name, contacts, verified date and source."""
+    from .project import find_helplines
+
+    found = find_helplines(paths)
+    if found is None:
+        return [], [LessonError("there is no assets/helplines.yaml here", code="helplines.missing")]
+    book, problems = load_helplines(*found)
+    if book is None:
+        return [], problems
+    wanted = normalise_region(region) if region else None
+    lines = [f"Helplines in {found[1]} (re-check each on its website before printing):", ""]
+    for entry in book.helplines:
+        if wanted and entry.region != wanted:
+            continue
+        age = (today - datetime.date.fromisoformat(entry.verified)).days
+        flag = "  STALE: verify again" if age > STALE_AFTER_DAYS else ""
+        contacts = " · ".join(x for x in (
+            entry.phone.plain if entry.phone else "", f"text {entry.text.plain}" if entry.text else "",
+            entry.url or "") if x)
+        lines += [f"{entry.region:<5} {entry.name.plain}",
+                  f"      {contacts}",
+                  f"      verified {entry.verified} ({age} days ago), {entry.confidence}{flag}",
+                  f"      source: {entry.source}"]
+    return lines, problems + stale_entries(book, today, found[1])
