@@ -52,10 +52,10 @@ def time_warm(action: Callable[[], object], runs: int) -> tuple[float, ...]:
 
 def warm_handout(runs: int) -> Figure:
     """A typical handout, laid out and rendered in-process."""
-    from .build import check_lesson
     from .formats import get_format
     from .labels import ENGLISH
     from .layout.base import LayoutContext
+    from .lessons import check_lesson
     from .project import LessonFile
     from .render import render
     from .theme import DEFAULT_THEME

@@ -7,7 +7,6 @@ through the same `run_job` function, so both give the same bytes.
 
 from __future__ import annotations
 
-import datetime
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -15,16 +14,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import LessonError, SourceLocation, has_errors, sorted_problems
+from .errors import LessonError, has_errors, sorted_problems
 from .formats import COURSE_FORMATS, format_names
-from .helplines import RegionHelplines, load_helplines, normalise_region, select, stale_entries
+from .helplines import RegionHelplines, select
 from .labels import labels_for
+from .lessons import check_lesson_and_translations, helplines_for, load_course
 from .model import Course, HelplineBook, Lesson
-from .project import LessonFile, find_course, find_helplines, find_lessons, output_path
+from .project import find_lessons, output_path
 from .report import BuildStarted, Collector, LessonChecked, OutputFailed, OutputWritten, Reporter
 from .theme import DEFAULT_THEME, Theme
-from .validate import validate_course, validate_lesson
-from .yamlio import load_yaml
 
 
 @dataclass(frozen=True)
@@ -42,6 +40,7 @@ class BuildSettings:
     pack_of: str = "handout"         # pack: handouts, or guides for a facilitator binder
     today: str | None = None         # ISO date printed on covers (the CLI passes the date)
     region: str | None = None        # helplines to print; None: from each lesson's language
+    locales: tuple[str, ...] | None = None   # translations to build; None: every one found
 
 
 @dataclass(frozen=True)
@@ -97,14 +96,14 @@ def build(settings: BuildSettings, reporter: Reporter | None = None) -> BuildRes
     files, problems = find_lessons(settings.paths)
     lessons: list[Lesson] = []
     for file in files:
-        lesson, found = check_lesson(file, settings.theme)
-        problems += found
-        reporter.emit(LessonChecked(file.shown, lesson is not None))
-        if lesson is not None:
-            lessons.append(lesson)
+        checked = check_lesson_and_translations(file, settings.theme, settings.locales)
+        problems += checked.problems
+        lessons += checked.lessons
+        for shown, ok in checked.files:
+            reporter.emit(LessonChecked(shown, ok))
     course, found = load_course(settings.paths, {f.lesson_id for f in files})
     problems += found
-    book, found = helplines_for(settings, lessons)
+    book, found = helplines_for(settings.paths, settings.region, settings.today, lessons)
     problems += found
     # Plan: one job per lesson and format, each with its output path.
     jobs = plan(lessons, settings, course, book)
@@ -121,77 +120,6 @@ def build(settings: BuildSettings, reporter: Reporter | None = None) -> BuildRes
             reporter.emit(OutputFailed(str(result.output), result.problems))
     return BuildResult(len(files), tuple(written), tuple(failed),
                        tuple(sorted_problems(problems)))
-
-
-def check_lesson(file: LessonFile, theme: Theme = DEFAULT_THEME
-                 ) -> tuple[Lesson | None, list[LessonError]]:
-    """Load, validate and preflight one lesson file; the lesson is None when it has errors."""
-    try:
-        raw = file.path.read_bytes()
-    except OSError as exc:
-        return None, [LessonError(f"cannot read the file: {exc.strerror or exc}",
-                                  code="input.unreadable", location=SourceLocation(file.shown))]
-    try:
-        document = load_yaml(raw, file.shown)
-    except LessonError as problem:
-        return None, [problem]
-    lesson, problems = validate_lesson(document, file.lesson_id)
-    if lesson is not None:
-        from .layout.preflight import check_glyphs  # imports ReportLab: only for valid lessons
-
-        problems += check_glyphs(lesson, theme)
-    if has_errors(problems):
-        return None, problems
-    return lesson, problems
-
-
-def load_course(paths: tuple[str, ...], lesson_ids: set[str]
-                ) -> tuple[Course | None, list[LessonError]]:
-    """The course of the lesson folder (curriculum.yaml), checked against the lessons found."""
-    found = find_course(paths)
-    if found is None:
-        return None, []
-    path, shown = found
-    try:
-        document = load_yaml(path.read_bytes(), shown)
-    except LessonError as problem:
-        return None, [problem]
-    except OSError as exc:
-        return None, [LessonError(f"cannot read the file: {exc.strerror or exc}",
-                                  code="input.unreadable", location=SourceLocation(shown))]
-    return validate_course(document, lesson_ids)
-
-
-def check(paths: tuple[str, ...], theme: Theme = DEFAULT_THEME
-          ) -> tuple[int, list[LessonError]]:
-    """Load and validate lessons (and curriculum.yaml) without writing; (files seen, problems)."""
-    files, problems = find_lessons(paths)
-    for file in files:
-        problems += check_lesson(file, theme)[1]
-    problems += load_course(paths, {f.lesson_id for f in files})[1]
-    return len(files), sorted_problems(problems)
-
-
-def helplines_for(settings: BuildSettings, lessons: list[Lesson]
-                  ) -> tuple[HelplineBook | None, list[LessonError]]:
-    """The project's helpline file, when any lesson prints helplines, with stale-entry warnings."""
-    if not any(lesson.helplines for lesson in lessons):
-        return None, []
-    found = find_helplines(settings.paths)
-    if found is None:
-        return None, [LessonError(
-            "lessons ask for helplines but there is no assets/helplines.yaml", code="helplines.missing",
-            severity="warning", hint="helplines are left out of these outputs")]
-    book, problems = load_helplines(*found)
-    if book is not None and settings.today:
-        problems += stale_entries(book, datetime.date.fromisoformat(settings.today), found[1])
-    if book is not None and settings.region:
-        region = normalise_region(settings.region)
-        if region not in book.regions():
-            problems.append(LessonError(
-                f"no helplines for region '{settings.region}' in {found[1]}", code="helplines.region",
-                hint="known regions: " + ", ".join(book.regions())))
-    return book, problems
 
 
 def plan(lessons: list[Lesson], settings: BuildSettings, course: Course | None = None,
@@ -244,13 +172,15 @@ def run_job(job: Job) -> JobResult:
     """Lay out, render and atomically write one output; never raises for a lesson problem."""
     from .formats import get_format
     from .layout.base import LayoutContext
+    from .layout.fonts import fonts_for
     from .output import write_atomic
     from .render import render
 
     start = time.perf_counter()
     settings = job.settings
     try:
-        context = LayoutContext(settings.paper, settings.theme, labels_for(job.language),
+        context = LayoutContext(settings.paper, fonts_for(job.lessons, settings.theme),
+                                labels_for(job.language),
                                 per_page=settings.per_page, pack_of=settings.pack_of,
                                 today=settings.today, helplines=job.helplines)
         fmt = get_format(job.format)

@@ -168,7 +168,7 @@ def _summary(result) -> str:  # noqa: ANN001
 @click.pass_context
 def check_command(ctx: click.Context, paths: tuple[str, ...], quiet: bool) -> None:
     """Load and validate lessons; write nothing."""
-    from .build import check
+    from .lessons import check
 
     def run() -> int:
         count, problems = check(paths)

@@ -27,22 +27,36 @@ class FontFamily:
     italic: Path
     bold_italic: Path
 
-    def faces(self) -> dict[str, Path]:
-        """Registered face name -> file, for every style of the family."""
-        return {
-            self.name: self.regular,
-            f"{self.name}-Bold": self.bold,
-            f"{self.name}-Italic": self.italic,
-            f"{self.name}-BoldItalic": self.bold_italic,
-        }
+    def styles(self) -> dict[tuple[int, int], tuple[str, Path]]:
+        """(bold, italic) -> (face name, file). A family without italics reuses its upright
+        faces, under the upright face's name, so each file is registered and embedded once."""
+        names: dict[Path, str] = {}
+        out = {}
+        for (bold, italic), suffix, path in (((0, 0), "", self.regular), ((1, 0), "-Bold", self.bold),
+                                             ((0, 1), "-Italic", self.italic),
+                                             ((1, 1), "-BoldItalic", self.bold_italic)):
+            names.setdefault(path, f"{self.name}{suffix}")
+            out[(bold, italic)] = (names[path], path)
+        return out
 
 
-# Family name -> (package, label, file name pattern with {style}, style names).
+# Family name -> (package, label, file name pattern with {style}, style names for regular,
+# bold, italic, bold italic; None where the family has no such face and reuses the upright one).
 _PACKAGED = {
     "Atkinson": ("fontpkg_atkinson_hyperlegible", "Atkinson Hyperlegible",
                  "AtkinsonHyperlegible-{}.ttf", ("Regular", "Bold", "Italic", "BoldItalic")),
     "PlexMono": ("fontpkg_ibm_plex_mono", "IBM Plex Mono",
                  "IBMPlexMono-{}.ttf", ("Regular", "Bold", "Italic", "BoldItalic")),
+    # Latin (with Vietnamese), Cyrillic and Greek.
+    "Fira": ("fontpkg_fira_sans", "Fira Sans", "FiraSans-{}.ttf",
+             ("Regular", "Bold", "Italic", "BoldItalic")),
+    # Arabic, Persian, Urdu: every shaped glyph has a cmap entry, so text copies out (I18N §6).
+    "Almarai": ("fontpkg_almarai", "Almarai", "Almarai-{}.ttf", ("Regular", "Bold", None, None)),
+    # Devanagari (Hindi, Marathi, Nepali), static regular and bold.
+    "Hind": ("fontpkg_hind", "Hind", "Hind-{}.ttf", ("Regular", "Bold", None, None)),
+    # Thai, with true italics.
+    "Sarabun": ("fontpkg_sarabun", "Sarabun", "Sarabun-{}.ttf",
+                ("Regular", "Bold", "Italic", "BoldItalic")),
 }
 
 
@@ -60,7 +74,8 @@ def family(name: str) -> FontFamily:
         raise LessonError(f"unknown font family '{name}'", code="font.unknown",
                           hint="known families: " + ", ".join(_PACKAGED)) from None
     folder = _package_files(package)
-    paths = [folder / pattern.format(style) for style in styles]
+    regular, bold, italic, bold_italic = (folder / pattern.format(s) if s else None for s in styles)
+    paths = [regular, bold, italic or regular, bold_italic or bold]
     missing = [p for p in paths if not p.is_file()]
     if missing:
         raise LessonError(f"font file {missing[0].name} is missing from {package}",

@@ -95,6 +95,19 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Translation:
+    """About a translated lesson: whether it has been reviewed, and by whom."""
+
+    status: str = doc("draft (not yet reviewed by a native speaker) or reviewed.", default="draft")
+    translators: Texts = doc("Who translated and reviewed it.", single=True, default=())
+
+    @property
+    def draft(self) -> bool:
+        """True until a native speaker has reviewed the translation."""
+        return self.status != "reviewed"
+
+
+@dataclass(frozen=True)
 class Lesson:
     """One lesson plan: what learners see and what only the facilitator sees."""
 
@@ -123,6 +136,7 @@ class Lesson:
     version: RichText | None = doc("Version of this lesson, e.g. '1.2'.")
     authors: Texts = doc("Who wrote the lesson.", single=True, default=())
     license: RichText | None = doc("Licence of the lesson text, e.g. 'CC BY 4.0'.")
+    translation: Translation | None = doc("In a translation file only: its review state.")
     lesson_id: str = field(default="", metadata={"internal": True})
     source_path: str = field(default="", metadata={"internal": True})
 
@@ -203,6 +217,8 @@ def _walk(value: object, *, facilitator: bool, inside: bool = False):  # noqa: A
     if isinstance(value, RichText):
         if inside == facilitator:
             yield value
+    elif isinstance(value, Translation):
+        return
     elif isinstance(value, tuple):
         for item in value:
             yield from _walk(item, facilitator=facilitator, inside=inside)

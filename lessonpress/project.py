@@ -19,6 +19,7 @@ NOT_LESSONS = {"curriculum"}          # stems of files in lessons/ that are not 
 DEFAULT_LESSON_DIR = "lessons"
 COURSE_FILE = "curriculum.yaml"
 ASSETS_DIR = "assets"
+TRANSLATIONS_DIR = "translations"
 HELPLINES_FILE = "helplines.yaml"
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
@@ -51,6 +52,40 @@ def find_lessons(paths: tuple[str, ...]) -> tuple[list[LessonFile], list[LessonE
                 "no such file or folder", code="input.missing", location=SourceLocation(given),
                 hint="give a lesson .yaml file or a folder of them"))
     return sorted(found.values(), key=lambda f: (f.lesson_id, f.shown)), problems
+
+
+@dataclass(frozen=True)
+class TranslationFile:
+    """A translation of a lesson into one locale: `<lesson folder>/translations/<locale>/<id>.yaml`."""
+
+    path: Path
+    shown: str
+    locale: str
+
+
+def translations_dir(lesson_path: Path) -> Path:
+    """The folder holding the translations of the lessons in `lesson_path`'s folder."""
+    return lesson_path.parent / TRANSLATIONS_DIR
+
+
+def find_translations(file: LessonFile, locales: tuple[str, ...] | None = None
+                      ) -> list[TranslationFile]:
+    """Translation files of one lesson, by locale folder name (only `locales` when given)."""
+    root = translations_dir(file.path)
+    if not root.is_dir():
+        return []
+    out = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if locales and folder.name not in locales:
+            continue
+        for suffix in LESSON_SUFFIXES:
+            candidate = folder / f"{file.path.stem}{suffix}"
+            if candidate.is_file():
+                shown = os.path.join(os.path.dirname(file.shown), TRANSLATIONS_DIR, folder.name,
+                                     candidate.name)
+                out.append(TranslationFile(candidate, shown, folder.name))
+                break
+    return out
 
 
 def find_course(paths: tuple[str, ...]) -> tuple[Path, str] | None:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from lessonpress.build import check_lesson
 from lessonpress.formats import get_format
 from lessonpress.labels import ENGLISH
 from lessonpress.layout.base import LayoutContext
+from lessonpress.lessons import check_lesson
 from lessonpress.model import Lesson
 from lessonpress.project import LessonFile
 from lessonpress.render import render

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lessonpress.build import check_lesson
+from lessonpress.lessons import check_lesson
 from lessonpress.project import LessonFile
 
 from .conftest import BAD

@@ -7,6 +7,8 @@ warm build, a worker in the pool) reuse it.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
 from functools import cache
 
 from reportlab import rl_config
@@ -17,6 +19,8 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ..errors import LessonError
 from ..fonts import FontFamily, family
+from ..model import Lesson
+from ..scripts import script_for
 from ..theme import Theme
 
 
@@ -24,17 +28,22 @@ from ..theme import Theme
 def register_family(name: str) -> FontFamily:
     """Register the four faces of a family and map <b>/<i> to them; returns the family."""
     fam = family(name)
-    for face, path in fam.faces().items():
-        try:
-            pdfmetrics.registerFont(TTFont(face, str(path)))
-        except TTFError as exc:
-            raise LessonError(f"cannot use font {path.name}: {exc}", code="font.invalid",
-                              hint="only TrueType (.ttf) fonts with glyf outlines work") from None
-    addMapping(name, 0, 0, name)
-    addMapping(name, 1, 0, f"{name}-Bold")
-    addMapping(name, 0, 1, f"{name}-Italic")
-    addMapping(name, 1, 1, f"{name}-BoldItalic")
+    registered: set[str] = set()
+    for (bold, italic), (face, path) in fam.styles().items():
+        if face not in registered:
+            try:
+                pdfmetrics.registerFont(TTFont(face, str(path)))
+            except TTFError as exc:
+                raise LessonError(f"cannot use font {path.name}: {exc}", code="font.invalid",
+                                  hint="only TrueType (.ttf) fonts with glyf outlines work") from None
+            registered.add(face)
+        addMapping(name, bold, italic, face)
     return fam
+
+
+def face_name(family_name: str, bold: bool, italic: bool) -> str:
+    """The registered face that draws a family in a style."""
+    return register_family(family_name).styles()[(int(bold), int(italic))][0]
 
 
 def register_theme(theme: Theme) -> None:
@@ -61,3 +70,26 @@ def missing_characters(text: str, face: str) -> list[str]:
     have = coverage(face)
     return sorted({c for c in text if ord(c) not in have and not c.isspace()
                    and c not in "\u00ad\u200b\u200c\u200d"})
+
+
+def fonts_for(lessons: Sequence[Lesson], theme: Theme) -> Theme:
+    """The theme with body and heading fonts that can print these lessons' language and text.
+
+    The script's candidate families are tried in order (for Latin text the theme's own font
+    first); the first that has every character wins, so a Vietnamese or Polish word in an
+    English lesson switches the whole document to a font that has it, never to boxes.
+    """
+    language = lessons[0].language if lessons else "en"
+    script = script_for(language)
+    candidates = script.families
+    if script.name == "Latin":
+        candidates = (theme.body_font, *[f for f in candidates if f != theme.body_font])
+    chars = "".join(sorted({c for lesson in lessons for text in lesson.texts()
+                            for run in text.runs if not run.code for c in run.text}))
+    chosen = next((f for f in candidates if not missing_characters(chars, face_name(f, False, False))),
+                  candidates[0])
+    if chosen == theme.body_font:
+        return theme
+    heading = theme.heading_font if script.name == "Latin" and theme.heading_font != theme.body_font \
+        else chosen
+    return dataclasses.replace(theme, body_font=chosen, heading_font=heading)

@@ -13,17 +13,26 @@ from ..errors import LessonError
 from ..markup import RichText
 from ..model import Lesson
 from ..theme import Theme
-from .fonts import missing_characters, register_family, register_theme
+from .fonts import face_name, fonts_for, missing_characters, register_family, register_theme
+
+MAX_REPORTED = 5
 
 
 def check_glyphs(lesson: Lesson, theme: Theme) -> list[LessonError]:
-    """One error per text that holds characters its fonts cannot print."""
+    """One error per text that holds characters its fonts cannot print (the first few, then one
+    summary per font, so a lesson in the wrong script does not bury the screen)."""
+    theme = fonts_for([lesson], theme)
     register_theme(theme)
     problems = []
     for text in lesson.texts():
         missing = _missing(text, theme)
         if missing:
             problems.append(_problem(text, missing, theme))
+    if len(problems) > MAX_REPORTED:
+        rest = len(problems) - MAX_REPORTED
+        problems = problems[:MAX_REPORTED] + [LessonError(
+            f"{rest} more text{'s' * (rest != 1)} in this file cannot be printed with the same fonts",
+            code="font.missing-glyph", location=problems[MAX_REPORTED].location)]
     return problems
 
 
@@ -32,9 +41,7 @@ def _missing(text: RichText, theme: Theme) -> dict[str, str]:
     out: dict[str, str] = {}
     for run in text.runs:
         family = theme.mono_font if run.code else theme.body_font
-        face = family + ("-Bold" if run.bold else "") if not run.italic else (
-            family + ("-BoldItalic" if run.bold else "-Italic"))
-        for ch in missing_characters(run.text, face):
+        for ch in missing_characters(run.text, face_name(family, run.bold, run.italic)):
             out.setdefault(ch, family)
     return out
 

@@ -1,0 +1,43 @@
+"""What a language needs on paper: its writing system's fonts, direction, shaping and line breaks.
+
+Latin, Cyrillic and Greek text prints with plain ReportLab paragraphs; Arabic, Hebrew and the
+Indic scripts need HarfBuzz shaping; Arabic and Hebrew run right to left; Thai, Khmer, Lao and
+Burmese have no spaces between words and need a dictionary to find line breaks (I18N.md §1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Script:
+    """A writing system: candidate font families (first that covers the text wins) and needs."""
+
+    name: str
+    families: tuple[str, ...]
+    rtl: bool = False
+    shaping: bool = False
+    segmentation: bool = False
+
+
+LATIN = Script("Latin", ("Atkinson", "Fira"))
+CYRILLIC = Script("Cyrillic", ("Fira",))
+GREEK = Script("Greek", ("Fira",))
+ARABIC = Script("Arabic", ("Almarai",), rtl=True, shaping=True)
+DEVANAGARI = Script("Devanagari", ("Hind",), shaping=True)
+THAI = Script("Thai", ("Sarabun",), shaping=True, segmentation=True)
+
+_BY_LANGUAGE = {
+    "ar": ARABIC, "fa": ARABIC, "ur": ARABIC, "ps": ARABIC,
+    "hi": DEVANAGARI, "mr": DEVANAGARI, "ne": DEVANAGARI,
+    "th": THAI,
+    "ru": CYRILLIC, "uk": CYRILLIC, "bg": CYRILLIC, "be": CYRILLIC, "mk": CYRILLIC, "kk": CYRILLIC,
+    "el": GREEK,
+    "vi": Script("Latin", ("Fira",)),       # Atkinson lacks most Vietnamese letters
+}
+
+
+def script_for(language: str) -> Script:
+    """The script a language is written in (by its primary subtag; Latin when unknown)."""
+    return _BY_LANGUAGE.get(language.split("-")[0].lower(), LATIN)
