@@ -83,7 +83,8 @@ def localize(source: YamlDocument, translation: YamlDocument, lesson_id: str, lo
 
 def fallback_fields(source: Any, translation: Any) -> list[str]:
     """Contexts of the source texts the translation leaves out."""
-    return [f.context for f in text_fields(source) if value_at(translation, f.path) is None]
+    return [f.context for f in text_fields(source)
+            if not str(value_at(translation, f.path) or "").strip()]
 
 
 def _translation_block(lesson: Lesson, translation: YamlDocument) -> list[LessonError]:
@@ -97,8 +98,8 @@ def _translation_block(lesson: Lesson, translation: YamlDocument) -> list[Lesson
 def _merge(src: Any, tr: Any, path: Path_, translation: YamlDocument,
            problems: list[LessonError]) -> Any:
     """Overlay translation data on source data; lists must line up item by item."""
-    if tr is _MISSING or tr is None:
-        return src
+    if tr is _MISSING or tr is None or (isinstance(tr, str) and not tr.strip()):
+        return src                                       # left out or left empty: the source
     if isinstance(src, str) and isinstance(tr, dict) and _is_item(path):
         src = {ITEM_NAMES[_list_key(path)]: src}          # `- Why?` against `- prompt: ...`
     if isinstance(src, dict) and isinstance(tr, str) and _is_item(path):

@@ -26,6 +26,7 @@ LESSONS = ROOT / "lessons"
 CORPUS = FIXTURES / "corpus"
 SHIPPED = sorted(p for p in LESSONS.glob("*.yaml") if p.stem != "curriculum")
 CORPUS_FILES = sorted(CORPUS.glob("*.yaml"))
+I18N_LESSONS = FIXTURES / "i18n" / "lessons"
 
 
 def load(path: Path) -> Lesson:
@@ -72,5 +73,13 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     lessons.mkdir()
     shutil.copy(GOOD / "minimal.yaml", lessons / "minimal.yaml")
     shutil.copy(GOOD / "full.yaml", lessons / "full.yaml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def i18n_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project (the current folder) whose lessons/ has one lesson and six translations."""
+    shutil.copytree(I18N_LESSONS, tmp_path / "lessons")
     monkeypatch.chdir(tmp_path)
     return tmp_path
