@@ -14,14 +14,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import LessonError, has_errors, sorted_problems
+from .errors import LessonError, SourceLocation, has_errors, sorted_problems
 from .formats import COURSE_FORMATS, format_names
 from .helplines import RegionHelplines, select
-from .labels import labels_for
+from .labels import catalog_for, labels_for
 from .lessons import check_lesson_and_translations, helplines_for, load_course
 from .model import Course, HelplineBook, Lesson
 from .project import find_lessons, output_path
 from .report import BuildStarted, Collector, LessonChecked, OutputFailed, OutputWritten, Reporter
+from .scripts import paper_for
 from .theme import DEFAULT_THEME, Theme
 
 
@@ -32,7 +33,7 @@ class BuildSettings:
     paths: tuple[str, ...] = ()
     out_dir: Path = Path("build")
     formats: tuple[str, ...] = ("handout",)
-    paper: str = "a4"
+    paper: str | None = None         # None: from each lesson's language region (Letter in the US)
     jobs: int = 0                    # 0: one per CPU
     force: bool = False
     theme: Theme = DEFAULT_THEME
@@ -107,6 +108,7 @@ def build(settings: BuildSettings, reporter: Reporter | None = None) -> BuildRes
     problems += found
     # Plan: one job per lesson and format, each with its output path.
     jobs = plan(lessons, settings, course, book)
+    problems += label_warnings({job.language for job in jobs})
     reporter.emit(BuildStarted(len(jobs)))
     # Lay out, render and write, in this process or in workers.
     written, failed = [], []
@@ -120,6 +122,26 @@ def build(settings: BuildSettings, reporter: Reporter | None = None) -> BuildRes
             reporter.emit(OutputFailed(str(result.output), result.problems))
     return BuildResult(len(files), tuple(written), tuple(failed),
                        tuple(sorted_problems(problems)))
+
+
+def label_warnings(languages: Iterable[str]) -> list[LessonError]:
+    """One warning per language whose interface labels (headings, footers) print in English."""
+    out = []
+    for language in sorted(languages):
+        catalog = catalog_for(language)
+        missing = catalog.missing
+        if missing is None:
+            out.append(LessonError(
+                f"no interface translation for '{language}': headings and labels print in English",
+                code="i18n.labels", severity="warning",
+                hint=f"start one with `lessonpress i18n labels --locale {language}`"))
+        elif missing:
+            out.append(LessonError(
+                f"{len(missing)} interface label{'s' * (len(missing) != 1)} for '{language}' print in "
+                f"English: {', '.join(missing[:5])}" + (" ..." if len(missing) > 5 else ""),
+                code="i18n.labels", severity="warning",
+                location=SourceLocation(str(catalog.path))))
+    return out
 
 
 def plan(lessons: list[Lesson], settings: BuildSettings, course: Course | None = None,
@@ -179,7 +201,8 @@ def run_job(job: Job) -> JobResult:
     start = time.perf_counter()
     settings = job.settings
     try:
-        context = LayoutContext(settings.paper, fonts_for(job.lessons, settings.theme),
+        context = LayoutContext(settings.paper or paper_for(job.language),
+                                fonts_for(job.lessons, settings.theme),
                                 labels_for(job.language),
                                 per_page=settings.per_page, pack_of=settings.pack_of,
                                 today=settings.today, helplines=job.helplines)

@@ -98,8 +98,9 @@ def _guard(ctx: click.Context, action) -> int:  # noqa: ANN001
               help="Folder for the PDFs: OUT/<language>/<lesson>-<format>.pdf.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(format_names()),
               help="Output format (repeat for several; default: all).")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
-              help="Paper size of portrait outputs.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default=None,
+              help="Paper size of portrait outputs (default: from the language's region, e.g. "
+                   "Letter for en-US, A4 for en or en-GB).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: one per CPU).")
 @click.option("--force", is_flag=True, help="Rebuild every output even if it is up to date.")
@@ -116,7 +117,7 @@ def _guard(ctx: click.Context, action) -> int:  # noqa: ANN001
 @click.option("--verbose", "-v", is_flag=True, help="Print timings and up-to-date outputs too.")
 @click.pass_context
 def build_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str,
-                  formats: tuple[str, ...], paper: str, jobs: int | None, force: bool,
+                  formats: tuple[str, ...], paper: str | None, jobs: int | None, force: bool,
                   per_page: str, pack_of: str, region: str | None, locales: tuple[str, ...],
                   quiet: bool, verbose: bool) -> None:
     """Build lessons (files or folders; default lessons/) into PDFs."""
@@ -343,5 +344,28 @@ def i18n_import(ctx: click.Context, catalog: str, paths: tuple[str, ...], locale
         else:
             click.echo("nothing was written", err=True)
         return code
+
+    ctx.exit(_guard(ctx, run))
+
+
+@i18n_group.command("labels")
+@click.option("--locale", required=True, help="Language of the catalog.")
+@click.option("--out", type=click.Path(dir_okay=False), help="File to write (default: print it).")
+@click.pass_context
+def i18n_labels(ctx: click.Context, locale: str, out: str | None) -> None:
+    """Write the interface-label catalog (PO) for a language, with any translations it has."""
+    from .labels import template
+    from .output import write_atomic
+
+    tag = _locale(locale)
+
+    def run() -> int:
+        text = template(tag)
+        if out:
+            write_atomic(Path(out), text.encode("utf-8"))
+            click.echo(f"wrote {out}; translate it, then put it in lessonpress/locales/{tag}.po")
+        else:
+            click.echo(text, nl=False)
+        return EXIT_OK
 
     ctx.exit(_guard(ctx, run))

@@ -1,12 +1,21 @@
 """The words lessonpress itself prints on a page ("What we will learn", "Page 1 of 2").
 
-They are kept apart from layout code so that each language can supply its own; English is the
-built-in fallback.
+English is written here; every other language comes from a gettext catalog,
+`lessonpress/locales/<language>.po`, with the field name as context and the English as msgid.
+A label a catalog lacks (or translates with the wrong `{placeholders}`) prints in English, and
+the build says so. `lessonpress i18n labels --locale xx` writes a catalog to start from.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+CATALOGS = Path(__file__).parent / "locales"
+_PLACEHOLDER = re.compile(r"{\w*}")
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,7 @@ class Labels:
     text: str = "Text"
     web: str = "Web"
     handout: str = "Handout"
+    draft_notice: str = "Draft translation — not yet reviewed"
     # slides, notes pages, slides handout
     slides: str = "Slides"
     continued: str = "{title} (continued)"
@@ -78,6 +88,56 @@ class Labels:
 ENGLISH = Labels()
 
 
+@dataclass(frozen=True)
+class Catalog:
+    """A language's labels, and which ones fell back to English (None: no catalog at all)."""
+
+    labels: Labels
+    missing: tuple[str, ...] | None
+    path: Path | None = None
+
+
 def labels_for(language: str) -> Labels:
-    """Labels for a language; English until translated catalogs exist."""
-    return ENGLISH
+    """The labels of a language (English where it has no translation)."""
+    return catalog_for(language).labels
+
+
+@cache
+def catalog_for(language: str) -> Catalog:
+    """Labels for `pt-BR` from pt-BR.po, else pt.po, else English."""
+    if language.split("-")[0] == "en":
+        return Catalog(ENGLISH, ())
+    for tag in (language, language.split("-")[0]):
+        path = CATALOGS / f"{tag}.po"
+        if path.is_file():
+            return _load(path)
+    return Catalog(ENGLISH, None)
+
+
+def _load(path: Path) -> Catalog:
+    import polib
+
+    english = dataclasses.asdict(ENGLISH)
+    found = {e.msgctxt: e.msgstr for e in polib.pofile(str(path))
+             if e.msgctxt in english and e.msgstr and "fuzzy" not in e.flags}
+    usable = {k: v for k, v in found.items()
+              if sorted(_PLACEHOLDER.findall(v)) == sorted(_PLACEHOLDER.findall(english[k]))}
+    missing = tuple(k for k in english if k not in usable)
+    return Catalog(dataclasses.replace(ENGLISH, **usable), missing, path)
+
+
+def template(language: str) -> str:
+    """A PO catalog for `language` with every label, its English text and any translation."""
+    import polib
+
+    current = dataclasses.asdict(catalog_for(language).labels)
+    english = dataclasses.asdict(ENGLISH)
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {"Project-Id-Version": "lessonpress", "Language": language,
+                   "MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
+                   "Content-Transfer-Encoding": "8bit"}
+    for key, text in english.items():
+        translated = current[key] if current[key] != text else ""
+        comment = "Keep {placeholders} as they are." if _PLACEHOLDER.search(text) else ""
+        po.append(polib.POEntry(msgctxt=key, msgid=text, msgstr=translated, comment=comment))
+    return str(po)

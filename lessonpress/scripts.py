@@ -41,3 +41,14 @@ _BY_LANGUAGE = {
 def script_for(language: str) -> Script:
     """The script a language is written in (by its primary subtag; Latin when unknown)."""
     return _BY_LANGUAGE.get(language.split("-")[0].lower(), LATIN)
+
+
+# Regions that use US Letter paper (CLDR supplemental data, paperSize); everywhere else uses A4.
+LETTER_REGIONS = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "CR", "GT", "NI", "PA", "PR", "SV",
+                            "VE", "BZ"})
+
+
+def paper_for(language: str) -> str:
+    """Default paper for a language tag: Letter for en-US, es-MX...; A4 otherwise."""
+    region = next((p.upper() for p in language.split("-")[1:] if len(p) == 2), "")
+    return "letter" if region in LETTER_REGIONS else "a4"

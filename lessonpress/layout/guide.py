@@ -16,7 +16,7 @@ from reportlab.platypus.flowables import FrameBG
 from ..model import Activity, Lesson
 from .base import DocumentSpec, Format, LayoutContext
 from .fonts import register_theme
-from .page import PortraitPage, footer
+from .page import PortraitPage, draft_notice, footer
 from .sections import Sections, metadata
 from .text import escape, styles_for, to_markup
 
@@ -37,7 +37,8 @@ class Guide(Format):
             frame=page.frame,
             story=tuple(guide_story(lesson, context)),
             metadata=metadata(lesson, context.labels.guide),
-            decorate_page=footer(page, theme, context.labels.page_of, right),
+            decorate_page=footer(page, theme, context.labels.page_of, right,
+                                 draft_notice(lesson, context)),
             page_count_font=(theme.body_font, theme.small_size),
         )
 

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable
 from ..model import Lesson
 from .base import DocumentSpec, Format, LayoutContext
 from .fonts import register_theme
-from .page import PortraitPage, footer
+from .page import PortraitPage, draft_notice, footer
 from .sections import Sections, metadata
 from .text import styles_for
 
@@ -35,7 +35,8 @@ class Handout(Format):
             frame=page.frame,
             story=tuple(handout_story(lesson, context)),
             metadata=metadata(lesson, context.labels.handout),
-            decorate_page=footer(page, theme, context.labels.page_of, right),
+            decorate_page=footer(page, theme, context.labels.page_of, right,
+                                 draft_notice(lesson, context)),
             page_count_font=(theme.body_font, theme.small_size),
         )
 

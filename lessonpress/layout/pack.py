@@ -23,7 +23,7 @@ from .base import DocumentSpec, Format, LayoutContext, Metadata
 from .fonts import register_theme
 from .guide import guide_story
 from .handout import handout_story
-from .page import PortraitPage, footer
+from .page import PortraitPage, draft_notice, footer
 from .text import Styles, escape, styles_for, to_markup
 
 
@@ -33,6 +33,7 @@ class PageLog:
 
     pages: dict[str, int] = field(default_factory=dict)
     current: str = ""
+    notice: str | None = None
 
 
 class Mark(Flowable):
@@ -40,9 +41,9 @@ class Mark(Flowable):
 
     _ZEROSIZE = 1
 
-    def __init__(self, log: PageLog, key: str, title: str) -> None:
+    def __init__(self, log: PageLog, key: str, title: str, notice: str | None = None) -> None:
         super().__init__()
-        self.log, self.key, self.title = log, key, title
+        self.log, self.key, self.title, self.notice = log, key, title, notice
         self.width = self.height = 0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -51,6 +52,7 @@ class Mark(Flowable):
     def draw(self) -> None:
         self.log.pages[self.key] = self.canv.getPageNumber()
         self.log.current = self.title
+        self.log.notice = self.notice
 
 
 class OutlineEntry(Flowable):
@@ -128,7 +130,8 @@ class Pack(Format):
         labels = context.labels
         kind = labels.binder if context.pack_of == "guide" else labels.pack
         title = course.title.plain if course else kind
-        decorate = footer(page, theme, labels.page_of, lambda: f"{log.current} · {title}")
+        decorate = footer(page, theme, labels.page_of, lambda: f"{log.current} · {title}",
+                          lambda: log.notice)
 
         def decorate_page(canvas: Canvas, number: int) -> None:
             if number > 1:                       # the cover carries no footer
@@ -229,7 +232,8 @@ class _PackStory:
         story_of = guide_story if self.context.pack_of == "guide" else handout_story
         body = story_of(lesson, self.context, key=key, title_level=int(nested),
                         section_level=int(nested) + 1)
-        return [Mark(self.log, key, lesson.title.plain), *body]
+        notice = draft_notice(lesson, self.context)
+        return [Mark(self.log, key, lesson.title.plain, notice), *body]
 
 
 def units_of(lessons: list[Lesson], course: Course | None, labels: Labels

@@ -1,0 +1,67 @@
+"""Interface labels come from a gettext catalog per language, with English as the fallback."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import polib
+import pytest
+
+from lessonpress import labels
+from lessonpress.build import label_warnings
+from lessonpress.labels import ENGLISH, catalog_for, template
+
+SHIPPED_LOCALES = ("es", "ar", "hi")
+
+
+@pytest.fixture
+def catalogs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(labels, "CATALOGS", tmp_path)
+    catalog_for.cache_clear()
+    yield tmp_path
+    catalog_for.cache_clear()
+
+
+def write_catalog(folder: Path, language: str, translations: dict[str, str]) -> None:
+    po = polib.pofile(template(language))
+    for entry in po:
+        entry.msgstr = translations.get(entry.msgctxt, "")
+    po.save(str(folder / f"{language}.po"))
+    catalog_for.cache_clear()
+
+
+def test_a_translated_label_is_used_and_a_missing_one_falls_back_with_a_warning(catalogs: Path) -> None:
+    write_catalog(catalogs, "xx", {"objectives": "Lo que aprenderemos", "page_of": "Página {n} de"})
+    result = catalog_for("xx")
+    assert result.labels.objectives == "Lo que aprenderemos"
+    assert result.labels.page_of == "Página {n} de"
+    assert result.labels.key_takeaways == ENGLISH.key_takeaways
+    (warning,) = label_warnings(["xx"])
+    expected = len(dataclasses.fields(ENGLISH)) - 2
+    assert warning.severity == "warning" and f"{expected} interface labels for 'xx'" in warning.message
+    assert warning.path.endswith("xx.po")
+
+
+def test_a_label_with_wrong_placeholders_is_not_used(catalogs: Path) -> None:
+    write_catalog(catalogs, "xx", {"page_of": "Página de"})
+    assert catalog_for("xx").labels.page_of == ENGLISH.page_of
+    assert "page_of" in catalog_for("xx").missing
+
+
+def test_region_variant_falls_back_to_the_language(catalogs: Path) -> None:
+    write_catalog(catalogs, "pt", {"objectives": "O que vamos aprender"})
+    assert catalog_for("pt-BR").labels.objectives == "O que vamos aprender"
+
+
+def test_no_catalog_at_all_is_one_warning(catalogs: Path) -> None:
+    assert catalog_for("zz").labels == ENGLISH
+    (warning,) = label_warnings(["zz"])
+    assert "no interface translation for 'zz'" in warning.message
+
+
+@pytest.mark.parametrize("language", SHIPPED_LOCALES)
+def test_every_shipped_curriculum_locale_has_a_complete_catalog(language: str) -> None:
+    result = catalog_for(language)
+    assert result.missing == (), f"{language}: {result.missing}"
+    assert result.labels.objectives != ENGLISH.objectives
