@@ -1,28 +1,44 @@
 """Turn lesson files into PDFs: the whole pipeline, readable top to bottom in `build()`.
 
-discover -> load -> validate -> preflight -> plan -> (layout -> render -> write) per output.
-The last three run per job, in this process for `--jobs 1` or in a pool of worker processes,
-through the same `run_job` function, so both give the same bytes.
+discover -> (nothing changed? stop) -> load -> validate -> localize -> preflight -> plan ->
+(layout -> render -> write) per output that is not up to date -> record what was built.
+The heavy stages are imported only when something must be built, so a build with nothing to do
+never loads YAML or ReportLab.
 """
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+import contextlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LessonError, SourceLocation, has_errors, sorted_problems
 from .formats import COURSE_FORMATS, format_names
-from .helplines import RegionHelplines, select
-from .labels import catalog_for, labels_for
-from .lessons import check_lesson_and_translations, helplines_for, load_course
+from .incremental import (
+    BuildState,
+    Inputs,
+    Record,
+    all_current,
+    course_fingerprint,
+    course_key,
+    inputs_of,
+    lesson_fingerprint,
+    lesson_key,
+    settings_fingerprint,
+)
+from .jobs import Job, run_jobs
 from .model import Course, HelplineBook, Lesson
 from .project import find_lessons, output_path
-from .report import BuildStarted, Collector, LessonChecked, OutputFailed, OutputWritten, Reporter
-from .scripts import paper_for
+from .report import (
+    BuildStarted,
+    Collector,
+    LessonChecked,
+    OutputFailed,
+    OutputUpToDate,
+    OutputWritten,
+    Reporter,
+)
 from .theme import DEFAULT_THEME, Theme
 
 
@@ -45,44 +61,14 @@ class BuildSettings:
 
 
 @dataclass(frozen=True)
-class Job:
-    """One output to make: a lesson (or, for a course format, all lessons of a language)."""
-
-    lessons: tuple[Lesson, ...]
-    format: str
-    output: Path
-    settings: BuildSettings
-    course: Course | None = None
-    helplines: RegionHelplines | None = None
-
-    @property
-    def language(self) -> str:
-        """The language of the output."""
-        return self.lessons[0].language
-
-
-@dataclass(frozen=True)
-class JobResult:
-    """What became of a job."""
-
-    output: Path
-    problems: tuple[LessonError, ...] = ()
-    seconds: float = 0.0
-
-    @property
-    def ok(self) -> bool:
-        """True when the PDF was written."""
-        return not has_errors(self.problems)
-
-
-@dataclass(frozen=True)
 class BuildResult:
-    """The outcome of a build: lessons seen, files written, every problem found."""
+    """The outcome of a build: files seen, written, up to date and failed; every problem."""
 
     lessons: int
     written: tuple[Path, ...]
     failed: tuple[Path, ...]
     problems: tuple[LessonError, ...] = field(default_factory=tuple)
+    up_to_date: tuple[Path, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -93,9 +79,53 @@ class BuildResult:
 def build(settings: BuildSettings, reporter: Reporter | None = None) -> BuildResult:
     """Build every lesson in `settings.paths` into every requested format."""
     reporter = reporter or Collector()
-    # Discover, load and check every lesson first: all problems of all files in one run.
+    # Discover the lesson files and fingerprint everything outputs depend on.
     files, problems = find_lessons(settings.paths)
+    inputs = inputs_of(files, settings.locales, settings.paths)
+    state = BuildState.load(settings.out_dir)
+    formats = [f for f in format_names() if f in settings.formats]
+    # Nothing changed since the last build: say so, repeat its warnings, touch nothing.
+    current = None if settings.force or problems else all_current(
+        state, inputs, formats, set(COURSE_FORMATS), settings)
+    if current is not None:
+        for path in current:
+            reporter.emit(OutputUpToDate(path))
+        return BuildResult(len(files), (), (), tuple(_replayed(state.warnings)),
+                           tuple(Path(p) for p in current))
+    # Load, validate, localize and preflight every lesson: all problems of all files at once.
+    lessons, course, book, found = check_all(files, settings, reporter)
+    problems += found
+    # Plan one job per lesson and format (and per language for the pack); skip current ones.
+    jobs = plan(lessons, settings, inputs, course, book)
+    problems += label_warnings({job.language for job in jobs})
+    todo = [j for j in jobs if settings.force or not state.current(j.key, j.fingerprint)]
+    fresh = [j.output for j in jobs if j not in todo]
+    for path in fresh:
+        reporter.emit(OutputUpToDate(str(path)))
+    reporter.emit(BuildStarted(len(todo)))
+    # Lay out, render and write, in this process or in workers; record each file written.
+    written, failed = [], []
+    for job, result in zip(todo, run_jobs(todo, settings.jobs), strict=True):
+        problems += result.problems
+        if result.ok:
+            written.append(result.output)
+            state.records[job.key] = Record(job.fingerprint, {str(result.output): result.sha256})
+            reporter.emit(OutputWritten(str(result.output), result.seconds))
+        else:
+            failed.append(result.output)
+            reporter.emit(OutputFailed(str(result.output), result.problems))
+    problems = sorted_problems(problems)
+    _remember(state, lessons, problems)
+    return BuildResult(len(files), tuple(written), tuple(failed), tuple(problems), tuple(fresh))
+
+
+def check_all(files: list, settings: BuildSettings, reporter: Reporter
+              ) -> tuple[list[Lesson], Course | None, HelplineBook | None, list[LessonError]]:
+    """Every lesson and translation checked, plus the course and the helplines they use."""
+    from .lessons import check_lesson_and_translations, helplines_for, load_course
+
     lessons: list[Lesson] = []
+    problems: list[LessonError] = []
     for file in files:
         checked = check_lesson_and_translations(file, settings.theme, settings.locales)
         problems += checked.problems
@@ -105,62 +135,37 @@ def build(settings: BuildSettings, reporter: Reporter | None = None) -> BuildRes
     course, found = load_course(settings.paths, {f.lesson_id for f in files})
     problems += found
     book, found = helplines_for(settings.paths, settings.region, settings.today, lessons)
-    problems += found
-    # Plan: one job per lesson and format, each with its output path.
-    jobs = plan(lessons, settings, course, book)
-    problems += label_warnings({job.language for job in jobs})
-    reporter.emit(BuildStarted(len(jobs)))
-    # Lay out, render and write, in this process or in workers.
-    written, failed = [], []
-    for result in run_jobs(jobs, settings.jobs):
-        problems += result.problems
-        if result.ok:
-            written.append(result.output)
-            reporter.emit(OutputWritten(str(result.output), result.seconds))
-        else:
-            failed.append(result.output)
-            reporter.emit(OutputFailed(str(result.output), result.problems))
-    return BuildResult(len(files), tuple(written), tuple(failed),
-                       tuple(sorted_problems(problems)))
+    return lessons, course, book, problems + found
 
 
-def label_warnings(languages: Iterable[str]) -> list[LessonError]:
-    """One warning per language whose interface labels (headings, footers) print in English."""
-    out = []
-    for language in sorted(languages):
-        catalog = catalog_for(language)
-        missing = catalog.missing
-        if missing is None:
-            out.append(LessonError(
-                f"no interface translation for '{language}': headings and labels print in English",
-                code="i18n.labels", severity="warning",
-                hint=f"start one with `lessonpress i18n labels --locale {language}`"))
-        elif missing:
-            out.append(LessonError(
-                f"{len(missing)} interface label{'s' * (len(missing) != 1)} for '{language}' print in "
-                f"English: {', '.join(missing[:5])}" + (" ..." if len(missing) > 5 else ""),
-                code="i18n.labels", severity="warning",
-                location=SourceLocation(str(catalog.path))))
-    return out
-
-
-def plan(lessons: list[Lesson], settings: BuildSettings, course: Course | None = None,
-         book: HelplineBook | None = None) -> list[Job]:
+def plan(lessons: list[Lesson], settings: BuildSettings, inputs: Inputs,
+         course: Course | None = None, book: HelplineBook | None = None) -> list[Job]:
     """One job per lesson and lesson format, then one per language for each course format."""
+    from .helplines import select
+
     formats = [f for f in format_names() if f in settings.formats]
-    jobs = [
-        Job((lesson,), fmt, output_path(settings.out_dir, lesson.language, lesson.lesson_id, fmt),
-            settings, helplines=select(book, lesson.language, settings.region))
-        for lesson in lessons
-        for fmt in formats if fmt not in COURSE_FORMATS
-    ]
+    jobs = []
+    for fmt in formats:
+        fp = settings_fingerprint(settings, fmt)
+        if fmt in COURSE_FORMATS:
+            continue
+        for lesson in lessons:
+            jobs.append(Job(
+                (lesson,), fmt, output_path(settings.out_dir, lesson.language, lesson.lesson_id, fmt),
+                settings, lesson_key(fmt, lesson.source_path),
+                lesson_fingerprint(inputs, lesson.source_path, fp),
+                helplines=select(book, lesson.language, settings.region)))
     for fmt in (f for f in formats if f in COURSE_FORMATS):
+        fp = settings_fingerprint(settings, fmt)
         for language, group in by_language(lessons).items():
-            ordered = tuple(course_order(group, course))
             name = COURSE_FORMATS[fmt] + ("" if settings.pack_of == "handout" else "-guides")
-            jobs.append(Job(ordered, fmt, settings.out_dir / language / f"{name}.pdf", settings,
-                            course, select(book, language, settings.region)))
-    return jobs
+            units = [lesson.source_path for lesson in group]
+            jobs.append(Job(
+                tuple(course_order(group, course)), fmt, settings.out_dir / language / f"{name}.pdf",
+                settings, course_key(fmt, language), course_fingerprint(inputs, units, fp), course,
+                select(book, language, settings.region)))
+    return sorted(jobs, key=lambda j: (j.lessons[0].lesson_id if j.format not in COURSE_FORMATS
+                                       else "~", j.language, formats.index(j.format)))
 
 
 def by_language(lessons: Iterable[Lesson]) -> dict[str, list[Lesson]]:
@@ -180,43 +185,46 @@ def course_order(lessons: list[Lesson], course: Course | None) -> list[Lesson]:
                                                lesson.lesson_id))
 
 
-def run_jobs(jobs: list[Job], workers: int) -> Iterator[JobResult]:
-    """Run jobs serially (`workers == 1`, or one job) or in a process pool, in job order."""
-    workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(jobs) <= 1:
-        yield from map(run_job, jobs)
-        return
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        yield from pool.map(run_job, jobs)
+def label_warnings(languages: Iterable[str]) -> list[LessonError]:
+    """One warning per language whose interface labels (headings, footers) print in English."""
+    from .labels import catalog_for
+
+    out = []
+    for language in sorted(languages):
+        catalog = catalog_for(language)
+        missing = catalog.missing
+        if missing is None:
+            out.append(LessonError(
+                f"no interface translation for '{language}': headings and labels print in English",
+                code="i18n.labels", severity="warning",
+                hint=f"start one with `lessonpress i18n labels --locale {language}`"))
+        elif missing:
+            out.append(LessonError(
+                f"{len(missing)} interface label{'s' * (len(missing) != 1)} for '{language}' print in "
+                f"English: {', '.join(missing[:5])}" + (" ..." if len(missing) > 5 else ""),
+                code="i18n.labels", severity="warning",
+                location=SourceLocation(str(catalog.path))))
+    return out
 
 
-def run_job(job: Job) -> JobResult:
-    """Lay out, render and atomically write one output; never raises for a lesson problem."""
-    from .formats import get_format
-    from .layout.base import LayoutContext
-    from .layout.fonts import fonts_for
-    from .output import write_atomic
-    from .render import render
+def _remember(state: BuildState, lessons: list[Lesson], problems: list[LessonError]) -> None:
+    """Record each file's language and this build's warnings, for the next no-op build."""
+    for lesson in lessons:
+        state.languages[lesson.source_path] = lesson.language
+    state.warnings = [_warning_record(p) for p in problems if not p.is_error]
+    with contextlib.suppress(LessonError):      # an unwritable state only costs a rebuild
+        state.save()
 
-    start = time.perf_counter()
-    settings = job.settings
-    try:
-        context = LayoutContext(settings.paper or paper_for(job.language),
-                                fonts_for(job.lessons, settings.theme),
-                                labels_for(job.language),
-                                per_page=settings.per_page, pack_of=settings.pack_of,
-                                today=settings.today, helplines=job.helplines)
-        fmt = get_format(job.format)
-        if fmt.scope == "course":
-            spec = fmt.layout_course(job.lessons, job.course, context)
-        else:
-            spec = fmt.layout(job.lessons[0], context)
-        write_atomic(job.output, render(spec))
-    except LessonError as problem:
-        return JobResult(job.output, (problem,))
-    except Exception as exc:  # a bug in lessonpress: report it for this output, build the rest
-        return JobResult(job.output, (LessonError(
-            f"could not make the {job.format}: {type(exc).__name__}: {exc}",
-            code="internal.error", location=job.lessons[0].title.location,
-            hint="this is a bug in lessonpress; please report it with the lesson file"),))
-    return JobResult(job.output, (), time.perf_counter() - start)
+
+def _warning_record(problem: LessonError) -> dict:
+    return {"message": problem.message, "code": problem.code, "hint": problem.hint,
+            "path": problem.path, "line": problem.line, "column": problem.column}
+
+
+def _replayed(records: list) -> list[LessonError]:
+    out = []
+    for r in records:
+        location = SourceLocation(r["path"], r["line"], r["column"]) if r.get("path") else None
+        out.append(LessonError(r["message"], code=r["code"], hint=r.get("hint"), location=location,
+                               severity="warning"))
+    return out

@@ -16,7 +16,7 @@ import click
 from . import __version__
 from .errors import LessonError
 from .formats import format_names
-from .report import BuildStarted, Event, OutputFailed, OutputWritten
+from .report import BuildStarted, Event, OutputFailed, OutputUpToDate, OutputWritten
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -42,6 +42,8 @@ class Printer:
             elif isinstance(event, OutputWritten) and not self.quiet:
                 timing = f" ({event.seconds * 1000:.0f} ms)" if self.verbose else ""
                 click.echo(f"wrote {event.path}{timing}")
+        elif isinstance(event, OutputUpToDate) and self.verbose:
+            click.echo(f"up to date: {event.path}")
 
     def close(self) -> None:
         """Finish the progress bar, if one is showing."""
@@ -160,6 +162,8 @@ def _summary(result) -> str:  # noqa: ANN001
     errors = sum(1 for p in result.problems if p.is_error)
     warnings = len(result.problems) - errors
     text = f"{len(result.written)} PDF{'s' * (len(result.written) != 1)} written"
+    if result.up_to_date:
+        text += f", {len(result.up_to_date)} up to date"
     text += f" from {result.lessons} lesson{'s' * (result.lessons != 1)}"
     if errors or warnings:
         text += f"; {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"

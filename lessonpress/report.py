@@ -29,6 +29,13 @@ class OutputWritten:
 
 
 @dataclass(frozen=True)
+class OutputUpToDate:
+    """A PDF needed no work: nothing it depends on changed."""
+
+    path: str
+
+
+@dataclass(frozen=True)
 class OutputFailed:
     """A PDF could not be built or written; the previous file, if any, is untouched."""
 
@@ -43,7 +50,7 @@ class BuildStarted:
     total: int
 
 
-Event = LessonChecked | OutputWritten | OutputFailed | BuildStarted
+Event = LessonChecked | OutputWritten | OutputUpToDate | OutputFailed | BuildStarted
 
 
 class Reporter(Protocol):
