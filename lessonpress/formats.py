@@ -14,6 +14,9 @@ if TYPE_CHECKING:
 
 FORMATS: dict[str, str] = {
     "handout": "lessonpress.layout.handout:Handout",
+    "slides": "lessonpress.layout.slides:Slides",
+    "notes": "lessonpress.layout.notes:NotesPages",
+    "slides-handout": "lessonpress.layout.slides_handout:SlidesHandout",
     "guide": "lessonpress.layout.guide:Guide",
     "pack": "lessonpress.layout.pack:Pack",
 }

@@ -35,12 +35,23 @@ class Theme:
     margin_mm: float = 18.0
     write_in_lines: int = 3
     write_in_spacing: float = 22.0
+    slide_title_size: float = 40.0        # slides: titles shrink to `slide_min_title_size`
+    slide_min_title_size: float = 36.0
+    slide_body_size: float = 28.0         # slides: body text shrinks to `slide_min_body_size`
+    slide_min_body_size: float = 24.0
+    slide_label_size: float = 16.0        # slides: the slide number
+    slide_margin_mm: float = 16.0
     organisation: str | None = None
 
     @property
     def margin(self) -> float:
         """Page margin in points."""
         return self.margin_mm * MM
+
+    @property
+    def slide_margin(self) -> float:
+        """Slide margin in points."""
+        return self.slide_margin_mm * MM
 
     def leading(self, size: float) -> float:
         """Line height for a font size."""

@@ -1,0 +1,355 @@
+"""Turn a SlideDeck into fitted slides and draw them: shared by slides, notes and slides-handout.
+
+Fitting measures every planned slide with ReportLab at full size (16:9, 960 x 540 pt). Body text
+starts at the theme's slide body size (a prompt's question starts at the title size) and shrinks
+in 2 pt steps to `slide_min_body_size`; what still does not fit moves to continuation slides, and
+a single item taller than a slide is split between lines. Nothing is ever drawn outside the live
+area, and nothing is drawn smaller than the minimum. All three formats draw the same fitted deck
+with `draw_slide`, so their slide numbers agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+
+from ..deck import Slide, SlideDeck, SlideItem
+from ..labels import Labels
+from ..markup import RichText, plain_text
+from ..theme import Theme
+from .flowables import QRCode, qr_code
+from .text import para, styles_for
+
+SLIDE_SIZE = (960.0, 540.0)          # 13.333 x 7.5 in, PowerPoint's 16:9
+SIZE_STEP = 2.0
+TITLE_LINES = 2                      # a title longer than this shrinks to the minimum title size
+RULE = 2.5                           # thickness of the accent rule under the title
+
+
+@dataclass(frozen=True, eq=False)
+class Block:
+    """One paragraph on a slide, optionally with a QR code to its right and a rule beneath."""
+
+    paragraph: Paragraph
+    qr: QRCode | None = None
+    space_before: float = 0.0
+    rule_after: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class FittedSlide:
+    """A slide as drawn: its number, the planned slide it shows (or continues) and its blocks."""
+
+    number: int
+    slide: Slide
+    part: int                        # 0 for the first slide of a planned slide, then 1, 2, ...
+    outline: str                     # the bookmark title
+    blocks: tuple[Block, ...]
+    theme: Theme
+    middle_from: int | None = None   # blocks from this index on sit in the middle of the space left
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Where things go on a full-size slide."""
+
+    width: float
+    height: float
+    margin: float
+    label_size: float
+    qr_size: float
+    rule_above: float
+    rule_below: float
+
+    @classmethod
+    def of(cls, theme: Theme) -> Geometry:
+        """The geometry of a slide for a theme."""
+        width, height = SLIDE_SIZE
+        unit = theme.slide_min_body_size
+        return cls(width, height, theme.slide_margin, theme.slide_label_size, height * 0.2,
+                   unit * 0.35, unit * 0.7)
+
+    @property
+    def live_width(self) -> float:
+        """Width of the text area."""
+        return self.width - 2 * self.margin
+
+    @property
+    def top(self) -> float:
+        """Top of the text area."""
+        return self.height - self.margin
+
+    @property
+    def bottom(self) -> float:
+        """Bottom of the text area, above the slide number."""
+        return self.margin + self.label_size * 2
+
+    def text_width(self, block: Block) -> float:
+        """Width a block's paragraph wraps to (narrower beside a QR code)."""
+        return self.live_width - (self.qr_size + self.margin * 0.5 if block.qr else 0)
+
+
+def fit_deck(deck: SlideDeck, theme: Theme, labels: Labels) -> tuple[FittedSlide, ...]:
+    """Every planned slide fitted onto one or more full-size slides, numbered from 1."""
+    geometry = Geometry.of(theme)
+    fitted: list[FittedSlide] = []
+    for slide in deck.slides:
+        for part, (blocks, header) in enumerate(_Fitter(slide, theme, labels, geometry).pages()):
+            middle = {"title": 0, "prompt": header}.get(slide.kind)
+            fitted.append(FittedSlide(len(fitted) + 1, slide, part, _outline(slide, part, labels),
+                                      tuple(blocks), theme, middle))
+    return tuple(fitted)
+
+
+# -- drawing ------------------------------------------------------------------------------------
+
+
+def draw_slide(canvas: Canvas, fitted: FittedSlide, width: float, height: float) -> None:
+    """Draw a fitted slide at (0, 0), scaled to `width` x `height` (full size is SLIDE_SIZE)."""
+    theme = fitted.theme
+    g = Geometry.of(theme)
+    canvas.saveState()
+    canvas.scale(width / g.width, height / g.height)
+    canvas.setFillColor("#ffffff")
+    canvas.rect(0, 0, g.width, g.height, stroke=0, fill=1)
+    y = g.top
+    for i, block in enumerate(fitted.blocks):
+        y -= block.space_before if i else 0
+        if i == fitted.middle_from:
+            y -= max(0.0, (y - g.bottom - _stack_height(fitted.blocks[i:], g)) / 2)
+        y -= _draw_block(canvas, block, g, y, theme.accent_color)
+    canvas.setFont(theme.body_font, g.label_size)
+    canvas.setFillColor(theme.muted_color)
+    canvas.drawRightString(g.width - g.margin, g.margin + g.label_size * 0.3, str(fitted.number))
+    canvas.restoreState()
+
+
+def _draw_block(canvas: Canvas, block: Block, g: Geometry, top: float, accent: str) -> float:
+    """Draw one block with its top at `top`; return the height it took."""
+    _, h = block.paragraph.wrapOn(canvas, g.text_width(block), g.height)
+    block.paragraph.drawOn(canvas, g.margin, top - h)
+    if block.qr is not None:
+        block.qr.drawOn(canvas, g.width - g.margin - g.qr_size, top - g.qr_size)
+        h = max(h, g.qr_size)
+    if block.rule_after:
+        canvas.setFillColor(accent)
+        canvas.rect(g.margin, top - h - g.rule_above - RULE, g.live_width, RULE, stroke=0, fill=1)
+        h += g.rule_above + RULE + g.rule_below
+    return h
+
+
+def _stack_height(blocks: Sequence[Block], g: Geometry) -> float:
+    total = 0.0
+    for i, block in enumerate(blocks):
+        total += (block.space_before if i else 0) + _height(block, g)
+    return total
+
+
+def _height(block: Block, g: Geometry) -> float:
+    _, h = block.paragraph.wrap(g.text_width(block), g.height)
+    if block.qr is not None:
+        h = max(h, g.qr_size)
+    if block.rule_after:
+        h += g.rule_above + RULE + g.rule_below
+    return h
+
+
+# -- fitting ------------------------------------------------------------------------------------
+
+
+class _Fitter:
+    """Fits one planned slide: the largest type that needs the fewest slides."""
+
+    def __init__(self, slide: Slide, theme: Theme, labels: Labels, g: Geometry) -> None:
+        self.slide = slide
+        self.theme = theme
+        self.labels = labels
+        self.g = g
+
+    def pages(self) -> list[tuple[list[Block], int]]:
+        """(blocks, how many of them are the header) for each slide this one needs."""
+        theme, slide = self.theme, self.slide
+        start = theme.slide_title_size if slide.kind == "prompt" else theme.slide_body_size
+        best: list[tuple[list[Block], int]] | None = None
+        for size in _sizes(start, theme.slide_min_body_size):
+            pages = self.paginate(size)
+            if best is None or len(pages) < len(best):
+                best = pages
+            if len(pages) == 1:
+                break
+        assert best is not None
+        return best
+
+    def paginate(self, size: float) -> list[tuple[list[Block], int]]:
+        """Blocks of this slide at body size `size`, filled greedily onto as many slides as needed."""
+        g = self.g
+        room = g.top - g.bottom
+        header = self.header()
+        stream = [*header, *self.items(size)]       # a title too long for a slide is split too
+        pages: list[tuple[list[Block], int]] = []
+        page, used, fixed = [], 0.0, len(header)
+        while stream:
+            block = stream.pop(0)
+            gap = block.space_before if page else 0
+            h = _height(block, g)
+            if used + gap + h <= room:
+                page.append(block)
+                used += gap + h
+                continue
+            if len(page) > fixed:                       # start a continuation slide
+                pages.append((page, fixed))
+                page, used, fixed = self._continued(len(pages))
+                stream.insert(0, block)
+                continue
+            head, tail = _split(block, g, room - used - gap)
+            page.append(head)
+            pages.append((page, fixed))
+            page, used, fixed = self._continued(len(pages))
+            stream.insert(0, tail)
+        pages.append((page, fixed))
+        return pages
+
+    def _continued(self, part: int) -> tuple[list[Block], float, int]:
+        header = self.header(part)
+        return header, _stack_height(header, self.g), len(header)
+
+    def header(self, part: int = 0) -> list[Block]:
+        """Kicker and title; on a continuation slide, the title marked as continued."""
+        slide, theme = self.slide, self.theme
+        kicker, title = slide.kicker, slide.title
+        if part:
+            if title is not None:
+                title = plain_text(self.labels.continued.format(title=_short(title.plain)))
+            else:
+                kicker = self.labels.continued.format(title=kicker)
+        blocks: list[Block] = []
+        if kicker:
+            blocks.append(Block(para(kicker, _style(theme, "kicker", theme.slide_min_body_size),
+                                     theme), rule_after=title is None))
+        if title is not None:
+            style = _style(theme, "title", self.title_size(title))
+            blocks.append(Block(para(title, style, theme), rule_after=True,
+                                space_before=theme.slide_min_body_size * 0.15))
+        return blocks
+
+    def title_size(self, title: RichText) -> float:
+        """The largest title size at which the title takes at most TITLE_LINES lines."""
+        theme = self.theme
+        start = theme.slide_title_size * (1.2 if self.slide.kind == "title" else 1)
+        for size in _sizes(start, theme.slide_min_title_size):
+            style = _style(theme, "title", size)
+            _, h = para(title, style, theme).wrap(self.g.live_width, self.g.height)
+            if h <= style.leading * TITLE_LINES + 1:
+                return size
+        return theme.slide_min_title_size
+
+    def items(self, size: float) -> list[Block]:
+        theme, slide = self.theme, self.slide
+        role = "lead" if slide.kind == "prompt" else "body"
+        marker = max(len(item.marker) for item in slide.items) if slide.items else 0
+        style = _style(theme, role, size, marker)        # "9." and "10." indent alike
+        return [self.item(item, style, first=i == 0) for i, item in enumerate(slide.items)]
+
+    def item(self, item: SlideItem, style: ParagraphStyle, first: bool) -> Block:
+        """One point of the slide, with its QR code; a gap above all but the first."""
+        qr = qr_code(item.qr, self.g.qr_size) if item.qr else None
+        gap = 0.0 if first else style.fontSize * (0.9 if qr else 0.5)
+        return Block(para(item.text, style, self.theme, bullet=item.marker or None), qr, gap)
+
+
+def _split(block: Block, g: Geometry, room: float) -> tuple[Block, Block]:
+    """A block too tall for a whole slide, cut between lines: what fits, and the rest."""
+    parts = block.paragraph.split(g.text_width(block), room)
+    if len(parts) < 2:          # cannot happen at slide sizes: a slide holds many lines
+        raise ValueError("a slide has no room for even one line")
+    head = replace(block, paragraph=parts[0], rule_after=False)
+    return head, replace(block, paragraph=parts[1], qr=None, space_before=0.0)
+
+
+def _sizes(start: float, minimum: float) -> list[float]:
+    """Font sizes from `start` down to `minimum`, in SIZE_STEP steps, both ends included."""
+    sizes, size = [], start
+    while size > minimum:
+        sizes.append(size)
+        size -= SIZE_STEP
+    return [*sizes, minimum]
+
+
+def _short(text: str, limit: int = 48) -> str:
+    """A title short enough to repeat on a continuation slide, cut at a space if it has one."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[limit // 2:] else cut).rstrip(" ,;:—-(") + "…"
+
+
+def _outline(slide: Slide, part: int, labels: Labels) -> str:
+    """The bookmark of a slide: its title, or its kicker and question."""
+    if slide.title is not None:
+        title = _short(slide.title.plain, 80)
+    else:
+        title = f"{slide.kicker}: {_short(slide.items[0].text.plain, 80)}" if slide.items else ""
+    return labels.continued.format(title=title) if part else title
+
+
+@cache
+def _style(theme: Theme, role: str, size: float, marker: int = 0) -> ParagraphStyle:
+    """A slide paragraph style: `title`, `kicker`, `lead` (a question) or `body`.
+
+    Built on the theme's body style, so what it sets for a language (fonts, direction) holds here.
+    """
+    bold = role in ("title", "kicker")
+    color = theme.accent_color if role in ("title", "kicker") else theme.text_color
+    leading = size * (1.12 if role in ("title", "lead") else 1.25)
+    indent = size * (0.55 * marker + 0.6) if marker else 0
+    face = theme.heading_font if role == "title" else theme.body_font
+    return ParagraphStyle(
+        f"slide-{role}-{size}-{marker}", parent=styles_for(theme).body,
+        fontName=f"{face}-Bold" if bold else face, fontSize=size, leading=leading,
+        textColor=color, leftIndent=indent, bulletIndent=0,
+        bulletFontName=theme.body_font, bulletFontSize=size, bulletColor=theme.accent_color,
+        spaceBefore=0, spaceAfter=0,
+    )
+
+
+class SlideImage(Flowable):
+    """A fitted slide drawn small with a thin border (a notes page), with the slide's bookmark."""
+
+    def __init__(self, fitted: FittedSlide, width: float) -> None:
+        super().__init__()
+        self.fitted = fitted
+        self.width = width
+        self.height = width * SLIDE_SIZE[1] / SLIDE_SIZE[0]
+        self.hAlign = "CENTER"
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        draw_thumbnail(self.canv, self.fitted, 0, 0, self.width)
+        bookmark(self.canv, self.fitted)
+
+
+def bookmark(canvas: Canvas, fitted: FittedSlide) -> None:
+    """A bookmark to the current page, named after the slide (keys are slide numbers)."""
+    key = f"slide{fitted.number}"
+    canvas.bookmarkPage(key, fit="XYZ", top=None)
+    canvas.addOutlineEntry(fitted.outline, key, level=0, closed=False)
+
+
+def draw_thumbnail(canvas: Canvas, fitted: FittedSlide, x: float, y: float, width: float) -> None:
+    """A fitted slide, `width` points wide, its lower-left corner at (x, y), with a thin border."""
+    height = width * SLIDE_SIZE[1] / SLIDE_SIZE[0]
+    canvas.saveState()
+    canvas.translate(x, y)
+    draw_slide(canvas, fitted, width, height)
+    canvas.setStrokeColor(fitted.theme.rule_color)
+    canvas.setLineWidth(0.75)
+    canvas.rect(0, 0, width, height, stroke=1, fill=0)
+    canvas.restoreState()
