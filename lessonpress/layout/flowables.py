@@ -10,6 +10,7 @@ from reportlab.graphics.barcode import qrencoder
 from reportlab.platypus import Flowable, Paragraph
 
 QR_MAX_CHARS = 400
+QUIET_ZONE = 2          # modules of white around a QR code, inside its box
 
 
 class Heading(Paragraph):
@@ -143,11 +144,12 @@ class QRCode(Flowable):
 
     def draw(self) -> None:
         count, runs = self.runs
-        box = self.width / count
+        box = self.width / (count + 2 * QUIET_ZONE)      # a light margin phones need to lock on
         canv = self.canv
         path = canv.beginPath()
         for row, column, length in runs:
-            path.rect(column * box, self.height - (row + 1) * box, length * box, box)
+            path.rect((column + QUIET_ZONE) * box, self.height - (row + 1 + QUIET_ZONE) * box,
+                      length * box, box)
         canv.saveState()
         canv.setFillColor("#000000")
         canv.drawPath(path, stroke=0, fill=1)
