@@ -6,6 +6,7 @@ import time
 import tracemalloc
 
 import pytest
+import yaml
 
 from lessonpress.errors import LessonError
 from lessonpress.yamlio import MAX_FILE_BYTES, load_yaml
@@ -73,3 +74,15 @@ def test_too_many_values() -> None:
     raw = ("items:\n" + "  - a\n" * 60_000).encode()
     with pytest.raises(LessonError, match="more than 50000 values"):
         load_yaml(raw, "x.yaml")
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML's own parser refuses '?' in [ ]")
+def test_a_question_mark_inside_brackets_is_text() -> None:
+    assert load_yaml(b"discussion_prompts: [Why?, How?]\n", "x.yaml").data == {
+        "discussion_prompts": ["Why?", "How?"]}
+
+
+def test_libyaml_and_pyyaml_report_the_same_syntax_error() -> None:
+    with pytest.raises(LessonError) as info:
+        load_yaml(b'title: "Never closed\nobjectives: [a]\n', "x.yaml")
+    assert info.value.message.startswith("found unexpected end of stream")
