@@ -76,8 +76,13 @@ class BuildResult:
         return not has_errors(self.problems)
 
 
-def build(settings: BuildSettings, reporter: Reporter | None = None) -> BuildResult:
-    """Build every lesson in `settings.paths` into every requested format."""
+def build(settings: BuildSettings, reporter: Reporter | None = None,
+          memo: dict | None = None) -> BuildResult:
+    """Build every lesson in `settings.paths` into every requested format.
+
+    `memo` lets a long-running caller (watch mode) keep checked lessons between builds, so an
+    edit re-reads only the file that changed.
+    """
     reporter = reporter or Collector()
     # Discover the lesson files and fingerprint everything outputs depend on.
     files, problems = find_lessons(settings.paths)
@@ -93,7 +98,7 @@ def build(settings: BuildSettings, reporter: Reporter | None = None) -> BuildRes
         return BuildResult(len(files), (), (), tuple(_replayed(state.warnings)),
                            tuple(Path(p) for p in current))
     # Load, validate, localize and preflight every lesson: all problems of all files at once.
-    lessons, course, book, found = check_all(files, settings, reporter)
+    lessons, course, book, found = check_all(files, settings, reporter, inputs, memo)
     problems += found
     # Plan one job per lesson and format (and per language for the pack); skip current ones.
     jobs = plan(lessons, settings, inputs, course, book)
@@ -119,7 +124,8 @@ def build(settings: BuildSettings, reporter: Reporter | None = None) -> BuildRes
     return BuildResult(len(files), tuple(written), tuple(failed), tuple(problems), tuple(fresh))
 
 
-def check_all(files: list, settings: BuildSettings, reporter: Reporter
+def check_all(files: list, settings: BuildSettings, reporter: Reporter, inputs: Inputs | None = None,
+              memo: dict | None = None
               ) -> tuple[list[Lesson], Course | None, HelplineBook | None, list[LessonError]]:
     """Every lesson and translation checked, plus the course and the helplines they use."""
     from .lessons import check_lesson_and_translations, helplines_for, load_course
@@ -127,7 +133,12 @@ def check_all(files: list, settings: BuildSettings, reporter: Reporter
     lessons: list[Lesson] = []
     problems: list[LessonError] = []
     for file in files:
-        checked = check_lesson_and_translations(file, settings.theme, settings.locales)
+        key = _memo_key(file, settings, inputs) if memo is not None and inputs else None
+        checked = memo.get(key) if key else None
+        if checked is None:
+            checked = check_lesson_and_translations(file, settings.theme, settings.locales)
+            if key:
+                memo[key] = checked
         problems += checked.problems
         lessons += checked.lessons
         for shown, ok in checked.files:
@@ -136,6 +147,15 @@ def check_all(files: list, settings: BuildSettings, reporter: Reporter
     problems += found
     book, found = helplines_for(settings.paths, settings.region, settings.today, lessons)
     return lessons, course, book, problems + found
+
+
+def _memo_key(file, settings: BuildSettings, inputs: Inputs) -> tuple:  # noqa: ANN001
+    """What a checked lesson depends on: its file and its translations' content."""
+    from .project import find_translations
+
+    translations = tuple((t.shown, inputs.units.get(t.shown, ""))
+                         for t in find_translations(file, settings.locales))
+    return (file.shown, inputs.units.get(file.shown, ""), translations, settings.theme)
 
 
 def plan(lessons: list[Lesson], settings: BuildSettings, inputs: Inputs,

@@ -373,3 +373,34 @@ def i18n_labels(ctx: click.Context, locale: str, out: str | None) -> None:
         return EXIT_OK
 
     ctx.exit(_guard(ctx, run))
+
+
+@main.command("watch")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--out", "out_dir", default="build", show_default=True, type=click.Path())
+@click.option("--format", "formats", multiple=True, type=click.Choice(format_names()),
+              help="Output format (repeat for several; default: all).")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default=None)
+@click.option("--region", metavar="CODE", help="Helplines to print (see build --help).")
+@click.pass_context
+def watch_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str, formats: tuple[str, ...],
+                  paper: str | None, region: str | None) -> None:
+    """Rebuild what changed every time a lesson, translation or asset is saved (Ctrl-C stops)."""
+    from .build import BuildSettings
+    from .watch import watch, watched_paths
+
+    settings = BuildSettings(paths=paths, out_dir=Path(out_dir), formats=formats or format_names(),
+                             paper=paper, today=build_date(), region=region)
+
+    def on_build(result) -> None:  # noqa: ANN001
+        print_problems(list(result.problems))
+        click.echo(_summary(result), err=not result.ok)
+
+    def run() -> int:
+        folders = ", ".join(str(p) for p in watched_paths(settings))
+        click.echo(f"watching {folders} (Ctrl-C to stop)")
+        watch(settings, Printer(quiet=False, verbose=False), on_build)
+        click.echo("stopped watching")
+        return EXIT_OK
+
+    ctx.exit(_guard(ctx, run))
