@@ -23,6 +23,8 @@ class Kind:
     POSITIVE = "positive-int"
     FLAG = "flag"
     DATE = "date"
+    COLOR = "color"
+    NUMBER = "number"
 
 
 Url = Annotated[str, Kind.URL]
@@ -30,6 +32,8 @@ LanguageTag = Annotated[str, Kind.LANGUAGE]
 Minutes = Annotated[int, Kind.POSITIVE]
 Flag = Annotated[bool, Kind.FLAG]
 IsoDate = Annotated[str, Kind.DATE]
+Color = Annotated[str, Kind.COLOR]
+Number = Annotated[float, Kind.NUMBER]
 Texts = tuple[RichText, ...]
 
 

@@ -41,7 +41,14 @@ class Theme:
     slide_min_body_size: float = 24.0
     slide_label_size: float = 16.0        # slides: the slide number
     slide_margin_mm: float = 16.0
+    page_color: str = "#ffffff"           # slide background; `dyslexia-friendly` tints it
+    rule_width: float = 0.6               # write-in lines and thin rules, in points
+    inner_margin_mm: float | None = None  # binding edge of two-sided guides and packs
+    italics: bool = True                  # `dyslexia-friendly` prints emphasis upright
     organisation: str | None = None
+    licence: str | None = None            # a licence line for every footer
+    logo: bytes | None = None             # PNG bytes, already checked and cleaned (assets.py)
+    presets: tuple[str, ...] = ()         # print presets applied (they name the output file)
 
     @property
     def margin(self) -> float:

@@ -246,6 +246,20 @@ class Converter:
             return text
         if kind == Kind.POSITIVE:
             return self._positive(text, path)
+        if kind == Kind.NUMBER:
+            try:
+                number = float(text)
+            except ValueError:
+                number = -1.0
+            if 0 < number < 1000:
+                return number
+            return self._error(path, f"{_name(path)} must be a positive number, not '{text}'",
+                               "schema.type", "sizes are in points and margins in millimetres")
+        if kind == Kind.COLOR:
+            if re.fullmatch(r"#[0-9a-fA-F]{6}", text) or text.lower() == "none":
+                return text.lower()
+            return self._error(path, f"'{text}' is not a colour", "schema.color",
+                               "write a colour as #rrggbb (for example #1d4e89), or none")
         if kind == Kind.FLAG:
             low = text.lower()
             if low in _TRUE | _FALSE:
