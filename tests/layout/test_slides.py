@@ -20,33 +20,26 @@ from lessonpress.layout.slide_drawing import FittedSlide, fit_deck
 from lessonpress.model import Lesson
 from lessonpress.theme import DEFAULT_THEME, MM
 
-from ..conftest import CORPUS_FILES, GOOD, LESSONS, SHIPPED, load, make_pdf, pdf_text, squash
+from ..conftest import (
+    CORPUS_FILES,
+    GOOD,
+    LESSONS,
+    SHIPPED,
+    holdout_text,
+    load,
+    make_pdf,
+    pdf_text,
+    squash,
+)
+from ..conftest import (
+    HOLDOUT_URL as URL,
+)
+from ..conftest import (
+    HOLDOUT_WORD as WORD,
+)
 
 LIVE_MARGIN = 12 * MM
 BODY_MIN, TITLE_MIN, NUMBER_MIN = 24, 36, 14
-URL = "https://example.org/" + "a" * 280
-WORD = "Supercalifragilistic" * 150
-
-
-def holdout_text() -> str:
-    """The longest lesson a user might plausibly write, and then some."""
-    long = "This sentence is here to make the item wrap over several lines on a slide. "
-    lines = ["title: " + "A long lesson title about staying safe online, " * 4,
-             "audience: Everyone", "duration_minutes: 90", "objectives:"]
-    lines += [f"  - Objective {i} of many. " + long * (i % 4) for i in range(40)]
-    lines += ["discussion_prompts:"]
-    for i in range(60):
-        lines += [f"  - prompt: Prompt number {i}? " + long * (i % 6),
-                  f"    notes: Note {i} for the facilitator. " + long * (i % 7),
-                  f"    follow_ups: ['Follow-up {i} a?', 'Follow-up {i} b?']"]
-    lines += ["activities:", "  - title: " + "A long activity title " * 8, "    steps:"]
-    lines += [f"      - Step {i}. " + long * (i % 5) for i in range(12)]
-    lines += ["warning_signs:"] + [f"  - Warning sign {i}." for i in range(25)]
-    lines += ["key_takeaways:", f"  - {WORD}", f"  - Visit {URL}", "  - A short takeaway."]
-    lines += ["resources:"] + [f"  - name: Service {i}\n    url: {URL}\n    phone: '0800 000 00{i}'"
-                               for i in range(5)]
-    lines += ["facilitator_notes:"] + [f"  - General note {i}. " + long * 6 for i in range(20)]
-    return "\n".join(lines) + "\n"
 
 
 def holdout(tmp_path: Path) -> Lesson:
