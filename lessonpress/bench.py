@@ -2,6 +2,8 @@
 
 Prints medians of several runs (these machines are shared and noisy, so one run means little):
 - warm: one typical two-page handout laid out and rendered in this process, after a warm-up;
+- per language: the same fixture lesson's handout in en, ar, hi and th, warm, and what HarfBuzz
+  shaping, right-to-left ordering and ICU word segmentation cost on its texts;
 - cold: the whole default `python make_pdfs.py --force` as a fresh process, wall time;
 - peak memory of that build, all processes together (sampled from /proc on Linux).
 It is a script, not a test: it reports, it never fails a build.
@@ -22,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TYPICAL = Path(__file__).parent / "data" / "typical-lesson.yaml"
+I18N_LESSON = Path(__file__).parent.parent / "tests" / "fixtures" / "i18n" / "lessons" / "safe-chat.yaml"
+LOCALES = ("en", "ar", "hi", "th")
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,49 @@ def warm_handout(runs: int) -> Figure:
     handout = get_format("handout")
     samples = time_warm(lambda: render(handout.layout(lesson, context)), runs)
     return Figure("warm handout, typical 2-page lesson", samples, "ms")
+
+
+def warm_locales(runs: int, source: Path = I18N_LESSON) -> list[Figure]:
+    """The same lesson's handout per language (fonts, labels and script of each), warm."""
+    import dataclasses
+
+    from .formats import get_format
+    from .labels import labels_for
+    from .layout.base import LayoutContext
+    from .layout.fonts import fonts_for
+    from .layout.text import paragraph, plain_markup, styles_for
+    from .lessons import check_lesson_and_translations
+    from .project import LessonFile
+    from .render import render
+    from .scripts import script_for
+    from .theme import DEFAULT_THEME
+
+    checked = check_lesson_and_translations(LessonFile(source, str(source), source.stem))
+    lessons = {lesson.language: lesson for lesson in checked.lessons}
+    handout = get_format("handout")
+    figures = []
+    for language in LOCALES:
+        lesson = lessons[language]
+        context = LayoutContext("a4", fonts_for([lesson], DEFAULT_THEME), labels_for(language))
+        samples = time_warm(lambda lesson=lesson, context=context: render(handout.layout(lesson, context)),
+                            runs)
+        figures.append(Figure(f"warm handout, {language} ({script_for(language).name})", samples, "ms"))
+    # The texts alone, laid out 400 pt wide as printed and with each complex-script step off.
+    for language in LOCALES[1:]:
+        lesson, script = lessons[language], script_for(language)
+        theme = fonts_for([lesson], DEFAULT_THEME)
+        texts = [plain_markup(t.plain) for t in lesson.learner_texts()] * 5
+        variants = {"as printed": script, "no shaping": dataclasses.replace(script, shaping=False)}
+        if script.rtl:
+            variants["no RTL order"] = dataclasses.replace(script, rtl=False)
+        if script.segmentation:
+            variants["no segmentation"] = dataclasses.replace(script, segmentation="")
+        for name, variant in variants.items():
+            body = styles_for(theme, variant).body
+            samples = time_warm(lambda body=body, texts=texts: [paragraph(t, body).wrap(400, 1e6)
+                                                                for t in texts], runs)
+            figures.append(Figure(f"  {len(texts)} {language} paragraphs, {name}", samples, "ms"))
+    return figures
 
 
 def cold_build(project: Path, runs: int) -> tuple[Figure, Figure, int]:
@@ -129,6 +176,11 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     print(f"lessonpress benchmark on {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
     print(warm_handout(max(args.runs, 5) * 3).line())
+    if I18N_LESSON.exists():
+        for figure in warm_locales(max(args.runs, 5) * 3):
+            print(figure.line())
+    else:
+        print(f"(no {I18N_LESSON.name} fixture here: per-language figures skipped)")
     if not args.warm_only:
         if not (args.project / "make_pdfs.py").exists():
             raise SystemExit(f"{args.project} has no make_pdfs.py; pass --project")

@@ -169,9 +169,11 @@ def plan(lessons: list[Lesson], settings: BuildSettings, inputs: Inputs,
         fp = settings_fingerprint(settings, fmt)
         if fmt in COURSE_FORMATS:
             continue
+        suffix = ".".join(settings.theme.presets)
         for lesson in lessons:
             jobs.append(Job(
-                (lesson,), fmt, output_path(settings.out_dir, lesson.language, lesson.lesson_id, fmt),
+                (lesson,), fmt,
+                output_path(settings.out_dir, lesson.language, lesson.lesson_id, fmt, suffix),
                 settings, lesson_key(fmt, lesson.source_path),
                 lesson_fingerprint(inputs, lesson.source_path, fp),
                 helplines=select(book, lesson.language, settings.region)))
@@ -179,6 +181,7 @@ def plan(lessons: list[Lesson], settings: BuildSettings, inputs: Inputs,
         fp = settings_fingerprint(settings, fmt)
         for language, group in by_language(lessons).items():
             name = COURSE_FORMATS[fmt] + ("" if settings.pack_of == "handout" else "-guides")
+            name += "".join(f".{p}" for p in settings.theme.presets)
             units = [lesson.source_path for lesson in group]
             jobs.append(Job(
                 tuple(course_order(group, course)), fmt, settings.out_dir / language / f"{name}.pdf",

@@ -3,7 +3,9 @@
 A font family is four TrueType files (regular, bold, italic, bold italic) from a `fontpkg-*`
 package (or `assets/fonts/`), each shipped with its OFL licence. Looking the package up with
 `importlib.util.find_spec` costs microseconds; importing `fontpkg` itself costs ~0.1 s, which a
-one-lesson build cannot afford. ReportLab registration lives in `layout/fonts.py`.
+one-lesson build cannot afford. A package that ships only a variable font gets static regular
+and bold instances, made once and cached (`font_files.py`). ReportLab registration lives in
+`layout/fonts.py`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from .errors import LessonError
+from .font_files import check_truetype, static_instance
 
 
 @dataclass(frozen=True)
@@ -59,28 +62,55 @@ _PACKAGED = {
                 ("Regular", "Bold", "Italic", "BoldItalic")),
 }
 
+# Families packaged as one variable font: family name -> (package, label, file, PostScript
+# family name). Regular (400) and bold (700) are cut as static instances; italics reuse them.
+_VARIABLE = {
+    # Khmer (needs word segmentation, I18N §2.4).
+    "NotoKhmer": ("fontpkg_noto_sans_khmer", "Noto Sans Khmer", "NotoSansKhmer[wdth,wght].ttf",
+                  "NotoSansKhmer"),
+    # Hebrew, right to left.
+    "Heebo": ("fontpkg_heebo", "Heebo", "Heebo[wght].ttf", "Heebo"),
+}
+
 
 def known_families() -> tuple[str, ...]:
     """Names of the families lessonpress knows how to find."""
-    return tuple(_PACKAGED)
+    return (*_PACKAGED, *_VARIABLE)
 
 
 @cache
 def family(name: str) -> FontFamily:
-    """The installed files of a font family; LessonError when its package is missing."""
+    """The installed files of a font family; LessonError when its package is missing or a file
+    is not a usable TrueType font."""
+    if name in _VARIABLE:
+        return _variable_family(name)
     try:
         package, label, pattern, styles = _PACKAGED[name]
     except KeyError:
         raise LessonError(f"unknown font family '{name}'", code="font.unknown",
-                          hint="known families: " + ", ".join(_PACKAGED)) from None
+                          hint="known families: " + ", ".join(known_families())) from None
     folder = _package_files(package)
     regular, bold, italic, bold_italic = (folder / pattern.format(s) if s else None for s in styles)
     paths = [regular, bold, italic or regular, bold_italic or bold]
-    missing = [p for p in paths if not p.is_file()]
-    if missing:
-        raise LessonError(f"font file {missing[0].name} is missing from {package}",
-                          code="font.missing", hint=f"reinstall: pip install {_dist(package)}")
+    for path in dict.fromkeys(paths):
+        _check_file(path, package)
     return FontFamily(name, label, *paths)
+
+
+def _variable_family(name: str) -> FontFamily:
+    package, label, file, postscript = _VARIABLE[name]
+    source = _package_files(package) / file
+    _check_file(source, package)
+    regular = static_instance(source, 400, f"{postscript}-Regular", label)
+    bold = static_instance(source, 700, f"{postscript}-Bold", label)
+    return FontFamily(name, label, regular, bold, regular, bold)
+
+
+def _check_file(path: Path, package: str) -> None:
+    if not path.is_file():
+        raise LessonError(f"font file {path.name} is missing from {package}",
+                          code="font.missing", hint=f"reinstall: pip install {_dist(package)}")
+    check_truetype(path)
 
 
 def _package_files(package: str) -> Path:

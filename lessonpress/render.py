@@ -19,6 +19,7 @@ from . import __version__
 from .layout.base import DocumentSpec
 
 PAGE_COUNT_FORM = "lp-page-count"
+PAGE_COUNT_RIGHT_FORM = "lp-page-count-right"      # the same number, ending at its origin
 
 
 class _Canvas(Canvas):
@@ -35,6 +36,11 @@ class _Canvas(Canvas):
         font, size = self.page_count_font
         self.setFont(font, size)
         self.drawString(0, 0, str(pages))
+        self.endForm()
+        self.beginForm(PAGE_COUNT_RIGHT_FORM, lowerx=-10 * size, lowery=-size, upperx=size,
+                       uppery=2 * size)
+        self.setFont(font, size)
+        self.drawRightString(0, 0, str(pages))
         self.endForm()
         super().save()
 

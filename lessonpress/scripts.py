@@ -1,8 +1,9 @@
 """What a language needs on paper: its writing system's fonts, direction, shaping and line breaks.
 
 Latin, Cyrillic and Greek text prints with plain ReportLab paragraphs; Arabic, Hebrew and the
-Indic scripts need HarfBuzz shaping; Arabic and Hebrew run right to left; Thai, Khmer, Lao and
-Burmese have no spaces between words and need a dictionary to find line breaks (I18N.md §1).
+Indic scripts need HarfBuzz shaping; Arabic and Hebrew run right to left; Thai and Khmer have no
+spaces between words and need a dictionary to find line breaks (I18N.md §1). `layout/text.py`
+turns a Script into paragraph styles.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ class Script:
 
     name: str
     families: tuple[str, ...]
-    rtl: bool = False
-    shaping: bool = False
-    segmentation: bool = False
+    rtl: bool = False               # right to left: mirrored pages
+    shaping: bool = False           # HarfBuzz shaping (joined letters, conjuncts, marks)
+    segmentation: str = ""          # ICU locale whose dictionary finds the breaks between words
 
 
 LATIN = Script("Latin", ("Atkinson", "Fira"))
@@ -26,12 +27,15 @@ CYRILLIC = Script("Cyrillic", ("Fira",))
 GREEK = Script("Greek", ("Fira",))
 ARABIC = Script("Arabic", ("Almarai",), rtl=True, shaping=True)
 DEVANAGARI = Script("Devanagari", ("Hind",), shaping=True)
-THAI = Script("Thai", ("Sarabun",), shaping=True, segmentation=True)
+HEBREW = Script("Hebrew", ("Heebo",), rtl=True, shaping=True)
+THAI = Script("Thai", ("Sarabun",), shaping=True, segmentation="th")
+KHMER = Script("Khmer", ("NotoKhmer",), shaping=True, segmentation="km")
 
 _BY_LANGUAGE = {
     "ar": ARABIC, "fa": ARABIC, "ur": ARABIC, "ps": ARABIC,
     "hi": DEVANAGARI, "mr": DEVANAGARI, "ne": DEVANAGARI,
-    "th": THAI,
+    "he": HEBREW, "iw": HEBREW, "yi": HEBREW,
+    "th": THAI, "km": KHMER,
     "ru": CYRILLIC, "uk": CYRILLIC, "bg": CYRILLIC, "be": CYRILLIC, "mk": CYRILLIC, "kk": CYRILLIC,
     "el": GREEK,
     "vi": Script("Latin", ("Fira",)),       # Atkinson lacks most Vietnamese letters

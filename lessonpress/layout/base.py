@@ -14,6 +14,7 @@ from ..theme import Theme
 PAPER_SIZES: dict[str, tuple[float, float]] = {
     "a4": (595.2756, 841.8898),
     "letter": (612.0, 792.0),
+    "a5": (419.5276, 595.2756),
 }
 
 

@@ -1,5 +1,5 @@
 """Small flowables the handout needs and ReportLab lacks: bookmarked headings, tick boxes,
-write-in lines and QR codes."""
+write-in lines and QR codes. Tick boxes and write-in lines mirror on right-to-left pages."""
 
 from __future__ import annotations
 
@@ -9,30 +9,47 @@ from functools import cache
 from reportlab.graphics.barcode import qrencoder
 from reportlab.platypus import Flowable, Paragraph
 
+from .complex_scripts import ScriptParagraph
+
 QR_MAX_CHARS = 400
 QUIET_ZONE = 2          # modules of white around a QR code, inside its box
 
 
-class Heading(Paragraph):
+class Heading(ScriptParagraph):
     """A section heading that adds itself to the PDF outline (bookmarks) when drawn."""
 
-    def __init__(self, text: str, style, outline_title: str, key: str,  # noqa: ANN001
-                 level: int = 0) -> None:
-        super().__init__(text, style)
+    def __init__(self, text: str | None, style, outline_title: str = "", key: str = "",  # noqa: ANN001
+                 level: int = 0, **kw) -> None:  # noqa: ANN003 - ReportLab's split passes frags
+        super().__init__(text, style, **kw)
         self.outline_title = outline_title
         self.outline_key = key
         self.outline_level = level
 
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts = super().split(avail_width, avail_height)
+        if len(parts) > 1:                  # the bookmark goes with the first part
+            first = parts[0]
+            first.outline_title, first.outline_key = self.outline_title, self.outline_key
+            first.outline_level = self.outline_level
+        return parts
+
     def draw(self) -> None:
         super().draw()
+        if not self.outline_key:
+            return
         canv = self.canv
         canv.bookmarkPage(self.outline_key, fit="XYZ", top=None)
         canv.addOutlineEntry(self.outline_title, self.outline_key, level=self.outline_level,
                              closed=False)
 
 
+def _runs_rtl(paragraph: Paragraph) -> bool:
+    return getattr(paragraph.style, "wordWrap", None) == "RTL"
+
+
 class CheckItem(Flowable):
-    """A paragraph with an empty tick box in front of its first line."""
+    """A paragraph with an empty tick box in front of its first line (on its right, when the
+    paragraph runs right to left)."""
 
     def __init__(self, paragraph: Paragraph, box: float, color: str) -> None:
         super().__init__()
@@ -64,12 +81,13 @@ class CheckItem(Flowable):
         style = self.paragraph.style
         top = self.height - style.leading + (style.leading - style.fontSize) / 2
         y = top + (style.fontSize - self.box) / 2 - style.fontSize * 0.12
+        rtl = _runs_rtl(self.paragraph)
         canv.saveState()
         canv.setStrokeColor(self.color)
         canv.setLineWidth(0.9)
-        canv.rect(0, y, self.box, self.box, stroke=1, fill=0)
+        canv.rect(self.width - self.box if rtl else 0, y, self.box, self.box, stroke=1, fill=0)
         canv.restoreState()
-        self.paragraph.drawOn(canv, self.indent, 0)
+        self.paragraph.drawOn(canv, 0 if rtl else self.indent, 0)
 
 
 class _Indented(Flowable):
@@ -90,18 +108,20 @@ class _Indented(Flowable):
         return [_Indented(p, self.indent) for p in parts]
 
     def draw(self) -> None:
-        self.paragraph.drawOn(self.canv, self.indent, 0)
+        self.paragraph.drawOn(self.canv, 0 if _runs_rtl(self.paragraph) else self.indent, 0)
 
 
 class WriteInLines(Flowable):
-    """Ruled lines to write an answer on."""
+    """Ruled lines to write an answer on, `indent` in from the side where reading starts."""
 
-    def __init__(self, count: int, spacing: float, color: str, indent: float = 0) -> None:
+    def __init__(self, count: int, spacing: float, color: str, indent: float = 0,
+                 rtl: bool = False) -> None:
         super().__init__()
         self.count = count
         self.spacing = spacing
         self.color = color
         self.indent = indent
+        self.rtl = rtl
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -113,9 +133,10 @@ class WriteInLines(Flowable):
         canv.saveState()
         canv.setStrokeColor(self.color)
         canv.setLineWidth(0.6)
+        start, end = (0, self.width - self.indent) if self.rtl else (self.indent, self.width)
         for i in range(self.count):
             y = i * self.spacing + 1
-            canv.line(self.indent, y, self.width, y)
+            canv.line(start, y, end, y)
         canv.restoreState()
 
 

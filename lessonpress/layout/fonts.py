@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Sequence
 from functools import cache
 
+import uharfbuzz
 from reportlab import rl_config
 from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.lib.fonts import addMapping
@@ -70,6 +71,27 @@ def missing_characters(text: str, face: str) -> list[str]:
     have = coverage(face)
     return sorted({c for c in text if ord(c) not in have and not c.isspace()
                    and c not in "\u00ad\u200b\u200c\u200d"})
+
+
+@cache
+def _harfbuzz_font(path: str) -> uharfbuzz.Font:
+    return uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob.from_file_path(path)))
+
+
+def unshapable_characters(text: str, family_name: str, bold: bool, italic: bool) -> list[str]:
+    """Characters of `text` that HarfBuzz shapes to no glyph (glyph 0) in a family's face.
+
+    Exact for shaped scripts, where the cmap alone is not: shaping may decompose a letter the
+    face lacks (Hind draws ऩ as न + nukta), and hides joiners (I18N.md §4.5).
+    """
+    path = register_family(family_name).styles()[(int(bold), int(italic))][1]
+    buffer = uharfbuzz.Buffer()
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
+    uharfbuzz.shape(_harfbuzz_font(str(path)), buffer, {})
+    return sorted({text[g.cluster] for g in buffer.glyph_infos if g.codepoint == 0}
+                  - {c for c in text if c.isspace()})
 
 
 def fonts_for(lessons: Sequence[Lesson], theme: Theme) -> Theme:

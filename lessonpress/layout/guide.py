@@ -10,15 +10,17 @@ format that prints facilitator-only content.
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import FrameBG
 
 from ..model import Activity, Lesson
+from ..scripts import script_for
 from .base import DocumentSpec, Format, LayoutContext
+from .direction import mirror_commands, mirror_rows, mirror_widths
 from .fonts import register_theme
 from .page import PortraitPage, draft_notice, footer
 from .sections import Sections, metadata
-from .text import escape, styles_for, to_markup
+from .text import escape, paragraph, styles_for, to_markup
 
 
 class Guide(Format):
@@ -38,7 +40,7 @@ class Guide(Format):
             story=tuple(guide_story(lesson, context)),
             metadata=metadata(lesson, context.labels.guide),
             decorate_page=footer(page, theme, context.labels.page_of, right,
-                                 draft_notice(lesson, context)),
+                                 draft_notice(lesson, context), script=script_for(lesson.language)),
             page_count_font=(theme.body_font, theme.small_size),
         )
 
@@ -46,7 +48,8 @@ class Guide(Format):
 def guide_story(lesson: Lesson, context: LayoutContext, *, key: str = "",
                 title_level: int = 0, section_level: int = 0) -> list[Flowable]:
     """The guide's flowables; a facilitator binder calls this per lesson."""
-    g = GuideSections(lesson, context.theme, context.labels, styles_for(context.theme), key=key,
+    styles = styles_for(context.theme, script_for(lesson.language))
+    g = GuideSections(lesson, context.theme, context.labels, styles, key=key,
                       title_level=title_level, section_level=section_level,
                  helplines=context.helplines)
     story: list[Flowable] = []
@@ -62,7 +65,7 @@ class GuideSections(Sections):
 
     def guide_header(self) -> list[Flowable]:
         out = self.header(facts=False)
-        out.insert(1, Paragraph(escape(self.labels.guide), self.styles.subtitle))
+        out.insert(1, paragraph(escape(self.labels.guide), self.styles.subtitle))
         return out
 
     def at_a_glance(self) -> list[Flowable]:
@@ -77,11 +80,11 @@ class GuideSections(Sections):
             facts.append(f"<b>{escape(labels.duration)}:</b> "
                          f"{escape(labels.minutes.format(n=lesson.duration_minutes))}")
         if facts:
-            rows.append(Paragraph(" · ".join(facts), s.box_text))
+            rows.append(paragraph(" · ".join(facts), s.box_text))
         if lesson.materials:
-            rows.append(Paragraph(f"<b>{escape(labels.materials)}</b>", s.box_text))
+            rows.append(paragraph(f"<b>{escape(labels.materials)}</b>", s.box_text))
             rows += [self.text(m, s.box_item, bullet="•") for m in lesson.materials]
-        rows.append(Paragraph(f"<b>{escape(labels.objectives_short)}</b>", s.box_text))
+        rows.append(paragraph(f"<b>{escape(labels.objectives_short)}</b>", s.box_text))
         rows += [self.text(o, s.box_item, bullet="•") for o in lesson.objectives]
         return self.boxed(rows)
 
@@ -104,14 +107,16 @@ class GuideSections(Sections):
         rows = run_sheet_rows(lesson, labels)
         if len(rows) <= 1:
             return []
-        head = [Paragraph(f"<b>{escape(labels.start)}</b>", s.body),
-                Paragraph(f"<b>{escape(labels.segment)}</b>", s.body),
-                Paragraph(f"<b>{escape(labels.minutes_label)}</b>", s.number)]
-        data = [head] + [[Paragraph(escape(start), s.body), Paragraph(segment, s.body),
-                          Paragraph(escape(minutes), s.number)] for start, segment, minutes in rows]
+        head = [paragraph(f"<b>{escape(labels.start)}</b>", s.body),
+                paragraph(f"<b>{escape(labels.segment)}</b>", s.body),
+                paragraph(f"<b>{escape(labels.minutes_label)}</b>", s.number)]
+        data = [head] + [[paragraph(escape(start), s.body), paragraph(segment, s.body),
+                          paragraph(escape(minutes), s.number)] for start, segment, minutes in rows]
         width = self.styles.body.fontSize * 5
-        table = Table(data, colWidths=[width, None, width], repeatRows=1, hAlign="LEFT")
-        table.setStyle(TableStyle([
+        rtl = s.rtl
+        table = Table(mirror_rows(data, rtl), colWidths=mirror_widths([width, None, width], rtl),
+                      repeatRows=1, hAlign="RIGHT" if rtl else "LEFT")
+        table.setStyle(TableStyle(mirror_commands([
             ("FONT", (0, 0), (-1, -1), self.theme.body_font, self.theme.body_size),
             ("LINEBELOW", (0, 0), (-1, 0), 1, self.theme.accent_color),
             ("LINEBELOW", (0, 1), (-1, -2), 0.4, self.theme.rule_color),
@@ -119,11 +124,11 @@ class GuideSections(Sections):
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ]))
+        ], 3, rtl)))
         out: list[Flowable] = [self.heading(labels.run_sheet), table]
         total = sum(a.minutes or 0 for a in lesson.activities)
         if lesson.duration_minutes and total > lesson.duration_minutes:
-            out.append(Paragraph(escape(labels.over_time.format(n=total, m=lesson.duration_minutes)),
+            out.append(paragraph(escape(labels.over_time.format(n=total, m=lesson.duration_minutes)),
                                  s.meta))
         return out
 
@@ -139,12 +144,12 @@ class GuideSections(Sections):
         s, labels = self.styles, self.labels
         out: list[Flowable] = [self.heading(labels.prompts_with_notes)]
         for n, prompt in enumerate(self.lesson.discussion_prompts, 1):
-            block: list[Flowable] = [Paragraph(f"{n}. {to_markup(prompt.prompt, self.theme)}",
+            block: list[Flowable] = [paragraph(f"{n}. {to_markup(prompt.prompt, self.theme)}",
                                                s.subheading)]
             if prompt.notes:
                 block.append(self.text(prompt.notes, s.note))
             if prompt.follow_ups:
-                block.append(Paragraph(f"<i>{escape(labels.follow_ups)}</i>", s.note))
+                block.append(paragraph(f"<i>{escape(labels.follow_ups)}</i>", s.note))
                 block += [self.text(f, s.note_item, bullet="–") for f in prompt.follow_ups]
             out.append(KeepTogether(block[:2]))
             out.extend(block[2:])
@@ -163,7 +168,7 @@ class GuideSections(Sections):
         title = to_markup(activity.title, self.theme)
         if activity.minutes:
             title += f" ({escape(self.labels.minutes_short.format(n=activity.minutes))})"
-        block: list[Flowable] = [Paragraph(title, s.subheading)]
+        block: list[Flowable] = [paragraph(title, s.subheading)]
         block += [self.text(step, s.numbered, bullet=f"{i}.") for i, step in enumerate(activity.steps, 1)]
         if activity.notes:
             block.append(self.text(activity.notes, s.note))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from ..model import Lesson
+from ..scripts import script_for
 from .base import DocumentSpec, Format, LayoutContext
 from .fonts import register_theme
 from .page import PortraitPage, draft_notice, footer
@@ -36,19 +37,31 @@ class Handout(Format):
             story=tuple(handout_story(lesson, context)),
             metadata=metadata(lesson, context.labels.handout),
             decorate_page=footer(page, theme, context.labels.page_of, right,
-                                 draft_notice(lesson, context)),
+                                 draft_notice(lesson, context), script=script_for(lesson.language)),
             page_count_font=(theme.body_font, theme.small_size),
         )
+
+
+# The handout's sections in teaching order (names of `Sections` methods).
+HANDOUT_PARTS = ("header", "objectives", "vocabulary", "prompts", "activities", "warning_signs",
+                 "takeaways", "resources", "helplines", "sources")
+
+
+def handout_sections(lesson: Lesson, context: LayoutContext, *, key: str = "",
+                     title_level: int = 0, section_level: int = 0) -> Sections:
+    """The section builder for a lesson, in its script's styles."""
+    styles = styles_for(context.theme, script_for(lesson.language))
+    return Sections(lesson, context.theme, context.labels, styles, key=key,
+                    title_level=title_level, section_level=section_level,
+                    helplines=context.helplines)
 
 
 def handout_story(lesson: Lesson, context: LayoutContext, *, key: str = "",
                   title_level: int = 0, section_level: int = 0) -> list[Flowable]:
     """The handout's flowables; a pack calls this per lesson with its own outline levels."""
-    s = Sections(lesson, context.theme, context.labels, styles_for(context.theme), key=key,
-                 title_level=title_level, section_level=section_level,
-                 helplines=context.helplines)
+    s = handout_sections(lesson, context, key=key, title_level=title_level,
+                         section_level=section_level)
     story: list[Flowable] = []
-    for part in (s.header, s.objectives, s.vocabulary, s.prompts, s.activities, s.warning_signs,
-                 s.takeaways, s.resources, s.helplines, s.sources):
-        story.extend(part())
+    for part in HANDOUT_PARTS:
+        story.extend(getattr(s, part)())
     return story

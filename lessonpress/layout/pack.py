@@ -13,18 +13,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
 from ..labels import Labels
 from ..model import Course, Lesson
+from ..scripts import LATIN, script_for
 from ..theme import Theme
 from .base import DocumentSpec, Format, LayoutContext, Metadata
 from .fonts import register_theme
 from .guide import guide_story
 from .handout import handout_story
 from .page import PortraitPage, draft_notice, footer
-from .text import Styles, escape, styles_for, to_markup
+from .text import Styles, escape, paragraph, styles_for, to_markup
 
 
 @dataclass
@@ -74,13 +75,16 @@ class OutlineEntry(Flowable):
 
 
 class ContentsEntry(Flowable):
-    """One line of the contents: title, a page number filled in at save, a link to the page."""
+    """One line of the contents: title, a page number filled in at save, a link to the page.
+    Right to left, the title is indented from the right and the number ends the line on the left.
+    """
 
     def __init__(self, markup: str, style, key: str, indent: float) -> None:  # noqa: ANN001
         super().__init__()
-        self.paragraph = Paragraph(markup, style)
+        self.paragraph = paragraph(markup, style)
         self.key, self.indent = key, indent
         self.number_width = style.fontSize * 3
+        self.rtl = style.wordWrap == "RTL"
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         inner = avail_width - self.indent - self.number_width
@@ -93,9 +97,10 @@ class ContentsEntry(Flowable):
 
     def draw(self) -> None:
         canv, style = self.canv, self.paragraph.style
-        self.paragraph.drawOn(canv, self.indent, 0)
+        self.paragraph.drawOn(canv, self.number_width if self.rtl else self.indent, 0)
         canv.saveState()
-        canv.translate(self.width, self.height - style.fontSize)   # baseline of the first line
+        # The form's number ends at its origin (left to right) or starts there (right to left).
+        canv.translate(0 if self.rtl else self.width, self.height - style.fontSize)
         canv.doForm(page_form(self.key))
         canv.restoreState()
         canv.linkRect("", title_destination(self.key), (0, 0, self.width, self.height), relative=1,
@@ -125,13 +130,14 @@ class Pack(Format):
         register_theme(theme)
         page = PortraitPage.of(context)
         log = PageLog(current=context.labels.contents)
-        builder = _PackStory(lessons, course, context, styles_for(theme), log)
+        script = script_for(lessons[0].language) if lessons else LATIN
+        builder = _PackStory(lessons, course, context, styles_for(theme, script), log)
         story = builder.build()
         labels = context.labels
         kind = labels.binder if context.pack_of == "guide" else labels.pack
         title = course.title.plain if course else kind
         decorate = footer(page, theme, labels.page_of, lambda: f"{log.current} · {title}",
-                          lambda: log.notice)
+                          lambda: log.notice, script=script)
 
         def decorate_page(canvas: Canvas, number: int) -> None:
             if number > 1:                       # the cover carries no footer
@@ -145,7 +151,10 @@ class Pack(Format):
                                  uppery=2 * size)
                 canvas.setFont(font, size)
                 canvas.setFillColor(theme.text_color)
-                canvas.drawRightString(0, 0, str(number))
+                if script.rtl:
+                    canvas.drawString(0, 0, str(number))
+                else:
+                    canvas.drawRightString(0, 0, str(number))
                 canvas.endForm()
 
         return DocumentSpec(
@@ -193,12 +202,12 @@ class _PackStory:
         s, theme, labels, course = self.styles, self.theme, self.labels, self.course
         kind = labels.binder if self.context.pack_of == "guide" else labels.pack
         title = to_markup(course.title, theme) if course else escape(kind)
-        out: list[Flowable] = [Spacer(1, theme.title_size * 4), Paragraph(escape(kind), s.subtitle),
-                               Paragraph(title, s.cover_title),
+        out: list[Flowable] = [Spacer(1, theme.title_size * 4), paragraph(escape(kind), s.subtitle),
+                               paragraph(title, s.cover_title),
                                HRFlowable(width="100%", thickness=2, color=theme.accent_color,
                                           spaceBefore=6, spaceAfter=14)]
         if course and course.description:
-            out.append(Paragraph(to_markup(course.description, theme), s.subtitle))
+            out.append(paragraph(to_markup(course.description, theme), s.subtitle))
         details = []
         if course and course.organisation:
             details.append(to_markup(course.organisation, theme))
@@ -208,16 +217,16 @@ class _PackStory:
         if date:
             details.append(escape(date))
         if details:
-            out += [Spacer(1, theme.body_size * 2), Paragraph(" · ".join(details), s.meta)]
+            out += [Spacer(1, theme.body_size * 2), paragraph(" · ".join(details), s.meta)]
         return out
 
     def contents(self) -> list[Flowable]:
         s, theme = self.styles, self.theme
         out: list[Flowable] = [OutlineEntry(self.labels.contents, "contents", 0),
-                               Paragraph(escape(self.labels.contents), s.title)]
+                               paragraph(escape(self.labels.contents), s.title)]
         for unit_title, lessons in self.units:
             if unit_title:
-                out.append(Paragraph(escape(unit_title), s.subheading))
+                out.append(paragraph(escape(unit_title), s.subheading))
             for lesson in lessons:
                 key = self.key(lesson)
                 out.append(ContentsEntry(to_markup(lesson.title, theme), s.body, key,

@@ -1,17 +1,27 @@
-"""The page around the text: margins, the text frame and the footer every portrait page shares."""
+"""The page around the text: margins, the text frame and the footer every portrait page shares.
+
+The footer is drawn with paragraphs, like all text (the canvas's drawString neither shapes nor
+orders right-to-left text), and mirrors on right-to-left pages.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
 
 from ..model import Lesson
-from ..render import PAGE_COUNT_FORM
+from ..render import PAGE_COUNT_FORM, PAGE_COUNT_RIGHT_FORM
+from ..scripts import LATIN, Script
 from ..theme import Theme
 from .base import LayoutContext
+from .bidi import base_is_rtl
+from .text import paragraph, plain_markup, styles_for
 
 
 @dataclass(frozen=True)
@@ -37,13 +47,24 @@ class PortraitPage:
 
 
 def footer(page: PortraitPage, theme: Theme, page_label: str, right_text: str | Callable[[], str],
-           notice: str | Callable[[], str | None] | None = None) -> Callable[[Canvas, int], None]:
-    """A page decorator: `Page N of M` on the left, the lesson title and licence on the right,
-    and an optional notice centred above the rule (a draft translation says so on every page).
+           notice: str | Callable[[], str | None] | None = None, *,
+           script: Script = LATIN) -> Callable[[Canvas, int], None]:
+    """A page decorator: `Page N of M` where reading starts (left; right in right-to-left
+    scripts), the lesson title and licence at the other end, and an optional notice centred
+    above the rule (a draft translation says so on every page).
 
     `right_text` and `notice` may be functions, for footers that follow the section on the page.
+    M is a form filled in when the document is saved; right to left, it is right-aligned at the
+    left end of "صفحة N من", where that line ends.
     """
-    font, size = theme.body_font, theme.small_size
+    font, size, rtl = theme.body_font, theme.small_size, script.rtl
+    base = styles_for(theme, script).footer
+    start = ParagraphStyle("footer-start", parent=base, alignment=TA_RIGHT if rtl else TA_LEFT)
+    end = ParagraphStyle("footer-end", parent=base, alignment=TA_LEFT if rtl else TA_RIGHT)
+    note_style = ParagraphStyle("footer-note", parent=base, fontName=f"{font}-Bold",
+                                alignment=TA_CENTER)
+    width = page.width - 2 * page.margin
+    gap, count = stringWidth(" ", font, size), stringWidth("0000", font, size)
 
     def decorate(canvas: Canvas, number: int) -> None:
         y = page.margin
@@ -53,22 +74,43 @@ def footer(page: PortraitPage, theme: Theme, page_label: str, right_text: str | 
         top = y + size * 1.6
         canvas.line(page.margin, top, page.width - page.margin, top)
         canvas.setFillColor(theme.muted_color)
-        canvas.setFont(font, size)
-        left = page_label.format(n=number) + " "
-        canvas.drawString(page.margin, y, left)
-        left_width = stringWidth(left, font, size)
-        room = page.width - 2 * page.margin - left_width - stringWidth("0000", font, size)
+        text = page_label.format(n=number)
+        label = paragraph(plain_markup(text), start)
+        label_width = line_width(label)
+        # An English label on a right-to-left page ("Page 1 of", no translation yet) still
+        # reads left to right: the count follows it, and room is kept for it at the margin.
+        reads_rtl = base_is_rtl(text, rtl)
+        shift = count + gap if rtl and not reads_rtl else 0
+        _draw_line(canvas, label, page.margin, y, width - shift)
         right = right_text() if callable(right_text) else right_text
-        canvas.drawRightString(page.width - page.margin, y, _fit(right, font, size, room))
+        room = width - label_width - gap - count
+        _draw_line(canvas, _fit(right, end, room), page.margin, y, width)
         note = notice() if callable(notice) else notice
         if note:
-            canvas.setFont(f"{font}-Bold", size)
-            canvas.drawCentredString(page.width / 2, top + size * 0.6, note)
-        canvas.translate(page.margin + left_width, y)
-        canvas.doForm(PAGE_COUNT_FORM)
+            _draw_line(canvas, paragraph(plain_markup(note), note_style), page.margin,
+                       top + size * 0.6, width)
+        label_left = page.width - page.margin - shift - label_width if rtl else page.margin
+        if reads_rtl:
+            canvas.translate(label_left - gap, y)
+            canvas.doForm(PAGE_COUNT_RIGHT_FORM)
+        else:
+            canvas.translate(label_left + label_width + gap, y)
+            canvas.doForm(PAGE_COUNT_FORM)
         canvas.restoreState()
 
     return decorate
+
+
+def line_width(para: Paragraph) -> float:
+    """Width of a one-line paragraph's text as printed (shaped)."""
+    para.wrap(1e6, 1e6)
+    return max(para.getActualLineWidths0() or [0])
+
+
+def _draw_line(canvas: Canvas, para: Paragraph, x: float, baseline: float, width: float) -> None:
+    """Draw a one-line paragraph in a box `width` wide with its first baseline at `baseline`."""
+    _, height = para.wrap(width, 1e6)
+    para.drawOn(canvas, x, baseline - height + para.style.fontSize)
 
 
 def draft_notice(lesson: Lesson, context: LayoutContext) -> str | None:
@@ -78,11 +120,18 @@ def draft_notice(lesson: Lesson, context: LayoutContext) -> str | None:
     return None
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """Shorten text with an ellipsis so it fits `width` points."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    text = text[: int(width / (size * 0.2)) + 1]  # no glyph is narrower than 0.2 em
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+def _fit(text: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """A one-line paragraph of the text, shortened with an ellipsis to fit `width` points."""
+    whole = paragraph(plain_markup(text), style)
+    if line_width(whole) <= width:
+        return whole
+    low, high = 0, min(len(text), int(width / (style.fontSize * 0.2)) + 1)  # no glyph < 0.2 em
+    best = paragraph("…", style)
+    while low < high:                   # the longest prefix that fits, found by halving
+        middle = (low + high + 1) // 2
+        candidate = paragraph(plain_markup(text[:middle].rstrip() + "…"), style)
+        if line_width(candidate) <= width:
+            low, best = middle, candidate
+        else:
+            high = middle - 1
+    return best

@@ -2,7 +2,9 @@
 
 ReportLab draws a missing glyph as a box, or as nothing at all, and says nothing (I18N.md §4.4).
 A handout with an invisible word is worse than no handout, so each character is checked against
-the face that will draw it and a missing one is an error at the text's line.
+the face that will draw it and a missing one is an error at the text's line. Text in a script
+that is shaped (Arabic, Devanagari, Thai, ...) is checked by shaping it with HarfBuzz, as it will
+be printed; other text by the font's character map.
 """
 
 from __future__ import annotations
@@ -12,8 +14,16 @@ import unicodedata
 from ..errors import LessonError
 from ..markup import RichText
 from ..model import Lesson
+from ..scripts import script_for
 from ..theme import Theme
-from .fonts import face_name, fonts_for, missing_characters, register_family, register_theme
+from .fonts import (
+    face_name,
+    fonts_for,
+    missing_characters,
+    register_family,
+    register_theme,
+    unshapable_characters,
+)
 
 MAX_REPORTED = 5
 
@@ -23,9 +33,10 @@ def check_glyphs(lesson: Lesson, theme: Theme) -> list[LessonError]:
     summary per font, so a lesson in the wrong script does not bury the screen)."""
     theme = fonts_for([lesson], theme)
     register_theme(theme)
+    shaped = script_for(lesson.language).shaping
     problems = []
     for text in lesson.texts():
-        missing = _missing(text, theme)
+        missing = _missing(text, theme, shaped)
         if missing:
             problems.append(_problem(text, missing, theme))
     if len(problems) > MAX_REPORTED:
@@ -36,12 +47,16 @@ def check_glyphs(lesson: Lesson, theme: Theme) -> list[LessonError]:
     return problems
 
 
-def _missing(text: RichText, theme: Theme) -> dict[str, str]:
+def _missing(text: RichText, theme: Theme, shaped: bool) -> dict[str, str]:
     """Missing character -> the family that lacks it."""
     out: dict[str, str] = {}
     for run in text.runs:
         family = theme.mono_font if run.code else theme.body_font
-        for ch in missing_characters(run.text, face_name(family, run.bold, run.italic)):
+        if shaped:
+            missing = unshapable_characters(run.text, family, run.bold, run.italic)
+        else:
+            missing = missing_characters(run.text, face_name(family, run.bold, run.italic))
+        for ch in missing:
             out.setdefault(ch, family)
     return out
 

@@ -2,7 +2,8 @@
 
 Each method returns the flowables of one section; a format (handout, guide, a pack of either)
 chooses which sections to use and in what order. Bookmark keys carry a prefix so that a pack of
-many lessons still has unique, deterministic destinations.
+many lessons still has unique, deterministic destinations. On a right-to-left page the sections
+mirror: bullets, numbers and tick boxes on the right, tables read from the right.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from ..model import Helpline, Lesson, Resource
 from ..theme import Theme
 from ..urls import phone_link
 from .base import Metadata
+from .direction import mirror_commands, mirror_rows, mirror_widths
 from .flowables import CheckItem, Heading, WriteInLines, qr_code
-from .text import Styles, escape, para, to_markup
+from .text import Styles, escape, para, paragraph, to_markup
 
 
 def metadata(lesson: Lesson, kind: str) -> Metadata:
@@ -81,7 +83,7 @@ class Sections:
             out.append(self.text(lesson.subtitle, s.subtitle))
         line = self.facts() if facts else []
         if line:
-            out.append(Paragraph(" · ".join(line), s.meta))
+            out.append(paragraph(" · ".join(line), s.meta))
         out.append(HRFlowable(width="100%", thickness=1.2, color=self.theme.accent_color,
                               spaceBefore=4, spaceAfter=8))
         if lesson.summary:
@@ -110,16 +112,18 @@ class Sections:
         for item in self.lesson.vocabulary:
             markup = (f"<b>{to_markup(item.term, self.theme)}</b> — "
                       f"{to_markup(item.definition, self.theme)}")
-            out.append(Paragraph(markup, self.styles.bullet, bulletText="•"))
+            out.append(paragraph(markup, self.styles.bullet, bullet="•"))
         return out
 
     def prompts(self) -> list[Flowable]:
         theme = self.theme
         out: list[Flowable] = [self.heading(self.labels.discussion)]
+        numbered = self.styles.numbered
         for n, prompt in enumerate(self.lesson.discussion_prompts, 1):
-            question = self.text(prompt.prompt, self.styles.numbered, bullet=f"{n}.")
+            question = self.text(prompt.prompt, numbered, bullet=f"{n}.")
             lines = WriteInLines(theme.write_in_lines, theme.write_in_spacing, theme.rule_color,
-                                 indent=self.styles.numbered.leftIndent)
+                                 indent=max(numbered.leftIndent, numbered.rightIndent),
+                                 rtl=self.styles.rtl)
             out.append(KeepTogether([question, lines, Spacer(1, theme.body_size * 0.6)]))
         return out
 
@@ -131,7 +135,7 @@ class Sections:
             title = to_markup(activity.title, self.theme)
             if activity.minutes:
                 title += f" ({escape(self.labels.minutes_short.format(n=activity.minutes))})"
-            block: list[Flowable] = [Paragraph(title, self.styles.subheading)]
+            block: list[Flowable] = [paragraph(title, self.styles.subheading)]
             block += [self.text(step, self.styles.numbered, bullet=f"{i}.")
                       for i, step in enumerate(activity.steps, 1)]
             out.append(KeepTogether(block[:3]))
@@ -189,9 +193,9 @@ class Sections:
             ("RIGHTPADDING", (0, 0), (0, -1), 8),
             ("LEFTPADDING", (1, 0), (1, -1), 8),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-        ])
+        ], rtl=self.styles.rtl)
 
-    def card(self, item: Resource | Helpline) -> Flowable:
+    def card(self, item: Resource | Helpline) -> Flowable | list[Flowable]:
         """One service: its text beside a QR code of its web address."""
         theme, labels, s = self.theme, self.labels, self.styles
         lines = [f"<b>{to_markup(item.name, theme)}</b>"]
@@ -206,12 +210,15 @@ class Sections:
             lines.append(f"{escape(labels.text)}: {to_markup(item.text, theme)}")
         if item.url:
             lines.append(_contact(labels.web, _display_url(item.url), item.url, theme))
-        text = Paragraph("<br/>".join(lines), s.card)
+        # One paragraph per line, so each line takes its own direction (an English helpline
+        # description in an Arabic handout reads left to right; its Arabic labels do not).
+        text = [paragraph(line, s.card) for line in lines]
         size = theme.body_size * 4.6
         code = qr_code(item.url, size) if item.url else None
         if code is None:
             return text
-        return layout_table([[text, code]], [None, size + 4], theme, [("LEFTPADDING", (1, 0), (1, 0), 4)])
+        return layout_table([[text, code]], [None, size + 4], theme,
+                            [("LEFTPADDING", (1, 0), (1, 0), 4)], rtl=s.rtl)
 
     def sources(self) -> list[Flowable]:
         if not self.lesson.sources:
@@ -221,17 +228,20 @@ class Sections:
             markup = to_markup(source.title, self.theme)
             if source.url:
                 markup += " — " + _link(source.url, source.url, self.theme)
-            out.append(Paragraph(markup, self.styles.source, bulletText="•"))
+            out.append(paragraph(markup, self.styles.source, bullet="•"))
         return out
 
 
-def layout_table(rows: list[list], widths: list, theme: Theme, commands: list[tuple]) -> Table:
+def layout_table(rows: list[list], widths: list, theme: Theme, commands: list[tuple], *,
+                 rtl: bool = False) -> Table:
     """A borderless table used for layout (cards, columns): no padding unless asked for.
 
-    The FONT command matters: without it ReportLab sets Helvetica in every cell, and an
-    unembedded Helvetica reference ends up in the PDF even when no cell draws text with it.
+    Rows, widths and commands are given in reading order; `rtl` mirrors them. The FONT command
+    matters: without it ReportLab sets Helvetica in every cell, and an unembedded Helvetica
+    reference ends up in the PDF even when no cell draws text with it.
     """
-    table = Table(rows, colWidths=widths, splitInRow=1, hAlign="LEFT")
+    table = Table(mirror_rows(rows, rtl), colWidths=mirror_widths(widths, rtl), splitInRow=1,
+                  hAlign="RIGHT" if rtl else "LEFT")
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), theme.body_font, theme.body_size),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -239,7 +249,7 @@ def layout_table(rows: list[list], widths: list, theme: Theme, commands: list[tu
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        *commands,
+        *mirror_commands(commands, len(widths), rtl),
     ]))
     return table
 

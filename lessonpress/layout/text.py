@@ -4,10 +4,16 @@ This is the only place lesson text meets ReportLab markup. Every run is escaped 
 before the few tags lessonpress itself generates are put around it, so `<b>`, `&amp;` or
 `<font color=...>` typed in a lesson print exactly as typed and never reach ReportLab's parser
 as markup (RELIABILITY.md §0, items 1 and 2).
+
+Styles are made per theme and script: HarfBuzz shaping only for scripts that need it (it makes
+Latin text three times slower and puts ligature characters into copied text), right-to-left
+word order and mirrored indents for Arabic and Hebrew, dictionary line breaks for Thai and
+Khmer. Every paragraph is a `ScriptParagraph`, which does what its style asks.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import cache
 
@@ -16,7 +22,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from ..markup import RichText, Run
+from ..scripts import LATIN, Script
 from ..theme import Theme
+from .complex_scripts import ScriptParagraph
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
@@ -73,11 +81,47 @@ class Styles:
     note_item: ParagraphStyle
     number: ParagraphStyle
     footer: ParagraphStyle
+    script: Script = LATIN
+
+    @property
+    def rtl(self) -> bool:
+        """True when text runs right to left and pages mirror."""
+        return self.script.rtl
 
 
 @cache
-def styles_for(theme: Theme) -> Styles:
-    """Paragraph styles derived from a theme (built once per theme per process)."""
+def styles_for(theme: Theme, script: Script = LATIN) -> Styles:
+    """Paragraph styles for text in `script`, derived from a theme (built once per theme and
+    script per process)."""
+    latin = _latin_styles(theme)
+    if not (script.shaping or script.rtl or script.segmentation):
+        return latin if script == LATIN else dataclasses.replace(latin, script=script)
+    changed = {f.name: _for_script(getattr(latin, f.name), script)
+               for f in dataclasses.fields(Styles) if f.name != "script"}
+    return Styles(**changed, script=script)
+
+
+def _for_script(style: ParagraphStyle, script: Script) -> ParagraphStyle:
+    """A style with the script's needs; right to left also mirrors indents and alignment."""
+    extra: dict = {"shaping": int(script.shaping)}
+    if script.segmentation:
+        extra["segmentation"] = script.segmentation
+    if script.rtl:
+        # ReportLab places an RTL bullet `bulletIndent` in from the right edge less leftIndent.
+        extra.update(wordWrap="RTL", leftIndent=style.rightIndent, rightIndent=style.leftIndent,
+                     bulletIndent=max(style.bulletIndent - style.rightIndent, 0),
+                     alignment={TA_LEFT: TA_RIGHT, TA_RIGHT: TA_LEFT}.get(style.alignment,
+                                                                         style.alignment))
+    return ParagraphStyle(style.name, parent=style, **extra)
+
+
+def paragraph(markup: str, style: ParagraphStyle, *, bullet: str | None = None) -> Paragraph:
+    """A paragraph of ready markup, printed as the style's script needs."""
+    return ScriptParagraph(markup, style, bulletText=bullet)
+
+
+@cache
+def _latin_styles(theme: Theme) -> Styles:
     body = ParagraphStyle(
         "body", fontName=theme.body_font, fontSize=theme.body_size,
         leading=theme.leading(theme.body_size), textColor=theme.text_color, alignment=TA_LEFT,
@@ -138,4 +182,4 @@ def para(text: RichText | str, style: ParagraphStyle, theme: Theme, *,
          bullet: str | None = None, prefix: str = "") -> Paragraph:
     """A Paragraph of lesson text (RichText) or of lessonpress's own words (str)."""
     body = to_markup(text, theme) if isinstance(text, RichText) else plain_markup(text)
-    return Paragraph(prefix + body, style, bulletText=bullet)
+    return ScriptParagraph(prefix + body, style, bulletText=bullet)
