@@ -18,13 +18,14 @@ from reportlab.platypus.flowables import PTOContainer
 
 from ..deck import plan_deck
 from ..model import Lesson
+from ..scripts import LATIN, Script, script_for
 from ..theme import Theme
 from .base import DocumentSpec, Format, LayoutContext
 from .fonts import register_theme
-from .page import PortraitPage, footer
+from .page import PortraitPage, draft_notice, footer
 from .sections import metadata
 from .slide_drawing import FittedSlide, SlideImage, fit_deck
-from .text import para, styles_for
+from .text import for_script, para, styles_for
 
 SLIDE_SCALES = (1.0, 0.8, 0.62)      # share of the text width the slide picture may take
 
@@ -50,7 +51,8 @@ class NotesPages(Format):
             frame=page.frame,
             story=tuple(story),
             metadata=metadata(lesson, labels.notes_pages),
-            decorate_page=footer(page, theme, labels.page_of, right),
+            decorate_page=footer(page, theme, labels.page_of, right, draft_notice(lesson, context),
+                                 script=script_for(lesson.language)),
             page_count_font=(theme.body_font, theme.small_size),
         )
 
@@ -67,14 +69,14 @@ def notes_page(fitted: FittedSlide, page: PortraitPage, context: LayoutContext) 
             return [picture, gap, *notes]
     # Too long even in small type: flow on, with a heading on the next page naming the slide.
     continued = para(context.labels.continued.format(title=fitted.outline),
-                     _styles(theme, size)["heading"], theme)
+                     _styles(theme, size, fitted.script)["heading"], theme)
     return [picture, gap, PTOContainer(notes, None, [continued])]
 
 
 def notes_flowables(fitted: FittedSlide, context: LayoutContext, size: float) -> list[Flowable]:
     """Headed groups of the slide's notes; a continuation slide has none (they go with its first)."""
     theme, labels = context.theme, context.labels
-    styles = _styles(theme, size)
+    styles = _styles(theme, size, fitted.script)
     blocks = fitted.slide.notes if fitted.part == 0 else ()
     if not blocks:
         return [para(labels.no_notes, styles["muted"], theme)]
@@ -105,9 +107,13 @@ def _height(flowables: list[Flowable], width: float, height: float) -> float:
     return total
 
 
+def _styles(theme: Theme, size: float, script: Script = LATIN) -> dict[str, ParagraphStyle]:
+    """Notes styles at `size` points in a script: `body`, `item`, `heading` and `muted`."""
+    return {name: for_script(style, script) for name, style in _latin(theme, size).items()}
+
+
 @cache
-def _styles(theme: Theme, size: float) -> dict[str, ParagraphStyle]:
-    """Notes styles at `size` points: `body`, `item` (with a bullet), `heading` and `muted`."""
+def _latin(theme: Theme, size: float) -> dict[str, ParagraphStyle]:
     base = styles_for(theme).body
     body = ParagraphStyle(f"notes-{size}", parent=base, fontSize=size, leading=theme.leading(size),
                           spaceAfter=size * 0.45, bulletFontSize=size)

@@ -21,9 +21,10 @@ from reportlab.platypus import Flowable, Paragraph
 from ..deck import Slide, SlideDeck, SlideItem
 from ..labels import Labels
 from ..markup import RichText, plain_text
+from ..scripts import LATIN, Script, script_for
 from ..theme import Theme
 from .flowables import QRCode, qr_code
-from .text import para, styles_for
+from .text import for_script, para, styles_for
 
 SLIDE_SIZE = (960.0, 540.0)          # 13.333 x 7.5 in, PowerPoint's 16:9
 SIZE_STEP = 2.0
@@ -52,6 +53,7 @@ class FittedSlide:
     blocks: tuple[Block, ...]
     theme: Theme
     middle_from: int | None = None   # blocks from this index on sit in the middle of the space left
+    script: Script = LATIN           # right to left: QR codes and the slide number change sides
 
 
 @dataclass(frozen=True)
@@ -97,12 +99,14 @@ class Geometry:
 def fit_deck(deck: SlideDeck, theme: Theme, labels: Labels) -> tuple[FittedSlide, ...]:
     """Every planned slide fitted onto one or more full-size slides, numbered from 1."""
     geometry = Geometry.of(theme)
+    script = script_for(deck.lesson.language)
     fitted: list[FittedSlide] = []
     for slide in deck.slides:
-        for part, (blocks, header) in enumerate(_Fitter(slide, theme, labels, geometry).pages()):
+        fitter = _Fitter(slide, theme, labels, geometry, script)
+        for part, (blocks, header) in enumerate(fitter.pages()):
             middle = {"title": 0, "prompt": header}.get(slide.kind)
             fitted.append(FittedSlide(len(fitted) + 1, slide, part, _outline(slide, part, labels),
-                                      tuple(blocks), theme, middle))
+                                      tuple(blocks), theme, middle, script))
     return tuple(fitted)
 
 
@@ -115,26 +119,35 @@ def draw_slide(canvas: Canvas, fitted: FittedSlide, width: float, height: float)
     g = Geometry.of(theme)
     canvas.saveState()
     canvas.scale(width / g.width, height / g.height)
-    canvas.setFillColor("#ffffff")
+    canvas.setFillColor(theme.page_color)
     canvas.rect(0, 0, g.width, g.height, stroke=0, fill=1)
     y = g.top
+    rtl = fitted.script.rtl
     for i, block in enumerate(fitted.blocks):
         y -= block.space_before if i else 0
         if i == fitted.middle_from:
             y -= max(0.0, (y - g.bottom - _stack_height(fitted.blocks[i:], g)) / 2)
-        y -= _draw_block(canvas, block, g, y, theme.accent_color)
+        y -= _draw_block(canvas, block, g, y, theme.accent_color, rtl)
     canvas.setFont(theme.body_font, g.label_size)
     canvas.setFillColor(theme.muted_color)
-    canvas.drawRightString(g.width - g.margin, g.margin + g.label_size * 0.3, str(fitted.number))
+    number, baseline = str(fitted.number), g.margin + g.label_size * 0.3
+    if rtl:                                  # digits need no shaping: plain drawing is right
+        canvas.drawString(g.margin, baseline, number)
+    else:
+        canvas.drawRightString(g.width - g.margin, baseline, number)
     canvas.restoreState()
 
 
-def _draw_block(canvas: Canvas, block: Block, g: Geometry, top: float, accent: str) -> float:
-    """Draw one block with its top at `top`; return the height it took."""
+def _draw_block(canvas: Canvas, block: Block, g: Geometry, top: float, accent: str,
+                rtl: bool = False) -> float:
+    """Draw one block with its top at `top`; return the height it took. Right to left, a QR
+    code sits on the left and the text beside it on the right."""
     _, h = block.paragraph.wrapOn(canvas, g.text_width(block), g.height)
-    block.paragraph.drawOn(canvas, g.margin, top - h)
+    beside_qr = g.live_width - g.text_width(block)
+    block.paragraph.drawOn(canvas, g.margin + (beside_qr if rtl else 0), top - h)
     if block.qr is not None:
-        block.qr.drawOn(canvas, g.width - g.margin - g.qr_size, top - g.qr_size)
+        x = g.margin if rtl else g.width - g.margin - g.qr_size
+        block.qr.drawOn(canvas, x, top - g.qr_size)
         h = max(h, g.qr_size)
     if block.rule_after:
         canvas.setFillColor(accent)
@@ -165,11 +178,13 @@ def _height(block: Block, g: Geometry) -> float:
 class _Fitter:
     """Fits one planned slide: the largest type that needs the fewest slides."""
 
-    def __init__(self, slide: Slide, theme: Theme, labels: Labels, g: Geometry) -> None:
+    def __init__(self, slide: Slide, theme: Theme, labels: Labels, g: Geometry,
+                 script: Script = LATIN) -> None:
         self.slide = slide
         self.theme = theme
         self.labels = labels
         self.g = g
+        self.script = script
 
     def pages(self) -> list[tuple[list[Block], int]]:
         """(blocks, how many of them are the header) for each slide this one needs."""
@@ -229,10 +244,10 @@ class _Fitter:
                 kicker = self.labels.continued.format(title=kicker)
         blocks: list[Block] = []
         if kicker:
-            blocks.append(Block(para(kicker, _style(theme, "kicker", theme.slide_min_body_size),
-                                     theme), rule_after=title is None))
+            style = _style(theme, "kicker", theme.slide_min_body_size, 0, self.script)
+            blocks.append(Block(para(kicker, style, theme), rule_after=title is None))
         if title is not None:
-            style = _style(theme, "title", self.title_size(title))
+            style = _style(theme, "title", self.title_size(title), 0, self.script)
             blocks.append(Block(para(title, style, theme), rule_after=True,
                                 space_before=theme.slide_min_body_size * 0.15))
         return blocks
@@ -242,7 +257,7 @@ class _Fitter:
         theme = self.theme
         start = theme.slide_title_size * (1.2 if self.slide.kind == "title" else 1)
         for size in _sizes(start, theme.slide_min_title_size):
-            style = _style(theme, "title", size)
+            style = _style(theme, "title", size, 0, self.script)
             _, h = para(title, style, theme).wrap(self.g.live_width, self.g.height)
             if h <= style.leading * TITLE_LINES + 1:
                 return size
@@ -252,7 +267,7 @@ class _Fitter:
         theme, slide = self.theme, self.slide
         role = "lead" if slide.kind == "prompt" else "body"
         marker = max(len(item.marker) for item in slide.items) if slide.items else 0
-        style = _style(theme, role, size, marker)        # "9." and "10." indent alike
+        style = _style(theme, role, size, marker, self.script)   # "9." and "10." indent alike
         return [self.item(item, style, first=i == 0) for i, item in enumerate(slide.items)]
 
     def item(self, item: SlideItem, style: ParagraphStyle, first: bool) -> Block:
@@ -299,7 +314,8 @@ def _outline(slide: Slide, part: int, labels: Labels) -> str:
 
 
 @cache
-def _style(theme: Theme, role: str, size: float, marker: int = 0) -> ParagraphStyle:
+def _style(theme: Theme, role: str, size: float, marker: int = 0,
+           script: Script = LATIN) -> ParagraphStyle:
     """A slide paragraph style: `title`, `kicker`, `lead` (a question) or `body`.
 
     Built on the theme's body style, so what it sets for a language (fonts, direction) holds here.
@@ -309,13 +325,13 @@ def _style(theme: Theme, role: str, size: float, marker: int = 0) -> ParagraphSt
     leading = size * (1.12 if role in ("title", "lead") else 1.25)
     indent = size * (0.55 * marker + 0.6) if marker else 0
     face = theme.heading_font if role == "title" else theme.body_font
-    return ParagraphStyle(
+    return for_script(ParagraphStyle(
         f"slide-{role}-{size}-{marker}", parent=styles_for(theme).body,
         fontName=f"{face}-Bold" if bold else face, fontSize=size, leading=leading,
         textColor=color, leftIndent=indent, bulletIndent=0,
         bulletFontName=theme.body_font, bulletFontSize=size, bulletColor=theme.accent_color,
         spaceBefore=0, spaceAfter=0,
-    )
+    ), script)
 
 
 class SlideImage(Flowable):

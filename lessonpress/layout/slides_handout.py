@@ -12,10 +12,11 @@ from reportlab.platypus import Flowable
 
 from ..deck import plan_deck
 from ..model import Lesson
+from ..scripts import script_for
 from ..theme import Theme
 from .base import DocumentSpec, Format, LayoutContext
 from .fonts import register_theme
-from .page import PortraitPage, footer
+from .page import PortraitPage, draft_notice, footer
 from .sections import metadata
 from .slide_drawing import SLIDE_SIZE, FittedSlide, bookmark, draw_thumbnail, fit_deck
 
@@ -43,7 +44,8 @@ class SlidesHandout(Format):
             frame=page.frame,
             story=tuple(sheets),
             metadata=metadata(lesson, labels.slides_handout),
-            decorate_page=footer(page, theme, labels.page_of, right),
+            decorate_page=footer(page, theme, labels.page_of, right, draft_notice(lesson, context),
+                                 script=script_for(lesson.language)),
             page_count_font=(theme.body_font, theme.small_size),
         )
 

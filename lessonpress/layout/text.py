@@ -96,12 +96,12 @@ def styles_for(theme: Theme, script: Script = LATIN) -> Styles:
     latin = _latin_styles(theme)
     if not (script.shaping or script.rtl or script.segmentation):
         return latin if script == LATIN else dataclasses.replace(latin, script=script)
-    changed = {f.name: _for_script(getattr(latin, f.name), script)
+    changed = {f.name: for_script(getattr(latin, f.name), script)
                for f in dataclasses.fields(Styles) if f.name != "script"}
     return Styles(**changed, script=script)
 
 
-def _for_script(style: ParagraphStyle, script: Script) -> ParagraphStyle:
+def for_script(style: ParagraphStyle, script: Script) -> ParagraphStyle:
     """A style with the script's needs; right to left also mirrors indents and alignment."""
     extra: dict = {"shaping": int(script.shaping)}
     if script.segmentation:
