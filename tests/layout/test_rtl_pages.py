@@ -135,3 +135,19 @@ def test_arabic_pack_mirrors_its_contents_numbers(tmp_path: Path) -> None:
         digits = [c for c in contents.chars if c["text"].isdigit()
                   and c["top"] < contents.height - MARGIN - 20]
         assert digits and all(c["x1"] < contents.width / 3 for c in digits)
+
+
+def test_arabic_slides_mirror_qr_codes_and_slide_numbers() -> None:
+    data = localized_pdf(translated("ar"), "slides")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        first = pdf.pages[0]
+        digits = [c for c in first.chars if c["text"] == "1" and c["top"] > first.height * 0.8]
+        assert digits and digits[0]["x1"] < first.width / 2          # slide number on the left
+        arabic = [c for c in first.chars if "\u0600" <= c["text"] <= "\u06ff"]
+        assert arabic and min(c["x1"] for c in arabic) > first.width * 0.3   # text hugs the right
+        qr_pages = [p for p in pdf.pages if len(p.rects) > 30]
+        assert qr_pages, "no QR codes found"
+        for page in qr_pages:
+            squares = [r for r in page.rects if r["width"] < 10 and r["height"] < 10]
+            if squares:
+                assert max(r["x1"] for r in squares) < page.width / 2     # QR codes on the left
