@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .config import project_defaults
 from .errors import LessonError
 from .formats import format_names
 from .report import BuildStarted, Event, OutputFailed, OutputUpToDate, OutputWritten
@@ -100,9 +101,9 @@ def _guard(ctx: click.Context, action) -> int:  # noqa: ANN001
               help="Folder for the PDFs: OUT/<language>/<lesson>-<format>.pdf.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(format_names()),
               help="Output format (repeat for several; default: all).")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default=None,
+@click.option("--paper", type=click.Choice(["a4", "letter", "a5"]), default=None,
               help="Paper size of portrait outputs (default: from the language's region, e.g. "
-                   "Letter for en-US, A4 for en or en-GB).")
+                   "Letter for en-US, A4 for en or en-GB; a5 for booklets).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: one per CPU).")
 @click.option("--force", is_flag=True, help="Rebuild every output even if it is up to date.")
@@ -115,13 +116,24 @@ def _guard(ctx: click.Context, action) -> int:  # noqa: ANN001
                    "language, e.g. en-GB; else the international services).")
 @click.option("--locale", "locales", multiple=True, metavar="TAG",
               help="Only these translations (repeatable; default: every translation found).")
+@click.option("--theme", metavar="NAME",
+              help="Theme from assets/themes/NAME.yaml (default: [tool.lessonpress] theme, or the "
+                   "built-in one).")
+@click.option("--large-print", "presets", flag_value="large-print", multiple=True,
+              help="Body text at least 18 pt, wider margins (file name gets .large-print).")
+@click.option("--dyslexia-friendly", "presets", flag_value="dyslexia-friendly", multiple=True,
+              help="A font made for readability, more line spacing, no italics.")
+@click.option("--high-contrast", "presets", flag_value="high-contrast", multiple=True,
+              help="Pure black on white, no tinted boxes, thicker rules.")
+@click.option("--ink-saver", "presets", flag_value="ink-saver", multiple=True,
+              help="No filled backgrounds, greyscale: for cheap printing.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Print timings and up-to-date outputs too.")
 @click.pass_context
 def build_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str,
                   formats: tuple[str, ...], paper: str | None, jobs: int | None, force: bool,
                   per_page: str, pack_of: str, region: str | None, locales: tuple[str, ...],
-                  quiet: bool, verbose: bool) -> None:
+                  theme: str | None, presets: tuple[str, ...], quiet: bool, verbose: bool) -> None:
     """Build lessons (files or folders; default lessons/) into PDFs."""
     from .build import BuildSettings, build
 
@@ -131,12 +143,19 @@ def build_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str,
             raise click.UsageError(f"--out {out_dir} is the lesson file itself")
     if out.exists() and not out.is_dir():
         raise click.UsageError(f"--out {out_dir} is a file, not a folder")
-    settings = BuildSettings(paths=paths, out_dir=out, formats=formats or format_names(),
-                             paper=paper, jobs=jobs or 0, force=force, per_page=int(per_page),
-                             pack_of=pack_of, today=build_date(), region=region,
-                             locales=tuple(_locale(x) for x in locales) or None)
+    wanted = tuple(_locale(x) for x in locales) or None
 
     def run() -> int:
+        defaults, problems = project_defaults()
+        chosen = resolve_theme(theme or defaults.theme, presets, problems)
+        print_problems(problems)
+        if chosen is None:
+            return EXIT_ERRORS
+        settings = BuildSettings(
+            paths=paths, out_dir=out, formats=formats or format_names(), paper=paper or defaults.paper,
+            jobs=jobs or 0, force=force, per_page=int(per_page), pack_of=pack_of, today=build_date(),
+            region=region or defaults.region, locales=wanted,
+            theme=chosen)
         printer = Printer(quiet, verbose)
         try:
             result = build(settings, printer)
@@ -148,6 +167,19 @@ def build_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str,
         return EXIT_OK if result.ok else EXIT_ERRORS
 
     ctx.exit(_guard(ctx, run))
+
+
+def resolve_theme(name: str | None, presets: tuple[str, ...], problems: list) -> object | None:
+    """The theme to build with (presets applied), or None when it has errors (in `problems`)."""
+    from .theme import DEFAULT_THEME
+
+    if not name and not presets:
+        return DEFAULT_THEME                     # no YAML to read: keeps a no-op build light
+    from .themes import apply_presets, load_theme
+
+    theme, found = load_theme(name or "default")
+    problems += found
+    return None if theme is None else apply_presets(theme, presets)
 
 
 def build_date() -> str:
@@ -401,6 +433,41 @@ def watch_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str, form
         click.echo(f"watching {folders} (Ctrl-C to stop)")
         watch(settings, Printer(quiet=False, verbose=False), on_build)
         click.echo("stopped watching")
+        return EXIT_OK
+
+    ctx.exit(_guard(ctx, run))
+
+
+@main.group("themes", invoke_without_command=True)
+@click.pass_context
+def themes_group(ctx: click.Context) -> None:
+    """List the themes of this project (assets/themes/*.yaml and the built-in default)."""
+    if ctx.invoked_subcommand is None:
+        from .themes import PRESETS, available_themes
+
+        for name in available_themes():
+            click.echo(name)
+        click.echo("presets (combine with any theme): " + ", ".join(f"--{p}" for p in PRESETS))
+
+
+@themes_group.command("preview")
+@click.argument("name")
+@click.option("--out", "out_dir", default="build", show_default=True, type=click.Path())
+@click.option("--paper", type=click.Choice(["a4", "letter", "a5"]), default="a4", show_default=True)
+@click.pass_context
+def themes_preview(ctx: click.Context, name: str, out_dir: str, paper: str) -> None:
+    """Build a one-page specimen of a theme: OUT/themes/NAME-specimen.pdf."""
+    from .themes import preview
+
+    def run() -> int:
+        problems: list = []
+        theme = resolve_theme(name, (), problems)
+        print_problems(problems)
+        if theme is None:
+            return EXIT_ERRORS
+        path = Path(out_dir) / "themes" / f"{name}-specimen.pdf"
+        preview(theme, paper, path)
+        click.echo(f"wrote {path}")
         return EXIT_OK
 
     ctx.exit(_guard(ctx, run))

@@ -70,6 +70,9 @@ _VARIABLE = {
                   "NotoSansKhmer"),
     # Hebrew, right to left.
     "Heebo": ("fontpkg_heebo", "Heebo", "Heebo[wght].ttf", "Heebo"),
+    # Latin (with Vietnamese) made for readers with dyslexia (`--dyslexia-friendly`). Its licence
+    # reserves the name "RevReading Lexend"; the instances are named Lexend-Regular/-Bold.
+    "Lexend": ("fontpkg_lexend", "Lexend", "Lexend[wght].ttf", "Lexend"),
 }
 
 

@@ -45,6 +45,11 @@ class _Canvas(Canvas):
         super().save()
 
 
+def _frame(box: tuple[float, float, float, float]) -> Frame:
+    x, y, w, h = box
+    return Frame(x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+
+
 def render(spec: DocumentSpec) -> bytes:
     """Lay out and draw the document; return the PDF file's bytes."""
     buffer = io.BytesIO()
@@ -55,15 +60,20 @@ def render(spec: DocumentSpec) -> bytes:
         keywords=list(meta.keywords), displayDocTitle=1,
         leftMargin=0, rightMargin=0, topMargin=0, bottomMargin=0,
     )
-    x, y, w, h = spec.frame
-    frame = Frame(x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
-                  id="body")
-
     def on_page(canvas: Canvas, document: BaseDocTemplate) -> None:
         spec.decorate_page(canvas, document.page)
 
-    # Decorate at the end of each page, so a footer can name the section drawn on it.
-    doc.addPageTemplates([PageTemplate("page", [frame], onPageEnd=on_page)])
+    # Decorate at the end of each page, so a footer can name the section drawn on it. Two-sided
+    # documents alternate between an odd and an even page with mirrored margins.
+    if spec.frame_even is None:
+        templates = [PageTemplate("page", [_frame(spec.frame)], onPageEnd=on_page)]
+    else:
+        templates = [
+            PageTemplate("odd", [_frame(spec.frame)], onPageEnd=on_page, autoNextPageTemplate="even"),
+            PageTemplate("even", [_frame(spec.frame_even)], onPageEnd=on_page,
+                         autoNextPageTemplate="odd"),
+        ]
+    doc.addPageTemplates(templates)
     font, finish = spec.page_count_font, spec.on_save
 
     class DocumentCanvas(_Canvas):

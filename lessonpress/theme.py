@@ -60,6 +60,15 @@ class Theme:
         """Slide margin in points."""
         return self.slide_margin_mm * MM
 
+    @property
+    def box_color(self) -> str | None:
+        """Fill of highlighted boxes; None when the theme (or ink saver) says `none`."""
+        return None if self.box_fill == "none" else self.box_fill
+
+    def line(self, weight: float = 1.0) -> float:
+        """A rule's width: `weight` times the theme's thin rule (high contrast doubles them all)."""
+        return round(self.rule_width * weight, 3)
+
     def leading(self, size: float) -> float:
         """Line height for a font size."""
         return round(size * self.line_spacing, 2)

@@ -227,3 +227,21 @@ def _grey(color: str) -> str:
 
 _PRESETS = {"large-print": _large_print, "dyslexia-friendly": _dyslexia_friendly,
             "high-contrast": _high_contrast, "ink-saver": _ink_saver}
+
+
+SPECIMEN = Path(__file__).parent / "data" / "specimen.yaml"
+
+
+def preview(theme: Theme, paper: str, path: Path) -> None:
+    """Write a one-page specimen of a theme: every element of a handout, briefly."""
+    from .build import BuildSettings
+    from .jobs import Job, render_job
+    from .lessons import check_lesson
+    from .output import write_atomic
+    from .project import LessonFile
+
+    lesson, problems = check_lesson(LessonFile(SPECIMEN, str(SPECIMEN), "specimen"), theme)
+    if lesson is None:
+        raise problems[0]
+    job = Job((lesson,), "handout", path, BuildSettings(paper=paper, theme=theme), "preview", "")
+    write_atomic(path, render_job(job))

@@ -58,6 +58,7 @@ class DocumentSpec:
     decorate_page: Callable[[Any, int], None]        # draws header/footer on (canvas, page number)
     page_count_font: tuple[str, float] = ("Atkinson", 9.0)
     on_save: Callable[[Any], None] | None = None     # draws forms filled in at the end (a TOC)
+    frame_even: tuple[float, float, float, float] | None = None   # two-sided: mirrored frame
 
 
 class Format:

@@ -84,7 +84,7 @@ class BilingualHandout:
         name = paragraph(plain_markup(language_name(sections.lesson.language)), style)
         if not second_block:
             return [name]
-        rule = HRFlowable(width="100%", thickness=0.5, color=theme.rule_color, spaceBefore=6,
+        rule = HRFlowable(width="100%", thickness=theme.line(0.85), color=theme.rule_color, spaceBefore=6,
                           spaceAfter=2, dash=(2, 2))
         rule.keepWithNext = 1
         return [rule, name]

@@ -51,11 +51,12 @@ class CheckItem(Flowable):
     """A paragraph with an empty tick box in front of its first line (on its right, when the
     paragraph runs right to left)."""
 
-    def __init__(self, paragraph: Paragraph, box: float, color: str) -> None:
+    def __init__(self, paragraph: Paragraph, box: float, color: str, line: float = 0.9) -> None:
         super().__init__()
         self.paragraph = paragraph
         self.box = box
         self.color = color
+        self.line = line
         self.indent = box * 1.8
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -67,7 +68,7 @@ class CheckItem(Flowable):
         parts = self.paragraph.split(avail_width - self.indent, avail_height)
         if not parts:
             return []
-        first = CheckItem(parts[0], self.box, self.color)
+        first = CheckItem(parts[0], self.box, self.color, self.line)
         return [first, *[_Indented(p, self.indent) for p in parts[1:]]]
 
     def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab's name
@@ -84,7 +85,7 @@ class CheckItem(Flowable):
         rtl = _runs_rtl(self.paragraph)
         canv.saveState()
         canv.setStrokeColor(self.color)
-        canv.setLineWidth(0.9)
+        canv.setLineWidth(self.line)
         canv.rect(self.width - self.box if rtl else 0, y, self.box, self.box, stroke=1, fill=0)
         canv.restoreState()
         self.paragraph.drawOn(canv, 0 if rtl else self.indent, 0)
@@ -115,8 +116,9 @@ class WriteInLines(Flowable):
     """Ruled lines to write an answer on, `indent` in from the side where reading starts."""
 
     def __init__(self, count: int, spacing: float, color: str, indent: float = 0,
-                 rtl: bool = False) -> None:
+                 rtl: bool = False, line: float = 0.6) -> None:
         super().__init__()
+        self.line = line
         self.count = count
         self.spacing = spacing
         self.color = color
@@ -132,7 +134,7 @@ class WriteInLines(Flowable):
         canv = self.canv
         canv.saveState()
         canv.setStrokeColor(self.color)
-        canv.setLineWidth(0.6)
+        canv.setLineWidth(self.line)
         start, end = (0, self.width - self.indent) if self.rtl else (self.indent, self.width)
         for i in range(self.count):
             y = i * self.spacing + 1

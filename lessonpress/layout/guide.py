@@ -10,8 +10,7 @@ format that prints facilitator-only content.
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
-from reportlab.platypus.flowables import FrameBG
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from ..model import Activity, Lesson
 from ..scripts import script_for
@@ -32,11 +31,12 @@ class Guide(Format):
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
         theme = context.theme
         register_theme(theme)
-        page = PortraitPage.of(context)
+        page = PortraitPage.of(context, duplex=True)
         right = f"{lesson.title.plain} · {context.labels.guide}"
         return DocumentSpec(
             page_size=context.page_size,
             frame=page.frame,
+            frame_even=page.frame_even,
             story=tuple(guide_story(lesson, context)),
             metadata=metadata(lesson, context.labels.guide),
             decorate_page=footer(page, theme, context.labels.page_of, right,
@@ -88,20 +88,6 @@ class GuideSections(Sections):
         rows += [self.text(o, s.box_item, bullet="•") for o in lesson.objectives]
         return self.boxed(rows)
 
-    def boxed(self, rows: list[Flowable]) -> list[Flowable]:
-        """Flowables in a tinted, outlined box that may continue on the next page."""
-        theme = self.theme
-        return [
-            CondPageBreak(theme.body_size * 8),
-            Spacer(1, theme.body_size * 0.5),
-            FrameBG(color=theme.box_fill, start=True, strokeColor=theme.accent_color,
-                    strokeWidth=0.8),
-            KeepTogether(rows[:2]),
-            *rows[2:],
-            Spacer(1, theme.body_size * 0.5),
-            FrameBG(start=False),
-        ]
-
     def run_sheet(self) -> list[Flowable]:
         lesson, labels, s = self.lesson, self.labels, self.styles
         rows = run_sheet_rows(lesson, labels)
@@ -118,9 +104,9 @@ class GuideSections(Sections):
                       repeatRows=1, hAlign="RIGHT" if rtl else "LEFT")
         table.setStyle(TableStyle(mirror_commands([
             ("FONT", (0, 0), (-1, -1), self.theme.body_font, self.theme.body_size),
-            ("LINEBELOW", (0, 0), (-1, 0), 1, self.theme.accent_color),
-            ("LINEBELOW", (0, 1), (-1, -2), 0.4, self.theme.rule_color),
-            ("LINEABOVE", (0, -1), (-1, -1), 1, self.theme.accent_color),
+            ("LINEBELOW", (0, 0), (-1, 0), self.theme.line(1.7), self.theme.accent_color),
+            ("LINEBELOW", (0, 1), (-1, -2), self.theme.line(0.7), self.theme.rule_color),
+            ("LINEABOVE", (0, -1), (-1, -1), self.theme.line(1.7), self.theme.accent_color),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),

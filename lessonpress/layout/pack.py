@@ -128,7 +128,7 @@ class Pack(Format):
                       context: LayoutContext) -> DocumentSpec:
         theme = context.theme
         register_theme(theme)
-        page = PortraitPage.of(context)
+        page = PortraitPage.of(context, duplex=True)
         log = PageLog(current=context.labels.contents)
         script = script_for(lessons[0].language) if lessons else LATIN
         builder = _PackStory(lessons, course, context, styles_for(theme, script), log)
@@ -160,6 +160,7 @@ class Pack(Format):
         return DocumentSpec(
             page_size=context.page_size,
             frame=page.frame,
+            frame_even=page.frame_even,
             story=tuple(story),
             metadata=Metadata(
                 title=f"{title} — {kind}",
@@ -204,7 +205,7 @@ class _PackStory:
         title = to_markup(course.title, theme) if course else escape(kind)
         out: list[Flowable] = [Spacer(1, theme.title_size * 4), paragraph(escape(kind), s.subtitle),
                                paragraph(title, s.cover_title),
-                               HRFlowable(width="100%", thickness=2, color=theme.accent_color,
+                               HRFlowable(width="100%", thickness=theme.line(3.3), color=theme.accent_color,
                                           spaceBefore=6, spaceAfter=14)]
         if course and course.description:
             out.append(paragraph(to_markup(course.description, theme), s.subtitle))

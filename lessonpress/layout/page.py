@@ -6,11 +6,13 @@ orders right-to-left text), and mirrors on right-to-left pages.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
@@ -18,32 +20,60 @@ from reportlab.platypus import Paragraph
 from ..model import Lesson
 from ..render import PAGE_COUNT_FORM, PAGE_COUNT_RIGHT_FORM
 from ..scripts import LATIN, Script
-from ..theme import Theme
+from ..theme import MM, Theme
 from .base import LayoutContext
 from .bidi import base_is_rtl
 from .text import paragraph, plain_markup, styles_for
 
+HEADER_MM = 13.0            # room for an organisation's logo and name above the text
+
 
 @dataclass(frozen=True)
 class PortraitPage:
-    """Frame and footer geometry for a portrait page, from paper and theme."""
+    """Frame, header and footer geometry for a portrait page, from paper and theme.
+
+    With an inner margin (`duplex`), odd pages have it on the left and even pages on the right,
+    so the binding edge of a two-sided guide or pack always has the wider margin.
+    """
 
     width: float
     height: float
     margin: float
     footer_height: float
+    header_height: float = 0.0
+    inner: float | None = None
 
     @classmethod
-    def of(cls, context: LayoutContext) -> PortraitPage:
+    def of(cls, context: LayoutContext, *, duplex: bool = False) -> PortraitPage:
         """Geometry for the context's paper and theme."""
+        theme = context.theme
         width, height = context.page_size
-        return cls(width, height, context.theme.margin, context.theme.small_size * 3.6)
+        header = HEADER_MM * MM if theme.logo or theme.organisation else 0.0
+        inner = theme.inner_margin_mm * MM if duplex and theme.inner_margin_mm else None
+        return cls(width, height, theme.margin, theme.small_size * 3.6, header, inner)
+
+    def sides(self, number: int = 1) -> tuple[float, float]:
+        """(left, right) margins of page `number`."""
+        if self.inner is None:
+            return self.margin, self.margin
+        return (self.inner, self.margin) if number % 2 else (self.margin, self.inner)
+
+    def frame_of(self, number: int = 1) -> tuple[float, float, float, float]:
+        """x, y, width, height of the text frame of page `number` (between header and footer)."""
+        left, right = self.sides(number)
+        bottom = self.margin + self.footer_height
+        top = self.height - self.margin - self.header_height
+        return (left, bottom, self.width - left - right, top - bottom)
 
     @property
     def frame(self) -> tuple[float, float, float, float]:
-        """x, y, width, height of the text frame (above the footer)."""
-        bottom = self.margin + self.footer_height
-        return (self.margin, bottom, self.width - 2 * self.margin, self.height - self.margin - bottom)
+        """The text frame of an odd page (every page, unless two-sided)."""
+        return self.frame_of(1)
+
+    @property
+    def frame_even(self) -> tuple[float, float, float, float] | None:
+        """The text frame of even pages when it differs (two-sided), else None."""
+        return self.frame_of(2) if self.inner is not None else None
 
 
 def footer(page: PortraitPage, theme: Theme, page_label: str, right_text: str | Callable[[], str],
@@ -63,16 +93,18 @@ def footer(page: PortraitPage, theme: Theme, page_label: str, right_text: str | 
     end = ParagraphStyle("footer-end", parent=base, alignment=TA_LEFT if rtl else TA_RIGHT)
     note_style = ParagraphStyle("footer-note", parent=base, fontName=f"{font}-Bold",
                                 alignment=TA_CENTER)
-    width = page.width - 2 * page.margin
     gap, count = stringWidth(" ", font, size), stringWidth("0000", font, size)
 
     def decorate(canvas: Canvas, number: int) -> None:
+        header(canvas, page, theme, number, script)
+        left_margin, right_margin = page.sides(number)
+        width = page.width - left_margin - right_margin
         y = page.margin
         canvas.saveState()
         canvas.setStrokeColor(theme.rule_color)
-        canvas.setLineWidth(0.5)
+        canvas.setLineWidth(theme.line(0.85))
         top = y + size * 1.6
-        canvas.line(page.margin, top, page.width - page.margin, top)
+        canvas.line(left_margin, top, page.width - right_margin, top)
         canvas.setFillColor(theme.muted_color)
         text = page_label.format(n=number)
         label = paragraph(plain_markup(text), start)
@@ -81,15 +113,17 @@ def footer(page: PortraitPage, theme: Theme, page_label: str, right_text: str | 
         # reads left to right: the count follows it, and room is kept for it at the margin.
         reads_rtl = base_is_rtl(text, rtl)
         shift = count + gap if rtl and not reads_rtl else 0
-        _draw_line(canvas, label, page.margin, y, width - shift)
+        _draw_line(canvas, label, left_margin, y, width - shift)
         right = right_text() if callable(right_text) else right_text
+        if theme.licence:
+            right = f"{right} · {theme.licence}" if right else theme.licence
         room = width - label_width - gap - count
-        _draw_line(canvas, _fit(right, end, room), page.margin, y, width)
+        _draw_line(canvas, _fit(right, end, room), left_margin, y, width)
         note = notice() if callable(notice) else notice
         if note:
-            _draw_line(canvas, paragraph(plain_markup(note), note_style), page.margin,
+            _draw_line(canvas, paragraph(plain_markup(note), note_style), left_margin,
                        top + size * 0.6, width)
-        label_left = page.width - page.margin - shift - label_width if rtl else page.margin
+        label_left = page.width - right_margin - shift - label_width if rtl else left_margin
         if reads_rtl:
             canvas.translate(label_left - gap, y)
             canvas.doForm(PAGE_COUNT_RIGHT_FORM)
@@ -99,6 +133,34 @@ def footer(page: PortraitPage, theme: Theme, page_label: str, right_text: str | 
         canvas.restoreState()
 
     return decorate
+
+
+def header(canvas: Canvas, page: PortraitPage, theme: Theme, number: int, script: Script) -> None:
+    """The organisation's logo and name above the text (at the reading start of the line)."""
+    if not page.header_height:
+        return
+    left_margin, right_margin = page.sides(number)
+    height = page.header_height * 0.62
+    top = page.height - page.margin
+    x_logo = left_margin
+    canvas.saveState()
+    if theme.logo:
+        image = ImageReader(io.BytesIO(theme.logo))
+        w, h = image.getSize()
+        logo_width = height * w / h
+        x_logo = page.width - right_margin - logo_width if script.rtl else left_margin
+        canvas.drawImage(image, x_logo, top - height, logo_width, height, mask="auto")
+        indent = logo_width + height * 0.4
+    else:
+        indent = 0.0
+    if theme.organisation:
+        style = ParagraphStyle("header", parent=styles_for(theme, script).footer,
+                               alignment=TA_RIGHT if script.rtl else TA_LEFT)
+        width = page.width - left_margin - right_margin - indent
+        x = left_margin if script.rtl else left_margin + indent
+        _draw_line(canvas, paragraph(plain_markup(theme.organisation), style), x,
+                   top - height / 2 - theme.small_size * 0.35, width)
+    canvas.restoreState()
 
 
 def line_width(para: Paragraph) -> float:

@@ -84,7 +84,7 @@ class Sections:
         line = self.facts() if facts else []
         if line:
             out.append(paragraph(" · ".join(line), s.meta))
-        out.append(HRFlowable(width="100%", thickness=1.2, color=self.theme.accent_color,
+        out.append(HRFlowable(width="100%", thickness=self.theme.line(2), color=self.theme.accent_color,
                               spaceBefore=4, spaceAfter=8))
         if lesson.summary:
             out.append(self.text(lesson.summary))
@@ -123,7 +123,7 @@ class Sections:
             question = self.text(prompt.prompt, numbered, bullet=f"{n}.")
             lines = WriteInLines(theme.write_in_lines, theme.write_in_spacing, theme.rule_color,
                                  indent=max(numbered.leftIndent, numbered.rightIndent),
-                                 rtl=self.styles.rtl)
+                                 rtl=self.styles.rtl, line=theme.line())
             out.append(KeepTogether([question, lines, Spacer(1, theme.body_size * 0.6)]))
         return out
 
@@ -149,20 +149,26 @@ class Sections:
         out: list[Flowable] = [self.heading(self.labels.warning_signs),
                                self.text(self.labels.warning_signs_intro, self.styles.meta)]
         for sign in self.lesson.warning_signs:
-            out.append(CheckItem(self.text(sign), theme.body_size * 0.85, theme.text_color))
+            out.append(CheckItem(self.text(sign), theme.body_size * 0.85, theme.text_color,
+                                 theme.line(1.5)))
         return out
 
     def takeaways(self) -> list[Flowable]:
-        theme, s = self.theme, self.styles
+        s = self.styles
         items = [self.text(t, s.box_item, bullet="•") for t in self.lesson.key_takeaways]
-        head = self.heading(self.labels.key_takeaways, s.box_heading)
+        return self.boxed([self.heading(self.labels.key_takeaways, s.box_heading), *items])
+
+    def boxed(self, rows: list[Flowable]) -> list[Flowable]:
+        """Flowables in a tinted, outlined box that may continue on the next page (its heading
+        never sits alone at the bottom of a page). Without a fill (ink saver) only the outline."""
+        theme = self.theme
         return [
             CondPageBreak(theme.body_size * 8),
-            Spacer(1, theme.body_size),
-            FrameBG(color=theme.box_fill, start=True, strokeColor=theme.accent_color,
-                    strokeWidth=0.8),
-            KeepTogether([head, *items[:1]]),
-            *items[1:],
+            Spacer(1, theme.body_size * 0.75),
+            FrameBG(color=theme.box_color, start=True, strokeColor=theme.accent_color,
+                    strokeWidth=theme.line(1.4)),
+            KeepTogether(rows[:2]),
+            *rows[2:],
             Spacer(1, theme.body_size * 0.5),
             FrameBG(start=False),
         ]

@@ -366,6 +366,6 @@ def draw_thumbnail(canvas: Canvas, fitted: FittedSlide, x: float, y: float, widt
     canvas.translate(x, y)
     draw_slide(canvas, fitted, width, height)
     canvas.setStrokeColor(fitted.theme.rule_color)
-    canvas.setLineWidth(0.75)
+    canvas.setLineWidth(fitted.theme.line(1.25))
     canvas.rect(0, 0, width, height, stroke=1, fill=0)
     canvas.restoreState()

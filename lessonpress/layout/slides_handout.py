@@ -84,7 +84,7 @@ class Sheet(Flowable):
         canvas, theme = self.canv, self.theme
         canvas.saveState()
         canvas.setStrokeColor(theme.rule_color)
-        canvas.setLineWidth(0.6)
+        canvas.setLineWidth(theme.line())
         y = top - theme.write_in_spacing
         while y >= bottom - 1:
             canvas.line(left, y, self.width, y)

@@ -39,7 +39,7 @@ def run_markup(run: Run, theme: Theme) -> str:
     text = escape(run.text).replace("\n", "<br/>")
     if run.code:
         text = f'<font face="{theme.mono_font}">{text}</font>'
-    if run.italic:
+    if run.italic and theme.italics:           # dyslexia-friendly: emphasis stays upright
         text = f"<i>{text}</i>"
     if run.bold:
         text = f"<b>{text}</b>"
