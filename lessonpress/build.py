@@ -27,7 +27,7 @@ from .incremental import (
     lesson_key,
     settings_fingerprint,
 )
-from .jobs import Job, run_jobs
+from .jobs import BILINGUAL, Job, run_jobs
 from .model import Course, HelplineBook, Lesson
 from .project import find_lessons, output_path
 from .report import (
@@ -58,6 +58,7 @@ class BuildSettings:
     today: str | None = None         # ISO date printed on covers (the CLI passes the date)
     region: str | None = None        # helplines to print; None: from each lesson's language
     locales: tuple[str, ...] | None = None   # translations to build; None: every one found
+    bilingual: str | None = None     # also a handout in the source language and this translation
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,9 @@ def build(settings: BuildSettings, reporter: Reporter | None = None,
     state = BuildState.load(settings.out_dir)
     formats = [f for f in format_names() if f in settings.formats]
     # Nothing changed since the last build: say so, repeat its warnings, touch nothing.
+    wanted = [*formats, BILINGUAL] if settings.bilingual else formats
     current = None if settings.force or problems else all_current(
-        state, inputs, formats, set(COURSE_FORMATS), settings)
+        state, inputs, wanted, set(COURSE_FORMATS), settings)
     if current is not None:
         for path in current:
             reporter.emit(OutputUpToDate(path))
@@ -177,6 +179,7 @@ def plan(lessons: list[Lesson], settings: BuildSettings, inputs: Inputs,
                 settings, lesson_key(fmt, lesson.source_path),
                 lesson_fingerprint(inputs, lesson.source_path, fp),
                 helplines=select(book, lesson.language, settings.region)))
+    jobs += bilingual_jobs(lessons, settings, inputs, book)
     for fmt in (f for f in formats if f in COURSE_FORMATS):
         fp = settings_fingerprint(settings, fmt)
         for language, group in by_language(lessons).items():
@@ -187,8 +190,31 @@ def plan(lessons: list[Lesson], settings: BuildSettings, inputs: Inputs,
                 tuple(course_order(group, course)), fmt, settings.out_dir / language / f"{name}.pdf",
                 settings, course_key(fmt, language), course_fingerprint(inputs, units, fp), course,
                 select(book, language, settings.region)))
+    order = [*formats, BILINGUAL]
     return sorted(jobs, key=lambda j: (j.lessons[0].lesson_id if j.format not in COURSE_FORMATS
-                                       else "~", j.language, formats.index(j.format)))
+                                       else "~", j.language, order.index(j.format)))
+
+
+def bilingual_jobs(lessons: list[Lesson], settings: BuildSettings, inputs: Inputs,
+                   book: HelplineBook | None) -> list[Job]:
+    """One bilingual handout per lesson translated into `settings.bilingual`."""
+    from .helplines import select
+
+    if not settings.bilingual:
+        return []
+    sources = {lesson.lesson_id: lesson for lesson in lessons if lesson.translation is None}
+    fp = settings_fingerprint(settings, BILINGUAL)
+    suffix = ".".join(settings.theme.presets)
+    return [
+        Job((lesson, sources[lesson.lesson_id]), BILINGUAL,
+            output_path(settings.out_dir, lesson.language, lesson.lesson_id, BILINGUAL, suffix),
+            settings, lesson_key(BILINGUAL, lesson.source_path),
+            lesson_fingerprint(inputs, lesson.source_path, fp),
+            helplines=select(book, lesson.language, settings.region))
+        for lesson in lessons
+        if lesson.language == settings.bilingual and lesson.lesson_id in sources
+        and lesson.translation is not None
+    ]
 
 
 def by_language(lessons: Iterable[Lesson]) -> dict[str, list[Lesson]]:

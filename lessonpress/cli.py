@@ -116,6 +116,9 @@ def _guard(ctx: click.Context, action) -> int:  # noqa: ANN001
                    "language, e.g. en-GB; else the international services).")
 @click.option("--locale", "locales", multiple=True, metavar="TAG",
               help="Only these translations (repeatable; default: every translation found).")
+@click.option("--bilingual", metavar="TAG",
+              help="Also build bilingual handouts: each section in the source language, then in "
+                   "this translation (OUT/TAG/<lesson>-handout-bilingual.pdf).")
 @click.option("--theme", metavar="NAME",
               help="Theme from assets/themes/NAME.yaml (default: [tool.lessonpress] theme, or the "
                    "built-in one).")
@@ -133,7 +136,8 @@ def _guard(ctx: click.Context, action) -> int:  # noqa: ANN001
 def build_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str,
                   formats: tuple[str, ...], paper: str | None, jobs: int | None, force: bool,
                   per_page: str, pack_of: str, region: str | None, locales: tuple[str, ...],
-                  theme: str | None, presets: tuple[str, ...], quiet: bool, verbose: bool) -> None:
+                  bilingual: str | None, theme: str | None, presets: tuple[str, ...], quiet: bool,
+                  verbose: bool) -> None:
     """Build lessons (files or folders; default lessons/) into PDFs."""
     from .build import BuildSettings, build
 
@@ -144,6 +148,9 @@ def build_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str,
     if out.exists() and not out.is_dir():
         raise click.UsageError(f"--out {out_dir} is a file, not a folder")
     wanted = tuple(_locale(x) for x in locales) or None
+    pair = _locale(bilingual)
+    if pair and wanted and pair not in wanted:
+        wanted = (*wanted, pair)
 
     def run() -> int:
         defaults, problems = project_defaults()
@@ -154,7 +161,7 @@ def build_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str,
         settings = BuildSettings(
             paths=paths, out_dir=out, formats=formats or format_names(), paper=paper or defaults.paper,
             jobs=jobs or 0, force=force, per_page=int(per_page), pack_of=pack_of, today=build_date(),
-            region=region or defaults.region, locales=wanted,
+            region=region or defaults.region, locales=wanted, bilingual=pair,
             theme=chosen)
         printer = Printer(quiet, verbose)
         try:
@@ -312,6 +319,7 @@ def i18n_status(ctx: click.Context, paths: tuple[str, ...], locales: tuple[str, 
     """Per locale and lesson: translated, missing and stale strings (with old and new source)."""
     from .i18n import workflow
     from .i18n.status import format_report, known_locales
+    from .languages import language_name
     from .project import find_lessons
 
     wanted = {s.strip() for s in fail_on.split(",") if s.strip()}
@@ -321,7 +329,7 @@ def i18n_status(ctx: click.Context, paths: tuple[str, ...], locales: tuple[str, 
     def run() -> int:
         chosen = [_locale(x) for x in locales] or known_locales(find_lessons(paths)[0])
         statuses, problems = workflow.status(paths, chosen)
-        for line in format_report(statuses, workflow.language_name):
+        for line in format_report(statuses, language_name):
             click.echo(line)
         if any(s.count("stale") for s in statuses):
             click.echo("After updating stale strings, run `lessonpress i18n sync --locale L`.")

@@ -21,6 +21,8 @@ from .model import Course, Lesson
 if TYPE_CHECKING:
     from .helplines import RegionHelplines
 
+BILINGUAL = "handout-bilingual"      # a handout in the source language and one translation
+
 
 @dataclass(frozen=True)
 class Job:
@@ -94,10 +96,21 @@ def render_job(job: Job) -> bytes:
     from .scripts import paper_for
 
     settings = job.settings
-    context = LayoutContext(settings.paper or paper_for(job.language),
-                            fonts_for(job.lessons, settings.theme), labels_for(job.language),
-                            per_page=settings.per_page, pack_of=settings.pack_of,
-                            today=settings.today, helplines=job.helplines)
+
+    def context_for(lessons: tuple[Lesson, ...]) -> LayoutContext:
+        language = lessons[0].language
+        return LayoutContext(settings.paper or paper_for(language),
+                             fonts_for(lessons, settings.theme), labels_for(language),
+                             per_page=settings.per_page, pack_of=settings.pack_of,
+                             today=settings.today, helplines=job.helplines)
+
+    if job.format == BILINGUAL:
+        from .layout.bilingual import BilingualHandout
+
+        translated, source = job.lessons
+        return render(BilingualHandout().layout(source, translated, context_for((source,)),
+                                                context_for((translated,))))
+    context = context_for(job.lessons)
     fmt = get_format(job.format)
     if fmt.scope == "course":
         return render(fmt.layout_course(job.lessons, job.course, context))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import LessonError, SourceLocation
+from ..languages import language_name
 from ..localize import localize
 from ..markup import parse
 from ..output import write_atomic
@@ -25,17 +26,6 @@ class Outcome:
     written: tuple[str, ...] = ()
     changed: int = 0
     problems: tuple[LessonError, ...] = ()
-
-
-def language_name(locale: str) -> str:
-    """A language's name in its own script (Español, العربية, हिन्दी), or the tag itself."""
-    try:
-        from babel import Locale
-
-        name = Locale.parse(locale.replace("-", "_")).get_display_name() or locale
-        return name[:1].upper() + name[1:]
-    except Exception:  # unknown or malformed tag: show it as typed
-        return locale
 
 
 def _sources(paths: tuple[str, ...]) -> tuple[list[tuple[LessonFile, dict]], list[LessonError]]:

@@ -10,11 +10,11 @@ that language ("English", "العربية"). The page (paper, footer, metadata) 
 
 from __future__ import annotations
 
-from babel import Locale, UnknownLocaleError
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable
 from reportlab.platypus.flowables import HRFlowable
 
+from ..languages import language_name
 from ..model import Lesson
 from ..scripts import script_for
 from .base import DocumentSpec, LayoutContext, Metadata
@@ -23,15 +23,6 @@ from .handout import HANDOUT_PARTS, handout_sections
 from .page import PortraitPage, draft_notice, footer
 from .sections import Sections
 from .text import paragraph, plain_markup
-
-
-def language_name(language: str) -> str:
-    """A language's name in its own language and script: "English", "Español", "العربية"."""
-    try:
-        name = Locale.parse(language.replace("-", "_")).get_display_name() or language
-    except (ValueError, UnknownLocaleError):
-        return language
-    return name[:1].upper() + name[1:]
 
 
 class BilingualHandout:

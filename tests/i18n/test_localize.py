@@ -74,3 +74,16 @@ def test_build_writes_every_locale_and_only_requested_ones(i18n_project: Path) -
     only = build(BuildSettings(paths=("lessons",), out_dir=Path("only"), formats=("handout",),
                                jobs=1, locales=("uk",)))
     assert sorted(p.parent.name for p in only.written) == ["en", "uk"]
+
+
+def test_bilingual_handouts_for_one_locale_and_a_second_build_writes_nothing(i18n_project: Path) -> None:
+    settings = BuildSettings(paths=("lessons",), out_dir=Path("out"), formats=("handout",), jobs=1,
+                             bilingual="ar", locales=("ar",))
+    first = build(settings)
+    bilingual = Path("out/ar/safe-chat-handout-bilingual.pdf")
+    assert first.ok and bilingual in first.written
+    text = squash(pdf_text(bilingual.read_bytes()))
+    assert text.index("Safechats") < text.index(squash("Anything shared can be forwarded."))
+    assert "English" in text
+    again = build(settings)
+    assert again.written == () and bilingual in again.up_to_date
