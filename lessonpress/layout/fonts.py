@@ -13,7 +13,7 @@ from functools import cache
 
 import uharfbuzz
 from reportlab import rl_config
-from reportlab.graphics.shapes import STATE_DEFAULTS
+from reportlab.lib.colors import HexColor, toColor
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
@@ -48,15 +48,25 @@ def face_name(family_name: str, bold: bool, italic: bool) -> str:
 
 
 def register_theme(theme: Theme) -> None:
-    """Register every family a theme uses; make the body font the canvas default.
+    """Register every family a theme uses and its colours; make the body font the default.
 
-    Setting `canvas_basefontname` (and the graphics default, used when a QR code is drawn)
-    stops ReportLab from referencing an unembedded Helvetica in every PDF (I18N.md §5).
+    Setting `canvas_basefontname` stops ReportLab from referencing an unembedded Helvetica in
+    every PDF (I18N.md §5). ReportLab parses a "#rrggbb" colour through a slow general path on
+    every use (~150 times a handout); known colours are looked up in its extra-colour table.
     """
     for name in (theme.body_font, theme.heading_font, theme.mono_font):
         register_family(name)
     rl_config.canvas_basefontname = theme.body_font
-    STATE_DEFAULTS["fontName"] = theme.body_font
+    _register_colours(tuple(getattr(theme, f.name) for f in dataclasses.fields(theme)
+                            if f.name.endswith(("_color", "_fill"))))
+
+
+@cache
+def _register_colours(values: tuple[str, ...]) -> None:
+    table = toColor.extraColorsNS
+    for value in (*values, "#000000", "#ffffff"):
+        if value.startswith("#") and value not in table:
+            table[value] = HexColor(value)
 
 
 @cache

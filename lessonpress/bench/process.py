@@ -1,0 +1,113 @@
+"""Whole-process figures: commands run as a teacher runs them, in a fresh Python each time."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from .warm import TYPICAL, Figure
+
+
+def _timed(cmd: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return (time.perf_counter() - start) * 1000
+
+
+def cold_one_lesson(project: Path, runs: int) -> Figure:
+    """`make_pdfs.py build ONE_LESSON.yaml --format handout` in a fresh process (forced)."""
+    with tempfile.TemporaryDirectory() as out:
+        cmd = [sys.executable, "make_pdfs.py", "build", str(TYPICAL), "--format", "handout",
+               "--force", "--quiet", "--out", out]
+        samples = tuple(_timed(cmd, project) for _ in range(runs))
+    return Figure("cold one-lesson handout build (process)", samples, "ms", 350)
+
+
+def whole_build(project: Path, runs: int) -> tuple[Figure, Figure, Figure, int]:
+    """The whole default build from a clean folder, its peak memory, then a no-op build."""
+    walls, peaks, noops, count = [], [], [], 0
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as out:
+            cmd = [sys.executable, "make_pdfs.py", "build", "--quiet", "--out", out]
+            start = time.perf_counter()
+            proc = subprocess.Popen(cmd, cwd=project)
+            peaks.append(_peak_rss(proc) / 1024)
+            walls.append((time.perf_counter() - start) * 1000)
+            count = sum(1 for _ in Path(out).rglob("*.pdf"))
+            noops.append(_timed(cmd, project))
+    return (Figure("whole default build from a clean build/", tuple(walls), "ms", 4000),
+            Figure("peak memory of that build, all processes", tuple(peaks), "MB", 250),
+            Figure("no-op build over the whole curriculum", tuple(noops), "ms", 150), count)
+
+
+def watch_latency(project: Path, runs: int) -> Figure:
+    """Saved edit to one lesson -> its handout rewritten, in watch mode's warm process."""
+    from ..build import BuildSettings
+    from ..report import Collector
+    from ..watch import watch
+
+    with tempfile.TemporaryDirectory() as tmp:
+        lessons = Path(tmp) / "lessons"
+        shutil.copytree(project / "lessons", lessons, ignore=shutil.ignore_patterns("translations"))
+        settings = BuildSettings(paths=(str(lessons),), out_dir=Path(tmp) / "out",
+                                 formats=("handout",))
+        stop, builds = threading.Event(), []
+        thread = threading.Thread(target=watch, args=(settings, Collector(), builds.append, stop),
+                                  daemon=True)
+        thread.start()
+        while not builds:
+            time.sleep(0.01)
+        time.sleep(0.5)                                      # the watcher is listening
+        lesson = sorted(lessons.glob("teens-*.yaml"))[0]
+        handout = Path(tmp) / "out" / "en" / f"{lesson.stem}-handout.pdf"
+        samples = []
+        for i in range(runs):
+            before = handout.stat().st_mtime_ns
+            text = lesson.read_text(encoding="utf-8")
+            start = time.perf_counter()
+            lesson.write_text(text.replace("title: ", f"title: {i} ", 1), encoding="utf-8")
+            while handout.stat().st_mtime_ns == before:
+                time.sleep(0.002)
+            samples.append((time.perf_counter() - start) * 1000)
+            time.sleep(0.3)
+        stop.set()
+        thread.join(timeout=10)
+    return Figure("watch: saved edit -> its handout rewritten", tuple(samples), "ms", 150)
+
+
+def _peak_rss(proc: subprocess.Popen) -> float:
+    """Largest total resident memory (KiB) of a process and its children while it runs."""
+    peak = 0.0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            time.sleep(0.005)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    proc.wait()
+    done.set()
+    thread.join()
+    return peak
+
+
+def _tree_rss(pid: int) -> float:
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += next(int(ln.split()[1]) for ln in status.splitlines() if ln.startswith("VmRSS"))
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
