@@ -59,13 +59,43 @@ class JobResult:
 
 
 def run_jobs(jobs: list[Job], workers: int) -> Iterator[JobResult]:
-    """Run jobs serially (`workers == 1`, or one job) or in a process pool, in job order."""
+    """Run jobs serially (`workers == 1`, or one job) or in a process pool, in job order.
+
+    In a pool, one lesson's outputs go to the same worker (its slides, notes pages and slides
+    handout share one fitted deck, and the lesson is sent once), the largest groups first so
+    the workers finish together.
+    """
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(jobs) <= 1:
         yield from map(run_job, jobs)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        yield from pool.map(run_job, jobs)
+    groups: dict[tuple, list[int]] = {}
+    for i, job in enumerate(jobs):
+        groups.setdefault((job.lessons[0].source_path, job.language, len(job.lessons)), []).append(i)
+    order = sorted(groups.values(), key=lambda g: -sum(_cost(jobs[i]) for i in g))
+    results: dict[int, JobResult] = {}
+    with ProcessPoolExecutor(max_workers=min(workers, len(order))) as pool:
+        futures = [(g, pool.submit(_run_group, [jobs[i] for i in g])) for g in order]
+        next_index = 0
+        for group, future in futures:
+            for i, result in zip(group, future.result(), strict=True):
+                results[i] = result
+            while next_index in results:
+                yield results.pop(next_index)
+                next_index += 1
+
+
+def _run_group(group: list[Job]) -> list[JobResult]:
+    return [run_job(job) for job in group]
+
+
+def _cost(job: Job) -> float:
+    """A rough relative cost, to start the longest work first."""
+    from .scripts import script_for
+
+    script = script_for(job.language)
+    per_page = 3.0 if script.shaping or script.rtl else 1.0
+    return per_page * len(job.lessons) * (2.0 if job.format == "notes" else 1.0)
 
 
 def run_job(job: Job) -> JobResult:

@@ -106,9 +106,50 @@ def _patch_digit_direction() -> None:
     ttfonts.uharfbuzz = proxy
 
 
+SHAPING_CACHE = "shaping-cache"
+_SHAPED: dict[tuple, tuple] = {}
+_SHAPED_LIMIT = 100_000
+
+
+def _cached_shape(w, features=None, force=False):  # noqa: ANN001, ANN202 - ReportLab's signature
+    """`shapeFragWord` remembered per (font, size, text, word kind): the same words recur in a
+    lesson's handout, slides, notes, guide and pack, and shaping is most of the cost of an
+    Arabic or Hindi page. Only plain one-run words are remembered; the shaped text is shared
+    (it is never changed in place) and wrapped around each caller's own style run."""
+    original = UNPATCHED[SHAPING_CACHE]
+    if isinstance(w, ttfonts.ShapedFragWord) or len(w) != 2 or hasattr(w[1][0], "cbDefn"):
+        return original(w, features, force) if features is not None else original(w, force=force)
+    frag, text = w[1]
+    key = (frag.fontName, frag.fontSize, text, type(w), force,
+           None if features is None else tuple(sorted(features.items())))
+    hit = _SHAPED.get(key)
+    if hit is None:
+        new = original(w, features, force) if features is not None else original(w, force=force)
+        if new is w:
+            hit = (None,)
+        elif len(new) == 2 and new[1][0] is frag:
+            hit = (type(new), new[0], new[1][1])
+        else:
+            return new
+        if len(_SHAPED) > _SHAPED_LIMIT:
+            _SHAPED.clear()
+        _SHAPED[key] = hit
+    if hit[0] is None:
+        return w
+    kind, width, shaped = hit
+    return kind([width, (frag, shaped)])
+
+
+def _patch_shaping_cache() -> None:
+    """Speed, not a fix: remember shaped words (see `_cached_shape`); ~3x faster Arabic pages."""
+    UNPATCHED[SHAPING_CACHE] = rl_paragraph.shapeFragWord
+    rl_paragraph.shapeFragWord = _cached_shape
+
+
 PATCHES: dict[str, Callable[[], None]] = {
     SET_RISE: _patch_set_rise,
     DIGIT_DIRECTION: _patch_digit_direction,
+    SHAPING_CACHE: _patch_shaping_cache,
 }
 _applied: set[str] = set()
 
@@ -265,3 +306,21 @@ def _pieces(text: str, locale: str) -> tuple[str, ...]:
 class ScriptParagraph(SegmentedParagraph, RTLParagraph):
     """The Paragraph every lesson text is printed with: right to left and/or segmented as its
     style says, and a plain Paragraph for Latin, Cyrillic and Greek."""
+
+    _memo: tuple | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Break lines once per width: platypus often asks twice (to measure, then to place)."""
+        memo = self._memo
+        if memo is not None and memo[0] == availWidth:
+            _, self.width, self.height, self.blPara, self._wrapWidths = memo
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        if availWidth >= rl_paragraph._FUZZ:
+            self._memo = (availWidth, self.width, self.height, self.blPara, self._wrapWidths)
+        return width, height
+
+    def draw(self) -> None:
+        """Drawing may reorder a line's words in place (right to left), so the memo ends here."""
+        self._memo = None
+        super().draw()

@@ -61,11 +61,15 @@ def notes_page(fitted: FittedSlide, page: PortraitPage, context: LayoutContext) 
     """The slide and its notes, with the largest slide picture and type that fit on one page."""
     _, _, width, height = page.frame
     theme = context.theme
+    made: dict[float, tuple[list[Flowable], float]] = {}     # notes and height, per type size
     for scale, size in _candidates(theme):
         picture = SlideImage(fitted, width * scale)
         gap = Spacer(1, theme.body_size * 1.2)
-        notes = notes_flowables(fitted, context, size)
-        if picture.height + gap.height + _height(notes, width, height) <= height:
+        if size not in made:
+            flowables = notes_flowables(fitted, context, size)
+            made[size] = flowables, _height(flowables, width, height)
+        notes, notes_height = made[size]
+        if picture.height + gap.height + notes_height <= height:
             return [picture, gap, *notes]
     # Too long even in small type: flow on, with a heading on the next page naming the slide.
     continued = para(context.labels.continued.format(title=fitted.outline),

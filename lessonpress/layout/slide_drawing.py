@@ -96,8 +96,24 @@ class Geometry:
         return self.live_width - (self.qr_size + self.margin * 0.5 if block.qr else 0)
 
 
+_FITTED: dict[tuple, tuple[FittedSlide, ...]] = {}
+
+
 def fit_deck(deck: SlideDeck, theme: Theme, labels: Labels) -> tuple[FittedSlide, ...]:
-    """Every planned slide fitted onto one or more full-size slides, numbered from 1."""
+    """Every planned slide fitted onto one or more full-size slides, numbered from 1.
+
+    The slides, notes pages and slides handout of a lesson draw the same fitted deck, so the
+    last few are remembered: fitting tries several type sizes and is a third of their cost.
+    """
+    key = (deck, theme, labels)
+    if key not in _FITTED:
+        if len(_FITTED) >= 8:
+            _FITTED.pop(next(iter(_FITTED)))
+        _FITTED[key] = _fit_deck(deck, theme, labels)
+    return _FITTED[key]
+
+
+def _fit_deck(deck: SlideDeck, theme: Theme, labels: Labels) -> tuple[FittedSlide, ...]:
     geometry = Geometry.of(theme)
     script = script_for(deck.lesson.language)
     fitted: list[FittedSlide] = []
