@@ -120,7 +120,7 @@ def _cached_shape(w, features=None, force=False):  # noqa: ANN001, ANN202 - Repo
     if isinstance(w, ttfonts.ShapedFragWord) or len(w) != 2 or hasattr(w[1][0], "cbDefn"):
         return original(w, features, force) if features is not None else original(w, force=force)
     frag, text = w[1]
-    key = (frag.fontName, frag.fontSize, text, type(w), force,
+    key = (frag.fontName, frag.fontSize, text, type(w), force, id(ttfonts.uharfbuzz),
            None if features is None else tuple(sorted(features.items())))
     hit = _SHAPED.get(key)
     if hit is None:
