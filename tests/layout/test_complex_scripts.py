@@ -231,6 +231,7 @@ def test_no_tofu_or_dotted_circle_in_narrow_lines(language: str, text: str,
         shaped.extend(g.codepoint for g in buffer.glyph_infos)
 
     monkeypatch.setattr(proxy, "shape", spy)
+    monkeypatch.setattr(complex_scripts, "_SHAPED", {})       # shape afresh, not from memory
     face = pdfmetrics.getFont(styles(language).body.fontName)
     hb_font = uharfbuzz.Font(uharfbuzz.Face(face.face._ttf_data))
     dotted_circle = hb_font.get_nominal_glyph(0x25CC)

@@ -68,6 +68,8 @@ def test_each_script_prints_with_its_font_family(language: str) -> None:
 def test_complex_scripts_draw_no_missing_glyph(language: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from reportlab.pdfbase import ttfonts
 
+    from lessonpress.layout import complex_scripts
+
     glyphs: list[int] = []
     proxy = ttfonts.uharfbuzz
     real = proxy.shape
@@ -77,5 +79,6 @@ def test_complex_scripts_draw_no_missing_glyph(language: str, monkeypatch: pytes
         glyphs.extend(g.codepoint for g in buffer.glyph_infos)
 
     monkeypatch.setattr(proxy, "shape", spy)
+    monkeypatch.setattr(complex_scripts, "_SHAPED", {})       # shape afresh, not from memory
     handout(LESSONS[language])
     assert glyphs and 0 not in glyphs
