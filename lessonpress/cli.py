@@ -273,7 +273,7 @@ def helplines_command(ctx: click.Context, region: str | None) -> None:
 
 def _locale(value: str | None) -> str | None:
     """A --locale value checked as a BCP 47 tag (usage error otherwise)."""
-    from .validate import normalise_language
+    from .languages import normalise_language
 
     if value is None:
         return None

@@ -10,7 +10,6 @@ import hashlib
 import os
 import time
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,6 +68,8 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[JobResult]:
     if workers == 1 or len(jobs) <= 1:
         yield from map(run_job, jobs)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     groups: dict[tuple, list[int]] = {}
     for i, job in enumerate(jobs):
         groups.setdefault((job.lessons[0].source_path, job.language, len(job.lessons)), []).append(i)

@@ -1,8 +1,14 @@
-"""Languages by name: how a language calls itself ("Español", "العربية", "हिन्दी")."""
+"""Languages: tags checked and normalised (BCP 47), and how a language calls itself."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
+
+_BCP47 = re.compile(
+    r"(?P<lang>[A-Za-z]{2,3})(-(?P<script>[A-Za-z]{4}))?(-(?P<region>[A-Za-z]{2}|\d{3}))?"
+    r"(-([A-Za-z0-9]{5,8}|\d[A-Za-z0-9]{3}))*"
+)
 
 
 @cache
@@ -15,3 +21,20 @@ def language_name(language: str) -> str:
     except (ValueError, UnknownLocaleError):
         return language
     return name[:1].upper() + name[1:]
+
+
+def normalise_language(tag: str) -> str | None:
+    """`pt-br` -> `pt-BR`; None when the text is not a BCP 47 language tag."""
+    m = _BCP47.fullmatch(tag)
+    if not m:
+        return None
+    parts = tag.split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        elif len(part) == 2 or (len(part) == 3 and part.isdigit()):
+            out.append(part.upper())
+        else:
+            out.append(part.lower())
+    return "-".join(out)

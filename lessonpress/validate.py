@@ -18,6 +18,7 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin, get_typ
 
 from . import markup, model
 from .errors import LessonError, SourceLocation
+from .languages import normalise_language
 from .markup import RichText
 from .model import Kind
 from .urls import UrlProblem, check_url
@@ -26,10 +27,6 @@ from .yamlio import Path_, YamlDocument
 MAX_TEXT_LENGTH = 10_000
 MAX_LIST_ITEMS = 500
 _INVALID = object()
-_BCP47 = re.compile(
-    r"(?P<lang>[A-Za-z]{2,3})(-(?P<script>[A-Za-z]{4}))?(-(?P<region>[A-Za-z]{2}|\d{3}))?"
-    r"(-([A-Za-z0-9]{5,8}|\d[A-Za-z0-9]{3}))*"
-)
 _TRUE, _FALSE = {"true", "yes", "on"}, {"false", "no", "off"}
 T = TypeVar("T")
 
@@ -68,23 +65,6 @@ def validate_course(doc: YamlDocument, known_ids: set[str]
     if any(p.is_error for p in converter.problems):
         return None, converter.problems
     return dataclasses.replace(course, source_path=doc.path), converter.problems
-
-
-def normalise_language(tag: str) -> str | None:
-    """`pt-br` -> `pt-BR`; None when the text is not a BCP 47 language tag."""
-    m = _BCP47.fullmatch(tag)
-    if not m:
-        return None
-    parts = tag.split("-")
-    out = [parts[0].lower()]
-    for part in parts[1:]:
-        if len(part) == 4 and part.isalpha():
-            out.append(part.title())
-        elif len(part) == 2 or (len(part) == 3 and part.isdigit()):
-            out.append(part.upper())
-        else:
-            out.append(part.lower())
-    return "-".join(out)
 
 
 class Converter:

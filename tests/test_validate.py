@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from lessonpress.languages import normalise_language
 from lessonpress.model import Lesson, Prompt
-from lessonpress.validate import normalise_language
 
 from .conftest import GOOD, load, load_text
 
