@@ -82,6 +82,10 @@ def _guard(ctx: click.Context, action) -> int:  # noqa: ANN001
     except LessonError as problem:
         click.echo(problem.format(), err=True)
         return EXIT_ERRORS
+    except BrokenPipeError:            # `lessonpress i18n status | head`: the reader has gone
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         click.echo("interrupted; files already written are complete, the rest were not touched",
                    err=True)
@@ -291,130 +295,6 @@ def _outcome(outcome, verb: str) -> int:  # noqa: ANN001
     return EXIT_ERRORS if any(p.is_error for p in outcome.problems) else EXIT_OK
 
 
-@main.group("i18n")
-def i18n_group() -> None:
-    """Translations: create files, report what is missing or stale, exchange PO/CSV catalogs."""
-
-
-@i18n_group.command("init")
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--locale", required=True, help="Language to translate into (es, ar, pt-BR, ...).")
-@click.pass_context
-def i18n_init(ctx: click.Context, paths: tuple[str, ...], locale: str) -> None:
-    """Create translation files for a locale, ready to fill in with any text editor."""
-    from .i18n import workflow
-
-    tag = _locale(locale)
-    ctx.exit(_guard(ctx, lambda: _outcome(workflow.init(paths, tag), "created")))
-
-
-@i18n_group.command("status")
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--locale", "locales", multiple=True, help="Only this locale (repeatable).")
-@click.option("--fail-on", default="", metavar="missing,stale",
-              help="Exit 1 when any string is missing and/or stale (for CI).")
-@click.pass_context
-def i18n_status(ctx: click.Context, paths: tuple[str, ...], locales: tuple[str, ...],
-                fail_on: str) -> None:
-    """Per locale and lesson: translated, missing and stale strings (with old and new source)."""
-    from .i18n import workflow
-    from .i18n.status import format_report, known_locales
-    from .languages import language_name
-    from .project import find_lessons
-
-    wanted = {s.strip() for s in fail_on.split(",") if s.strip()}
-    if wanted - {"missing", "stale"}:
-        raise click.BadParameter("use missing, stale or missing,stale", param_hint="--fail-on")
-
-    def run() -> int:
-        chosen = [_locale(x) for x in locales] or known_locales(find_lessons(paths)[0])
-        statuses, problems = workflow.status(paths, chosen)
-        for line in format_report(statuses, language_name):
-            click.echo(line)
-        if any(s.count("stale") for s in statuses):
-            click.echo("After updating stale strings, run `lessonpress i18n sync --locale L`.")
-        print_problems(problems)
-        failing = any(s.count(state) for s in statuses for state in wanted)
-        return EXIT_ERRORS if failing or any(p.is_error for p in problems) else EXIT_OK
-
-    ctx.exit(_guard(ctx, run))
-
-
-@i18n_group.command("sync")
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--locale", required=True, help="Locale whose translations are now up to date.")
-@click.pass_context
-def i18n_sync(ctx: click.Context, paths: tuple[str, ...], locale: str) -> None:
-    """Record that the current translations match the current source (after updating them)."""
-    from .i18n import workflow
-
-    tag = _locale(locale)
-    ctx.exit(_guard(ctx, lambda: _outcome(workflow.sync(paths, tag), "updated")))
-
-
-@i18n_group.command("export")
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--locale", required=True, help="Locale to export.")
-@click.option("--format", "fmt", type=click.Choice(["po", "csv"]), default="po", show_default=True)
-@click.option("--out", type=click.Path(), help="Catalog file (default: build/translations/LOCALE.po|csv).")
-@click.pass_context
-def i18n_export(ctx: click.Context, paths: tuple[str, ...], locale: str, fmt: str,
-                out: str | None) -> None:
-    """Write one catalog per locale for Weblate/Crowdin/Poedit (PO) or a spreadsheet (CSV)."""
-    from .i18n import workflow
-
-    tag = _locale(locale)
-    target = Path(out) if out else Path("build") / "translations" / f"{tag}.{fmt}"
-    ctx.exit(_guard(ctx, lambda: _outcome(workflow.export(paths, tag, fmt, target), "wrote")))
-
-
-@i18n_group.command("import")
-@click.argument("catalog", type=click.Path(exists=True, dir_okay=False))
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--locale", help="Locale of the catalog (default: from the PO header or file name).")
-@click.pass_context
-def i18n_import(ctx: click.Context, catalog: str, paths: tuple[str, ...], locale: str | None) -> None:
-    """Write a PO or CSV catalog's translations into the translation files (all or nothing)."""
-    from .i18n import workflow
-
-    tag = _locale(locale)
-
-    def run() -> int:
-        outcome = workflow.import_catalog(paths, Path(catalog), catalog, tag)
-        code = _outcome(outcome, "updated")
-        if code == EXIT_OK:
-            click.echo(f"{outcome.changed} string{'s' * (outcome.changed != 1)} imported"
-                       + ("" if outcome.written else "; no file changed"))
-        else:
-            click.echo("nothing was written", err=True)
-        return code
-
-    ctx.exit(_guard(ctx, run))
-
-
-@i18n_group.command("labels")
-@click.option("--locale", required=True, help="Language of the catalog.")
-@click.option("--out", type=click.Path(dir_okay=False), help="File to write (default: print it).")
-@click.pass_context
-def i18n_labels(ctx: click.Context, locale: str, out: str | None) -> None:
-    """Write the interface-label catalog (PO) for a language, with any translations it has."""
-    from .labels import template
-    from .output import write_atomic
-
-    tag = _locale(locale)
-
-    def run() -> int:
-        text = template(tag)
-        if out:
-            write_atomic(Path(out), text.encode("utf-8"))
-            click.echo(f"wrote {out}; translate it, then put it in lessonpress/locales/{tag}.po")
-        else:
-            click.echo(text, nl=False)
-        return EXIT_OK
-
-    ctx.exit(_guard(ctx, run))
-
-
 @main.command("watch")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--out", "out_dir", default="build", show_default=True, type=click.Path())
@@ -479,3 +359,13 @@ def themes_preview(ctx: click.Context, name: str, out_dir: str, paper: str) -> N
         return EXIT_OK
 
     ctx.exit(_guard(ctx, run))
+
+
+def _register_groups() -> None:
+    """Command groups that live in their own modules (kept apart so each file stays small)."""
+    from .cli_i18n import i18n_group
+
+    main.add_command(i18n_group)
+
+
+_register_groups()

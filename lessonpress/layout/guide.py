@@ -16,9 +16,8 @@ from ..model import Activity, Lesson
 from ..scripts import script_for
 from .base import DocumentSpec, Format, LayoutContext
 from .direction import mirror_commands, mirror_rows, mirror_widths
-from .fonts import register_theme
-from .page import PortraitPage, draft_notice, footer
-from .sections import Sections, metadata
+from .page import portrait_document
+from .sections import Sections
 from .text import escape, paragraph, styles_for, to_markup
 
 
@@ -29,20 +28,8 @@ class Guide(Format):
     learner_facing = False
 
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
-        theme = context.theme
-        register_theme(theme)
-        page = PortraitPage.of(context, duplex=True)
-        right = f"{lesson.title.plain} · {context.labels.guide}"
-        return DocumentSpec(
-            page_size=context.page_size,
-            frame=page.frame,
-            frame_even=page.frame_even,
-            story=tuple(guide_story(lesson, context)),
-            metadata=metadata(lesson, context.labels.guide),
-            decorate_page=footer(page, theme, context.labels.page_of, right,
-                                 draft_notice(lesson, context), script=script_for(lesson.language)),
-            page_count_font=(theme.body_font, theme.small_size),
-        )
+        return portrait_document(lesson, context, guide_story(lesson, context),
+                                 context.labels.guide, duplex=True)
 
 
 def guide_story(lesson: Lesson, context: LayoutContext, *, key: str = "",

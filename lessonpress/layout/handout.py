@@ -15,8 +15,8 @@ from ..model import Lesson
 from ..scripts import script_for
 from .base import DocumentSpec, Format, LayoutContext
 from .fonts import register_theme
-from .page import PortraitPage, draft_notice, footer
-from .sections import Sections, metadata
+from .page import portrait_document
+from .sections import Sections
 from .text import styles_for
 
 
@@ -27,19 +27,9 @@ class Handout(Format):
     learner_facing = True
 
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
-        theme = context.theme
-        register_theme(theme)
-        page = PortraitPage.of(context)
-        right = lesson.title.plain + (f" · {lesson.license.plain}" if lesson.license else "")
-        return DocumentSpec(
-            page_size=context.page_size,
-            frame=page.frame,
-            story=tuple(handout_story(lesson, context)),
-            metadata=metadata(lesson, context.labels.handout),
-            decorate_page=footer(page, theme, context.labels.page_of, right,
-                                 draft_notice(lesson, context), script=script_for(lesson.language)),
-            page_count_font=(theme.body_font, theme.small_size),
-        )
+        register_theme(context.theme)
+        return portrait_document(lesson, context, handout_story(lesson, context),
+                                 context.labels.handout, licence=True)
 
 
 # The handout's sections in teaching order (names of `Sections` methods).

@@ -18,12 +18,11 @@ from reportlab.platypus.flowables import PTOContainer
 
 from ..deck import plan_deck
 from ..model import Lesson
-from ..scripts import LATIN, Script, script_for
+from ..scripts import LATIN, Script
 from ..theme import Theme
 from .base import DocumentSpec, Format, LayoutContext
 from .fonts import register_theme
-from .page import PortraitPage, draft_notice, footer
-from .sections import metadata
+from .page import PortraitPage, portrait_document
 from .slide_drawing import FittedSlide, SlideImage, fit_deck
 from .text import for_script, para, styles_for
 
@@ -45,16 +44,7 @@ class NotesPages(Format):
             if story:
                 story.append(PageBreak())
             story += notes_page(fitted, page, context)
-        right = f"{lesson.title.plain} · {labels.notes_pages}"
-        return DocumentSpec(
-            page_size=context.page_size,
-            frame=page.frame,
-            story=tuple(story),
-            metadata=metadata(lesson, labels.notes_pages),
-            decorate_page=footer(page, theme, labels.page_of, right, draft_notice(lesson, context),
-                                 script=script_for(lesson.language)),
-            page_count_font=(theme.body_font, theme.small_size),
-        )
+        return portrait_document(lesson, context, story, labels.notes_pages)
 
 
 def notes_page(fitted: FittedSlide, page: PortraitPage, context: LayoutContext) -> list[Flowable]:

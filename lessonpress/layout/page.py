@@ -19,10 +19,11 @@ from reportlab.platypus import Paragraph
 
 from ..model import Lesson
 from ..render import PAGE_COUNT_FORM, PAGE_COUNT_RIGHT_FORM
-from ..scripts import LATIN, Script
+from ..scripts import LATIN, Script, script_for
 from ..theme import MM, Theme
-from .base import LayoutContext
+from .base import DocumentSpec, LayoutContext, Metadata
 from .bidi import base_is_rtl
+from .fonts import register_theme
 from .text import paragraph, plain_markup, styles_for
 
 HEADER_MM = 13.0            # room for an organisation's logo and name above the text
@@ -173,6 +174,43 @@ def _draw_line(canvas: Canvas, para: Paragraph, x: float, baseline: float, width
     """Draw a one-line paragraph in a box `width` wide with its first baseline at `baseline`."""
     _, height = para.wrap(width, 1e6)
     para.drawOn(canvas, x, baseline - height + para.style.fontSize)
+
+
+def metadata(lesson: Lesson, kind: str) -> Metadata:
+    """PDF document information for one output of a lesson."""
+    subject = lesson.summary.plain if lesson.summary else (
+        lesson.subtitle.plain if lesson.subtitle else kind)
+    return Metadata(
+        title=lesson.title.plain,
+        author=", ".join(a.plain for a in lesson.authors) or "lessonpress",
+        subject=subject[:500],
+        language=lesson.language,
+        keywords=(kind, lesson.lesson_id),
+    )
+
+
+def portrait_document(lesson: Lesson, context: LayoutContext, story: list, kind: str, *,
+                      duplex: bool = False, licence: bool = False) -> DocumentSpec:
+    """A portrait output of one lesson: its story on the theme's pages, with the footer that
+    names the lesson (and its licence, or the kind of document) and the document information."""
+    theme = context.theme
+    register_theme(theme)
+    page = PortraitPage.of(context, duplex=duplex)
+    right = lesson.title.plain
+    if licence and lesson.license:
+        right += f" · {lesson.license.plain}"
+    elif not licence:
+        right += f" · {kind}"
+    return DocumentSpec(
+        page_size=context.page_size,
+        frame=page.frame,
+        frame_even=page.frame_even,
+        story=tuple(story),
+        metadata=metadata(lesson, kind),
+        decorate_page=footer(page, theme, context.labels.page_of, right,
+                             draft_notice(lesson, context), script=script_for(lesson.language)),
+        page_count_font=(theme.body_font, theme.small_size),
+    )
 
 
 def draft_notice(lesson: Lesson, context: LayoutContext) -> str | None:

@@ -27,23 +27,9 @@ from ..markup import RichText
 from ..model import Helpline, Lesson, Resource
 from ..theme import Theme
 from ..urls import phone_link
-from .base import Metadata
 from .direction import mirror_commands, mirror_rows, mirror_widths
 from .flowables import CheckItem, Heading, WriteInLines, qr_code
 from .text import Styles, escape, para, paragraph, to_markup
-
-
-def metadata(lesson: Lesson, kind: str) -> Metadata:
-    """PDF document information for one output of a lesson."""
-    subject = lesson.summary.plain if lesson.summary else (
-        lesson.subtitle.plain if lesson.subtitle else kind)
-    return Metadata(
-        title=lesson.title.plain,
-        author=", ".join(a.plain for a in lesson.authors) or "lessonpress",
-        subject=subject[:500],
-        language=lesson.language,
-        keywords=(kind, lesson.lesson_id),
-    )
 
 
 class Sections:

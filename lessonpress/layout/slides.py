@@ -14,7 +14,7 @@ from ..deck import plan_deck
 from ..model import Lesson
 from .base import DocumentSpec, Format, LayoutContext
 from .fonts import register_theme
-from .sections import metadata
+from .page import metadata
 from .slide_drawing import SLIDE_SIZE, FittedSlide, bookmark, draw_slide, fit_deck
 
 

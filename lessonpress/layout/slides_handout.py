@@ -12,12 +12,10 @@ from reportlab.platypus import Flowable
 
 from ..deck import plan_deck
 from ..model import Lesson
-from ..scripts import script_for
 from ..theme import Theme
 from .base import DocumentSpec, Format, LayoutContext
 from .fonts import register_theme
-from .page import PortraitPage, draft_notice, footer
-from .sections import metadata
+from .page import portrait_document
 from .slide_drawing import SLIDE_SIZE, FittedSlide, bookmark, draw_thumbnail, fit_deck
 
 ASPECT = SLIDE_SIZE[1] / SLIDE_SIZE[0]
@@ -33,21 +31,11 @@ class SlidesHandout(Format):
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
         theme, labels = context.theme, context.labels
         register_theme(theme)
-        page = PortraitPage.of(context)
         fitted = fit_deck(plan_deck(lesson, labels, context.helplines), theme, labels)
         per_page = 6 if context.per_page == 6 else 3
         sheets = [Sheet(fitted[i:i + per_page], per_page, theme)
                   for i in range(0, len(fitted), per_page)]
-        right = lesson.title.plain + (f" · {lesson.license.plain}" if lesson.license else "")
-        return DocumentSpec(
-            page_size=context.page_size,
-            frame=page.frame,
-            story=tuple(sheets),
-            metadata=metadata(lesson, labels.slides_handout),
-            decorate_page=footer(page, theme, labels.page_of, right, draft_notice(lesson, context),
-                                 script=script_for(lesson.language)),
-            page_count_font=(theme.body_font, theme.small_size),
-        )
+        return portrait_document(lesson, context, sheets, labels.slides_handout, licence=True)
 
 
 class Sheet(Flowable):
