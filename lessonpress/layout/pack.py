@@ -9,6 +9,7 @@ page 1). `--pack-of guide` makes a facilitator binder of guides instead of hando
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -216,7 +217,7 @@ class _PackStory:
             details.append(escape(labels.version.format(v=course.version.plain)))
         date = (course.date if course else None) or self.context.today
         if date:
-            details.append(escape(date))
+            details.append(escape(local_date(date, self.lessons[0].language)))
         if details:
             out += [Spacer(1, theme.body_size * 2), paragraph(" · ".join(details), s.meta)]
         return out
@@ -244,6 +245,17 @@ class _PackStory:
                         section_level=int(nested) + 1)
         notice = draft_notice(lesson, self.context)
         return [Mark(self.log, key, lesson.title.plain, notice), *body]
+
+
+def local_date(iso: str, language: str) -> str:
+    """A date as the language writes it ("28 de noviembre de 2026"); ISO when unknown."""
+    from babel.core import UnknownLocaleError
+    from babel.dates import format_date
+
+    try:
+        return format_date(datetime.date.fromisoformat(iso), "long", locale=language.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return iso
 
 
 def units_of(lessons: list[Lesson], course: Course | None, labels: Labels

@@ -89,7 +89,7 @@ def test_every_bookmark_lands_on_its_lesson(shipped_pack: PdfReader) -> None:
 def test_cover_has_course_title_version_and_date(shipped_pack: PdfReader) -> None:
     cover = shipped_pack.pages[0].extract_text()
     assert "Safe online" in cover and "Course pack" in cover
-    assert "Version 1.0" in cover and "2026-01-02" in cover
+    assert "Version 1.0" in cover and "January 2, 2026" in cover
 
 
 def test_contents_entries_link_to_their_pages(shipped_pack: PdfReader) -> None:
