@@ -112,3 +112,23 @@ def pdf_chars(data: bytes) -> list[dict]:
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         return list(pdf.pages[0].chars)
+
+
+def spy_on_shaping(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The glyph ids HarfBuzz returns from now on (shaped afresh, not from lessonpress's memory
+    of shaped words), collected in the list returned."""
+    from reportlab.pdfbase import ttfonts
+
+    from lessonpress.layout import complex_scripts
+
+    glyphs: list[int] = []
+    proxy = ttfonts.uharfbuzz
+    real = proxy.shape
+
+    def spy(font, buffer, features):  # noqa: ANN001, ANN202
+        real(font, buffer, features)
+        glyphs.extend(g.codepoint for g in buffer.glyph_infos)
+
+    monkeypatch.setattr(proxy, "shape", spy)
+    monkeypatch.setattr(complex_scripts, "_SHAPED", {})
+    return glyphs

@@ -34,6 +34,7 @@ from .complex_text import (
     pdf_of,
     pdftotext,
     similarity,
+    spy_on_shaping,
     styles,
 )
 
@@ -222,16 +223,7 @@ def test_lines_break_only_between_words(language: str, text: str) -> None:
 @pytest.mark.parametrize(("language", "text"), [("th", THAI), ("km", KHMER)])
 def test_no_tofu_or_dotted_circle_in_narrow_lines(language: str, text: str,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    shaped: list[int] = []
-    proxy = ttfonts.uharfbuzz
-    real_shape = proxy.shape
-
-    def spy(font, buffer, features):  # noqa: ANN001, ANN202
-        real_shape(font, buffer, features)
-        shaped.extend(g.codepoint for g in buffer.glyph_infos)
-
-    monkeypatch.setattr(proxy, "shape", spy)
-    monkeypatch.setattr(complex_scripts, "_SHAPED", {})       # shape afresh, not from memory
+    shaped = spy_on_shaping(monkeypatch)
     face = pdfmetrics.getFont(styles(language).body.fontName)
     hb_font = uharfbuzz.Font(uharfbuzz.Face(face.face._ttf_data))
     dotted_circle = hb_font.get_nominal_glyph(0x25CC)

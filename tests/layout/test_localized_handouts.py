@@ -19,6 +19,7 @@ from lessonpress.render import render
 from lessonpress.theme import DEFAULT_THEME
 
 from ..conftest import FIXTURES, I18N_LESSONS, load, pdf_text, squash
+from .complex_text import spy_on_shaping
 
 FONTS = {"en": "AtkinsonHyperlegible", "uk": "FiraSans", "vi": "FiraSans", "ar": "Almarai",
          "hi": "Hind", "th": "Sarabun", "he": "Heebo", "km": "NotoSansKhmer"}
@@ -66,19 +67,6 @@ def test_each_script_prints_with_its_font_family(language: str) -> None:
 
 @pytest.mark.parametrize("language", ["ar", "hi", "th", "he", "km"])
 def test_complex_scripts_draw_no_missing_glyph(language: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportlab.pdfbase import ttfonts
-
-    from lessonpress.layout import complex_scripts
-
-    glyphs: list[int] = []
-    proxy = ttfonts.uharfbuzz
-    real = proxy.shape
-
-    def spy(font, buffer, features):  # noqa: ANN001, ANN202
-        real(font, buffer, features)
-        glyphs.extend(g.codepoint for g in buffer.glyph_infos)
-
-    monkeypatch.setattr(proxy, "shape", spy)
-    monkeypatch.setattr(complex_scripts, "_SHAPED", {})       # shape afresh, not from memory
+    glyphs = spy_on_shaping(monkeypatch)
     handout(LESSONS[language])
     assert glyphs and 0 not in glyphs
