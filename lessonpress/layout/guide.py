@@ -10,7 +10,7 @@ format that prints facilitator-only content.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from ..model import Activity, Lesson
 from ..scripts import script_for
@@ -115,7 +115,7 @@ class GuideSections(Sections):
 
     def prompts_with_notes(self) -> list[Flowable]:
         s, labels = self.styles, self.labels
-        out: list[Flowable] = [self.heading(labels.prompts_with_notes)]
+        groups = []
         for n, prompt in enumerate(self.lesson.discussion_prompts, 1):
             block: list[Flowable] = [paragraph(f"{n}. {to_markup(prompt.prompt, self.theme)}",
                                                s.subheading)]
@@ -124,19 +124,16 @@ class GuideSections(Sections):
             if prompt.follow_ups:
                 block.append(paragraph(f"<i>{escape(labels.follow_ups)}</i>", s.note))
                 block += [self.text(f, s.note_item, bullet="–") for f in prompt.follow_ups]
-            out.append(KeepTogether(block[:2]))
-            out.extend(block[2:])
-        return out
+            groups.append((block[:2], block[2:]))
+        return self.headed(self.heading(labels.prompts_with_notes), groups)
 
     def activities_with_notes(self) -> list[Flowable]:
         if not self.lesson.activities:
             return []
-        out: list[Flowable] = [self.heading(self.labels.activities_steps)]
-        for activity in self.lesson.activities:
-            out.extend(self.activity(activity))
-        return out
+        return self.headed(self.heading(self.labels.activities_steps),
+                           [self.activity(activity) for activity in self.lesson.activities])
 
-    def activity(self, activity: Activity) -> list[Flowable]:
+    def activity(self, activity: Activity) -> tuple[list[Flowable], list[Flowable]]:
         s = self.styles
         title = to_markup(activity.title, self.theme)
         if activity.minutes:
@@ -145,7 +142,7 @@ class GuideSections(Sections):
         block += [self.text(step, s.numbered, bullet=f"{i}.") for i, step in enumerate(activity.steps, 1)]
         if activity.notes:
             block.append(self.text(activity.notes, s.note))
-        return [KeepTogether(block[:3]), *block[3:]]
+        return block[:3], block[3:]
 
     def facilitator_notes(self) -> list[Flowable]:
         if not self.lesson.facilitator_notes:

@@ -101,22 +101,31 @@ class Sections:
             out.append(paragraph(markup, self.styles.bullet, bullet="•"))
         return out
 
+    def headed(self, heading: Flowable, groups: list[tuple[list[Flowable], list[Flowable]]]
+               ) -> list[Flowable]:
+        """A heading and groups of (start kept together, rest that may break): the heading
+        always goes with the first group's start, never alone at the foot of a page."""
+        out: list[Flowable] = []
+        for i, (kept, rest) in enumerate(groups):
+            out += [KeepTogether([heading, *kept] if i == 0 else kept), *rest]
+        return out or [heading]
+
     def prompts(self) -> list[Flowable]:
         theme = self.theme
-        out: list[Flowable] = [self.heading(self.labels.discussion)]
         numbered = self.styles.numbered
+        groups = []
         for n, prompt in enumerate(self.lesson.discussion_prompts, 1):
             question = self.text(prompt.prompt, numbered, bullet=f"{n}.")
             lines = WriteInLines(theme.write_in_lines, theme.write_in_spacing, theme.rule_color,
                                  indent=max(numbered.leftIndent, numbered.rightIndent),
                                  rtl=self.styles.rtl, line=theme.line())
-            out.append(KeepTogether([question, lines, Spacer(1, theme.body_size * 0.6)]))
-        return out
+            groups.append(([question, lines, Spacer(1, theme.body_size * 0.6)], []))
+        return self.headed(self.heading(self.labels.discussion), groups)
 
     def activities(self) -> list[Flowable]:
         if not self.lesson.activities:
             return []
-        out: list[Flowable] = [self.heading(self.labels.activities)]
+        groups = []
         for activity in self.lesson.activities:
             title = to_markup(activity.title, self.theme)
             if activity.minutes:
@@ -124,9 +133,8 @@ class Sections:
             block: list[Flowable] = [paragraph(title, self.styles.subheading)]
             block += [self.text(step, self.styles.numbered, bullet=f"{i}.")
                       for i, step in enumerate(activity.steps, 1)]
-            out.append(KeepTogether(block[:3]))
-            out.extend(block[3:])
-        return out
+            groups.append((block[:3], block[3:]))
+        return self.headed(self.heading(self.labels.activities), groups)
 
     def warning_signs(self) -> list[Flowable]:
         if not self.lesson.warning_signs:
