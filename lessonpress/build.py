@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LessonError, SourceLocation, has_errors, sorted_problems
-from .formats import COURSE_FORMATS, format_names
+from .formats import BILINGUAL, COURSE_FORMATS, format_names
 from .incremental import (
     BuildState,
     Inputs,
@@ -27,7 +27,7 @@ from .incremental import (
     lesson_key,
     settings_fingerprint,
 )
-from .jobs import BILINGUAL, Job, run_jobs
+from .jobs import Job, run_jobs
 from .model import Course, HelplineBook, Lesson
 from .project import find_lessons, output_path
 from .report import (

@@ -21,6 +21,9 @@ FORMATS: dict[str, str] = {
     "pack": "lessonpress.layout.pack:Pack",
 }
 
+# A handout in the source language and one translation (`--bilingual`), not a `--format`.
+BILINGUAL = "handout-bilingual"
+
 # Formats that make one document per language from all lessons, and its file name stem.
 COURSE_FORMATS: dict[str, str] = {"pack": "course-pack"}
 

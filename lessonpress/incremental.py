@@ -20,6 +20,8 @@ from functools import cache
 from pathlib import Path
 
 from . import __version__
+from .formats import BILINGUAL
+from .project import TRANSLATIONS_DIR
 
 STATE_DIR = ".lessonpress"
 STATE_FILE = "state.json"
@@ -156,7 +158,7 @@ def inputs_of(files: list, locales: tuple[str, ...] | None, paths: tuple[str, ..
 def settings_fingerprint(settings, fmt: str) -> str:  # noqa: ANN001 - BuildSettings
     """The settings that shape an output of format `fmt` (and only those)."""
     parts = [fmt, str(settings.paper), repr(settings.theme), str(settings.region)]
-    if fmt == "handout-bilingual":
+    if fmt == BILINGUAL:
         parts.append(str(settings.bilingual))
     if fmt == "slides-handout":
         parts.append(str(settings.per_page))
@@ -200,8 +202,8 @@ def all_current(state: BuildState, inputs: Inputs, formats: list[str], course_fo
                 units = [u for u in inputs.units if state.languages[u] == language]
                 keys.append((course_key(fmt, language), course_fingerprint(inputs, units, fp)))
         else:
-            units = [u for u in inputs.units if fmt != "handout-bilingual"
-                     or (state.languages[u] == settings.bilingual and "translations" in Path(u).parts)]
+            units = [u for u in inputs.units if fmt != BILINGUAL
+                     or (state.languages[u] == settings.bilingual and TRANSLATIONS_DIR in Path(u).parts)]
             keys = [(lesson_key(fmt, u), lesson_fingerprint(inputs, u, fp)) for u in units]
         for key, fingerprint in keys:
             if not state.current(key, fingerprint):

@@ -15,12 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import LessonError, has_errors
+from .formats import BILINGUAL
 from .model import Course, Lesson
 
 if TYPE_CHECKING:
     from .helplines import RegionHelplines
-
-BILINGUAL = "handout-bilingual"      # a handout in the source language and one translation
 
 
 @dataclass(frozen=True)

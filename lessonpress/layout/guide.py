@@ -58,14 +58,7 @@ class GuideSections(Sections):
     def at_a_glance(self) -> list[Flowable]:
         lesson, labels, s = self.lesson, self.labels, self.styles
         rows: list[Flowable] = [self.heading(labels.at_a_glance, s.box_heading)]
-        facts = []
-        if lesson.audience:
-            facts.append(f"<b>{escape(labels.audience_label)}:</b> {to_markup(lesson.audience, self.theme)}")
-        if lesson.age_range:
-            facts.append(f"<b>{escape(labels.ages)}:</b> {to_markup(lesson.age_range, self.theme)}")
-        if lesson.duration_minutes:
-            facts.append(f"<b>{escape(labels.duration)}:</b> "
-                         f"{escape(labels.minutes.format(n=lesson.duration_minutes))}")
+        facts = self.facts(labels.audience_label, labels.duration)
         if facts:
             rows.append(paragraph(" · ".join(facts), s.box_text))
         if lesson.materials:

@@ -14,7 +14,6 @@ from reportlab.platypus import Flowable
 from ..model import Lesson
 from ..scripts import script_for
 from .base import DocumentSpec, Format, LayoutContext
-from .fonts import register_theme
 from .page import portrait_document
 from .sections import Sections
 from .text import styles_for
@@ -27,7 +26,6 @@ class Handout(Format):
     learner_facing = True
 
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
-        register_theme(context.theme)
         return portrait_document(lesson, context, handout_story(lesson, context),
                                  context.labels.handout, licence=True)
 

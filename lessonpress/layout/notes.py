@@ -16,14 +16,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Spacer
 from reportlab.platypus.flowables import PTOContainer
 
-from ..deck import plan_deck
 from ..model import Lesson
 from ..scripts import LATIN, Script
 from ..theme import Theme
 from .base import DocumentSpec, Format, LayoutContext
-from .fonts import register_theme
 from .page import PortraitPage, portrait_document
-from .slide_drawing import FittedSlide, SlideImage, fit_deck
+from .slide_drawing import FittedSlide, SlideImage, deck_for
 from .text import for_script, para, styles_for
 
 SLIDE_SCALES = (1.0, 0.8, 0.62)      # share of the text width the slide picture may take
@@ -36,11 +34,10 @@ class NotesPages(Format):
     learner_facing = False
 
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
-        theme, labels = context.theme, context.labels
-        register_theme(theme)
+        labels = context.labels
         page = PortraitPage.of(context)
         story: list[Flowable] = []
-        for fitted in fit_deck(plan_deck(lesson, labels, context.helplines), theme, labels):
+        for fitted in deck_for(lesson, context):
             if story:
                 story.append(PageBreak())
             story += notes_page(fitted, page, context)

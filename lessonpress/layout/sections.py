@@ -76,15 +76,18 @@ class Sections:
             out.append(self.text(lesson.summary))
         return out
 
-    def facts(self) -> list[str]:
+    def facts(self, audience: str | None = None, duration: str | None = None) -> list[str]:
+        """Audience, ages and length as markup items; labels as given (the guide's are longer)."""
         lesson, labels = self.lesson, self.labels
         facts = []
         if lesson.audience:
-            facts.append(f"<b>{escape(labels.audience)}:</b> {to_markup(lesson.audience, self.theme)}")
+            label = escape(audience or labels.audience)
+            facts.append(f"<b>{label}:</b> {to_markup(lesson.audience, self.theme)}")
         if lesson.age_range:
             facts.append(f"<b>{escape(labels.ages)}:</b> {to_markup(lesson.age_range, self.theme)}")
         if lesson.duration_minutes:
-            facts.append(escape(labels.minutes.format(n=lesson.duration_minutes)))
+            minutes = escape(labels.minutes.format(n=lesson.duration_minutes))
+            facts.append(f"<b>{escape(duration)}:</b> {minutes}" if duration else minutes)
         return facts
 
     def objectives(self) -> list[Flowable]:

@@ -18,12 +18,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from ..deck import Slide, SlideDeck, SlideItem
+from ..deck import Slide, SlideDeck, SlideItem, plan_deck
 from ..labels import Labels
 from ..markup import RichText, plain_text
+from ..model import Lesson
 from ..scripts import LATIN, Script, script_for
 from ..theme import Theme
+from .base import LayoutContext
 from .flowables import QRCode, qr_code
+from .fonts import register_theme
 from .text import for_script, para, styles_for
 
 SLIDE_SIZE = (960.0, 540.0)          # 13.333 x 7.5 in, PowerPoint's 16:9
@@ -97,6 +100,13 @@ class Geometry:
 
 
 _FITTED: dict[tuple, tuple[FittedSlide, ...]] = {}
+
+
+def deck_for(lesson: Lesson, context: LayoutContext) -> tuple[FittedSlide, ...]:
+    """A lesson's planned and fitted slides, its theme's fonts registered (for measuring)."""
+    register_theme(context.theme)
+    return fit_deck(plan_deck(lesson, context.labels, context.helplines), context.theme,
+                    context.labels)
 
 
 def fit_deck(deck: SlideDeck, theme: Theme, labels: Labels) -> tuple[FittedSlide, ...]:

@@ -10,12 +10,10 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from ..deck import plan_deck
 from ..model import Lesson
 from .base import DocumentSpec, Format, LayoutContext
-from .fonts import register_theme
 from .page import metadata
-from .slide_drawing import SLIDE_SIZE, FittedSlide, bookmark, draw_slide, fit_deck
+from .slide_drawing import SLIDE_SIZE, FittedSlide, bookmark, deck_for, draw_slide
 
 
 class Slides(Format):
@@ -26,8 +24,7 @@ class Slides(Format):
 
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
         theme, labels = context.theme, context.labels
-        register_theme(theme)
-        fitted = fit_deck(plan_deck(lesson, labels, context.helplines), theme, labels)
+        fitted = deck_for(lesson, context)
         width, height = SLIDE_SIZE
         return DocumentSpec(
             page_size=SLIDE_SIZE,

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from ..deck import plan_deck
 from ..model import Lesson
 from ..theme import Theme
 from .base import DocumentSpec, Format, LayoutContext
-from .fonts import register_theme
 from .page import portrait_document
-from .slide_drawing import SLIDE_SIZE, FittedSlide, bookmark, draw_thumbnail, fit_deck
+from .slide_drawing import SLIDE_SIZE, FittedSlide, bookmark, deck_for, draw_thumbnail
 
 ASPECT = SLIDE_SIZE[1] / SLIDE_SIZE[0]
 LINED_SLIDE = 0.6                   # three-up: share of the width for the slide, the rest for lines
@@ -30,8 +28,7 @@ class SlidesHandout(Format):
 
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
         theme, labels = context.theme, context.labels
-        register_theme(theme)
-        fitted = fit_deck(plan_deck(lesson, labels, context.helplines), theme, labels)
+        fitted = deck_for(lesson, context)
         per_page = 6 if context.per_page == 6 else 3
         sheets = [Sheet(fitted[i:i + per_page], per_page, theme)
                   for i in range(0, len(fitted), per_page)]
