@@ -25,6 +25,7 @@ from ..markup import RichText, Run
 from ..scripts import LATIN, Script
 from ..theme import Theme
 from .complex_scripts import ScriptParagraph
+from .fonts import register_theme
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
@@ -122,6 +123,7 @@ def paragraph(markup: str, style: ParagraphStyle, *, bullet: str | None = None) 
 
 @cache
 def _latin_styles(theme: Theme) -> Styles:
+    register_theme(theme)          # styles name the theme's faces: they must exist to be measured
     body = ParagraphStyle(
         "body", fontName=theme.body_font, fontSize=theme.body_size,
         leading=theme.leading(theme.body_size), textColor=theme.text_color, alignment=TA_LEFT,
