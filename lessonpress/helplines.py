@@ -9,11 +9,12 @@ without a region it prints the international services and how to find a national
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import LessonError, SourceLocation
-from .model import Helpline, HelplineBook
+from .model import HELPLINE_KINDS, Helpline, HelplineBook
 from .validate import Converter
 from .yamlio import load_yaml
 
@@ -26,6 +27,7 @@ REGION_NAMES = {
     "IN": "India", INTERNATIONAL: "International",
 }
 CONFIDENCES = ("HIGH", "MEDIUM")
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,18 @@ def load_helplines(path: Path, shown: str | None = None) -> tuple[HelplineBook |
     problems = converter.problems
     if book is None:
         return None, problems
+    seen: set[str] = set()
     for i, entry in enumerate(book.helplines):
+        if not _ID.fullmatch(entry.id) or entry.id in seen:
+            problems.append(LessonError(
+                f"id '{entry.id}' is " + ("used twice" if entry.id in seen else "not a lowercase slug"),
+                code="helplines.id", location=document.where(("helplines", i, "id")),
+                hint="give each entry its own id of lowercase letters, digits and '-', e.g. gb-childline"))
+        seen.add(entry.id)
+        if entry.kind not in HELPLINE_KINDS:
+            problems.append(LessonError(
+                f"kind '{entry.kind}' is not known", code="helplines.kind",
+                location=document.where(("helplines", i, "kind")), hint="use " + ", ".join(HELPLINE_KINDS)))
         if entry.confidence.split()[0] not in CONFIDENCES:
             problems.append(LessonError(
                 f"confidence '{entry.confidence}' may not be printed", code="helplines.confidence",

@@ -183,11 +183,18 @@ class Course:
         return [lesson_id for unit in self.units for lesson_id in unit.lessons]
 
 
+# What a helpline entry is for. A learner output must always show a way to call or text for
+# help: a region's `child-helpline` (or, where none is verified, a `crisis` line) and `emergency`.
+HELPLINE_KINDS = ("child-helpline", "crisis", "emergency", "police", "report", "support", "directory")
+
+
 @dataclass(frozen=True, kw_only=True)
 class Helpline:
     """A helpline or reporting route for one region, with where and when it was verified."""
 
+    id: str = required("Stable identifier, e.g. 'gb-childline': translations and tests refer to it.")
     region: str = required("Country code (US, GB, CA, AU, IN) or INTL for services anywhere.")
+    kind: str = required("What it is: " + ", ".join(HELPLINE_KINDS) + ".")
     name: RichText = required("Name of the service.")
     phone: RichText | None = doc("Phone number as printed.")
     text: RichText | None = doc("Text-message line.")
