@@ -55,6 +55,7 @@ class Prompt:
     __shorthand__ = "prompt"
 
     prompt: RichText = required("The question learners see.")
+    minutes: Minutes | None = doc("How long the group discusses it, in whole minutes.")
     notes: RichText | None = doc("What to listen for and how to steer; facilitator only.",
                                  facilitator=True)
     follow_ups: Texts = doc("Extra questions to ask; facilitator only.", facilitator=True,
