@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LessonError, SourceLocation, has_errors, sorted_problems
-from .formats import BILINGUAL, COURSE_FORMATS, format_names
+from .formats import FORMATS, wanted_formats
 from .incremental import (
     BuildState,
     Inputs,
@@ -29,7 +29,7 @@ from .incremental import (
 )
 from .jobs import Job, run_jobs
 from .model import Course, HelplineBook, Lesson
-from .project import find_lessons, output_path
+from .project import find_lessons
 from .report import (
     BuildStarted,
     Collector,
@@ -89,11 +89,9 @@ def build(settings: BuildSettings, reporter: Reporter | None = None,
     files, problems = find_lessons(settings.paths)
     inputs = inputs_of(files, settings.locales, settings.paths)
     state = BuildState.load(settings.out_dir)
-    formats = [f for f in format_names() if f in settings.formats]
     # Nothing changed since the last build: say so, repeat its warnings, touch nothing.
-    wanted = [*formats, BILINGUAL] if settings.bilingual else formats
     current = None if settings.force or problems else all_current(
-        state, inputs, wanted, set(COURSE_FORMATS), settings)
+        state, inputs, wanted_formats(settings), settings)
     if current is not None:
         for path in current:
             reporter.emit(OutputUpToDate(path))
@@ -165,56 +163,36 @@ def plan(lessons: list[Lesson], settings: BuildSettings, inputs: Inputs,
     """One job per lesson and lesson format, then one per language for each course format."""
     from .helplines import select
 
-    formats = [f for f in format_names() if f in settings.formats]
+    formats = wanted_formats(settings)
+    sources = {lesson.lesson_id: lesson for lesson in lessons if lesson.translation is None}
     jobs = []
     for fmt in formats:
+        spec = FORMATS[fmt]
         fp = settings_fingerprint(settings, fmt)
-        if fmt in COURSE_FORMATS:
+        paired = getattr(settings, spec.requested_by) if spec.requested_by else None
+        if spec.inputs == "course":
+            for language, group in by_language(lessons).items():
+                units = [lesson.source_path for lesson in group]
+                jobs.append(Job(
+                    tuple(course_order(group, course)), fmt,
+                    settings.out_dir / language / spec.file_name(settings), settings,
+                    course_key(fmt, language), course_fingerprint(inputs, units, fp), course,
+                    select(book, language, settings.region)))
             continue
-        suffix = ".".join(settings.theme.presets)
         for lesson in lessons:
+            made_of: tuple[Lesson, ...] = (lesson,)
+            if spec.inputs == "translation":
+                if (lesson.translation is None or lesson.lesson_id not in sources
+                        or lesson.language != paired):
+                    continue
+                made_of = (lesson, sources[lesson.lesson_id])
             jobs.append(Job(
-                (lesson,), fmt,
-                output_path(settings.out_dir, lesson.language, lesson.lesson_id, fmt, suffix),
+                made_of, fmt, settings.out_dir / lesson.language / spec.file_name(settings, lesson.lesson_id),
                 settings, lesson_key(fmt, lesson.source_path),
                 lesson_fingerprint(inputs, lesson.source_path, fp),
                 helplines=select(book, lesson.language, settings.region)))
-    jobs += bilingual_jobs(lessons, settings, inputs, book)
-    for fmt in (f for f in formats if f in COURSE_FORMATS):
-        fp = settings_fingerprint(settings, fmt)
-        for language, group in by_language(lessons).items():
-            name = COURSE_FORMATS[fmt] + ("" if settings.pack_of == "handout" else "-guides")
-            name += "".join(f".{p}" for p in settings.theme.presets)
-            units = [lesson.source_path for lesson in group]
-            jobs.append(Job(
-                tuple(course_order(group, course)), fmt, settings.out_dir / language / f"{name}.pdf",
-                settings, course_key(fmt, language), course_fingerprint(inputs, units, fp), course,
-                select(book, language, settings.region)))
-    order = [*formats, BILINGUAL]
-    return sorted(jobs, key=lambda j: (j.lessons[0].lesson_id if j.format not in COURSE_FORMATS
-                                       else "~", j.language, order.index(j.format)))
-
-
-def bilingual_jobs(lessons: list[Lesson], settings: BuildSettings, inputs: Inputs,
-                   book: HelplineBook | None) -> list[Job]:
-    """One bilingual handout per lesson translated into `settings.bilingual`."""
-    from .helplines import select
-
-    if not settings.bilingual:
-        return []
-    sources = {lesson.lesson_id: lesson for lesson in lessons if lesson.translation is None}
-    fp = settings_fingerprint(settings, BILINGUAL)
-    suffix = ".".join(settings.theme.presets)
-    return [
-        Job((lesson, sources[lesson.lesson_id]), BILINGUAL,
-            output_path(settings.out_dir, lesson.language, lesson.lesson_id, BILINGUAL, suffix),
-            settings, lesson_key(BILINGUAL, lesson.source_path),
-            lesson_fingerprint(inputs, lesson.source_path, fp),
-            helplines=select(book, lesson.language, settings.region))
-        for lesson in lessons
-        if lesson.language == settings.bilingual and lesson.lesson_id in sources
-        and lesson.translation is not None
-    ]
+    return sorted(jobs, key=lambda j: (j.lessons[0].lesson_id if FORMATS[j.format].scope == "lesson"
+                                       else "~", j.language, formats.index(j.format)))
 
 
 def by_language(lessons: Iterable[Lesson]) -> dict[str, list[Lesson]]:

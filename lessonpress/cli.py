@@ -22,6 +22,38 @@ from .report import BuildStarted, Event, OutputFailed, OutputUpToDate, OutputWri
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
+class FormatList(click.ParamType):
+    """`--format` values: registered format names, one per flag or several split by commas.
+
+    The names are read from the registry when a value is checked or help is shown (not when
+    this module is imported), so a format registered later is offered like the built-in ones.
+    """
+
+    name = "format"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:  # noqa: ARG002
+        return "[" + "|".join(format_names()) + "]"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None
+                ) -> tuple[str, ...]:
+        if isinstance(value, tuple):
+            return value
+        names = tuple(n.strip() for n in str(value).split(",") if n.strip())
+        known = format_names()
+        for name in names:
+            if name not in known:
+                self.fail(f"'{name}' is not a format; choose from {', '.join(known)}", param, ctx)
+        if not names:
+            self.fail(f"give a format: {', '.join(known)}", param, ctx)
+        return names
+
+
+def chosen_formats(values: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """Formats from repeated and comma-separated `--format` values (all when none is given)."""
+    names = [name for value in values for name in value]
+    return tuple(dict.fromkeys(names)) or format_names()
+
+
 class Printer:
     """Shows build events: a progress bar on a terminal, plain lines in a pipe or log."""
 
@@ -103,8 +135,8 @@ def _guard(ctx: click.Context, action) -> int:  # noqa: ANN001
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--out", "out_dir", default="build", show_default=True, type=click.Path(),
               help="Folder for the PDFs: OUT/<language>/<lesson>-<format>.pdf.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(format_names()),
-              help="Output format (repeat for several; default: all).")
+@click.option("--format", "formats", multiple=True, type=FormatList(),
+              help="Output format (repeat, or separate with commas; default: all).")
 @click.option("--paper", type=click.Choice(["a4", "letter", "a5"]), default=None,
               help="Paper size of portrait outputs (default: from the language's region, e.g. "
                    "Letter for en-US, A4 for en or en-GB; a5 for booklets).")
@@ -138,7 +170,7 @@ def _guard(ctx: click.Context, action) -> int:  # noqa: ANN001
 @click.option("--verbose", "-v", is_flag=True, help="Print timings and up-to-date outputs too.")
 @click.pass_context
 def build_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str,
-                  formats: tuple[str, ...], paper: str | None, jobs: int | None, force: bool,
+                  formats: tuple[tuple[str, ...], ...], paper: str | None, jobs: int | None, force: bool,
                   per_page: str, pack_of: str, region: str | None, locales: tuple[str, ...],
                   bilingual: str | None, theme: str | None, presets: tuple[str, ...], quiet: bool,
                   verbose: bool) -> None:
@@ -163,7 +195,7 @@ def build_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str,
         if chosen is None:
             return EXIT_ERRORS
         settings = BuildSettings(
-            paths=paths, out_dir=out, formats=formats or format_names(), paper=paper or defaults.paper,
+            paths=paths, out_dir=out, formats=chosen_formats(formats), paper=paper or defaults.paper,
             jobs=jobs or 0, force=force, per_page=int(per_page), pack_of=pack_of, today=build_date(),
             region=region or defaults.region, locales=wanted, bilingual=pair,
             theme=chosen)
@@ -298,18 +330,18 @@ def _outcome(outcome, verb: str) -> int:  # noqa: ANN001
 @main.command("watch")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--out", "out_dir", default="build", show_default=True, type=click.Path())
-@click.option("--format", "formats", multiple=True, type=click.Choice(format_names()),
-              help="Output format (repeat for several; default: all).")
+@click.option("--format", "formats", multiple=True, type=FormatList(),
+              help="Output format (repeat, or separate with commas; default: all).")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default=None)
 @click.option("--region", metavar="CODE", help="Helplines to print (see build --help).")
 @click.pass_context
-def watch_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str, formats: tuple[str, ...],
-                  paper: str | None, region: str | None) -> None:
+def watch_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str,
+                  formats: tuple[tuple[str, ...], ...], paper: str | None, region: str | None) -> None:
     """Rebuild what changed every time a lesson, translation or asset is saved (Ctrl-C stops)."""
     from .build import BuildSettings
     from .watch import watch, watched_paths
 
-    settings = BuildSettings(paths=paths, out_dir=Path(out_dir), formats=formats or format_names(),
+    settings = BuildSettings(paths=paths, out_dir=Path(out_dir), formats=chosen_formats(formats),
                              paper=paper, today=build_date(), region=region)
 
     def on_build(result) -> None:  # noqa: ANN001

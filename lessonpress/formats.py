@@ -1,40 +1,130 @@
-"""The output formats, by name: each is one class in one module of `layout/`.
+"""The output formats: the one place that knows what a format is called, what it is made from,
+who reads it and what its file is named.
 
-Names are listed here, apart from the layout code, so the command line can offer them without
-importing ReportLab. Adding a format means one new module in `layout/` and one line below.
+Everything else asks this registry: the command line offers its names, the planner decides the
+outputs from its scope and inputs, the build state keys on its file names and options, and the
+tests for learner outputs read its `learner` flag. Nothing here imports ReportLab; a format's
+layout class is imported only when something of that format is built. Adding a format is one
+module in `layout/` and one `FormatSpec` line below (or `register()` from a plugin or a test).
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from .layout.base import Format
 
-FORMATS: dict[str, str] = {
-    "handout": "lessonpress.layout.handout:Handout",
-    "slides": "lessonpress.layout.slides:Slides",
-    "notes": "lessonpress.layout.notes:NotesPages",
-    "slides-handout": "lessonpress.layout.slides_handout:SlidesHandout",
-    "guide": "lessonpress.layout.guide:Guide",
-    "pack": "lessonpress.layout.pack:Pack",
-}
+Scope = Literal["lesson", "course"]
+# What one output of a format is made from:
+#   lesson       one lesson, in its own language (a source lesson or a translation);
+#   translation  a translation together with its source lesson (the bilingual handout);
+#   course       every lesson of the course in one language, and the curriculum.
+Inputs = Literal["lesson", "translation", "course"]
 
-# A handout in the source language and one translation (`--bilingual`), not a `--format`.
-BILINGUAL = "handout-bilingual"
 
-# Formats that make one document per language from all lessons, and its file name stem.
-COURSE_FORMATS: dict[str, str] = {"pack": "course-pack"}
+@dataclass(frozen=True)
+class Variant:
+    """A setting that turns a format into another kind of document, e.g. `--pack-of guide`
+    makes the pack a facilitator binder: a file name of its own, and not a learner output."""
+
+    setting: str
+    value: str
+    stem_suffix: str
+    learner: bool
+
+
+@dataclass(frozen=True)
+class FormatSpec:
+    """One output format as the rest of lessonpress sees it."""
+
+    name: str
+    layout: str                          # "module:Class" of its layout in layout/
+    learner: bool                        # read by learners: no facilitator-only text, always help
+    scope: Scope = "lesson"              # one output per lesson, or one per language for a course
+    inputs: Inputs = "lesson"
+    stem: str = "{lesson}-{format}"      # the file name before presets and suffix
+    suffix: str = ".pdf"
+    options: tuple[str, ...] = ()        # build settings that change this format's bytes only
+    selectable: bool = True              # offered by `--format` and built by default
+    requested_by: str | None = None      # else built when this setting is given (`--bilingual`)
+    variants: tuple[Variant, ...] = ()
+
+    def file_name(self, settings: Any, lesson_id: str = "") -> str:
+        """`<stem>[-variant][.preset...]<suffix>`, e.g. `grooming-handout.large-print.pdf`."""
+        stem = self.stem.format(lesson=lesson_id, format=self.name)
+        stem += "".join(v.stem_suffix for v in self._variants_of(settings))
+        presets = tuple(getattr(getattr(settings, "theme", None), "presets", ()) or ())
+        return stem + "".join(f".{p}" for p in presets) + self.suffix
+
+    def is_learner(self, settings: Any = None) -> bool:
+        """Whether this output, built with these settings, is read by learners."""
+        chosen = self._variants_of(settings) if settings is not None else []
+        return chosen[-1].learner if chosen else self.learner
+
+    def _variants_of(self, settings: Any) -> list[Variant]:
+        return [v for v in self.variants if getattr(settings, v.setting, None) == v.value]
+
+    def layout_class(self) -> type[Format]:
+        """The layout class, imported on first use."""
+        module_name, _, class_name = self.layout.partition(":")
+        return getattr(importlib.import_module(module_name), class_name)
+
+
+FORMATS: dict[str, FormatSpec] = {}
+
+
+def register(spec: FormatSpec) -> FormatSpec:
+    """Add a format (or replace one of the same name); it is built, tracked and offered at once."""
+    FORMATS[spec.name] = spec
+    return spec
+
+
+# The shipped formats, in build order.
+register(FormatSpec("handout", "lessonpress.layout.handout:Handout", learner=True))
+register(FormatSpec("slides", "lessonpress.layout.slides:Slides", learner=True))
+register(FormatSpec("notes", "lessonpress.layout.notes:NotesPages", learner=False))
+register(FormatSpec("slides-handout", "lessonpress.layout.slides_handout:SlidesHandout",
+                    learner=True, options=("per_page",)))
+register(FormatSpec("guide", "lessonpress.layout.guide:Guide", learner=False))
+register(FormatSpec("pack", "lessonpress.layout.pack:Pack", learner=True, scope="course",
+                    inputs="course", stem="course-pack", options=("pack_of", "today"),
+                    variants=(Variant("pack_of", "guide", "-guides", learner=False),)))
+register(FormatSpec("handout-bilingual", "lessonpress.layout.bilingual:BilingualHandout",
+                    learner=True, inputs="translation", options=("bilingual",), selectable=False,
+                    requested_by="bilingual"))
 
 
 def format_names() -> tuple[str, ...]:
-    """Names of every output format, in build order."""
-    return tuple(FORMATS)
+    """Names `--format` accepts (every selectable format), in build order."""
+    return tuple(name for name, spec in FORMATS.items() if spec.selectable)
+
+
+def wanted_formats(settings: Any) -> list[str]:
+    """The formats a build makes, in build order: those asked for with `--format`, and those a
+    setting asks for (`--bilingual`)."""
+    return [name for name, s in FORMATS.items()
+            if (s.selectable and name in settings.formats)
+            or (s.requested_by is not None and getattr(settings, s.requested_by, None))]
+
+
+def spec(name: str) -> FormatSpec:
+    """The registered format called `name` (KeyError when there is none)."""
+    return FORMATS[name]
+
+
+def learner_formats() -> tuple[str, ...]:
+    """Names of every learner output (the learner-safety and help tests read this)."""
+    return tuple(name for name, s in FORMATS.items() if s.learner)
+
+
+def format_options() -> frozenset[str]:
+    """Settings that change the bytes of some formats only (each format's `options`)."""
+    return frozenset(option for s in FORMATS.values() for option in s.options)
 
 
 def get_format(name: str) -> Format:
     """An instance of the format registered under `name`, imported on first use."""
-    module_name, _, class_name = FORMATS[name].partition(":")
-    module = importlib.import_module(module_name)
-    return getattr(module, class_name)()
+    return FORMATS[name].layout_class()()

@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from . import __version__
-from .formats import BILINGUAL
+from .formats import FORMATS
 from .project import TRANSLATIONS_DIR
 
 STATE_DIR = ".lessonpress"
@@ -158,12 +158,7 @@ def inputs_of(files: list, locales: tuple[str, ...] | None, paths: tuple[str, ..
 def settings_fingerprint(settings, fmt: str) -> str:  # noqa: ANN001 - BuildSettings
     """The settings that shape an output of format `fmt` (and only those)."""
     parts = [fmt, str(settings.paper), repr(settings.theme), str(settings.region)]
-    if fmt == BILINGUAL:
-        parts.append(str(settings.bilingual))
-    if fmt == "slides-handout":
-        parts.append(str(settings.per_page))
-    if fmt == "pack":
-        parts += [settings.pack_of, str(settings.today)]
+    parts += [f"{option}={getattr(settings, option)!r}" for option in FORMATS[fmt].options]
     return digest(*parts)
 
 
@@ -188,22 +183,24 @@ def course_fingerprint(inputs: Inputs, units: list[str], settings_fp: str) -> st
                   *sorted(f"{u}={inputs.units[u]}" for u in units))
 
 
-def all_current(state: BuildState, inputs: Inputs, formats: list[str], course_formats: set[str],
-                settings) -> list[str] | None:  # noqa: ANN001
+def all_current(state: BuildState, inputs: Inputs, formats: list[str], settings  # noqa: ANN001
+                ) -> list[str] | None:
     """Every output file, when all of them are up to date; None when anything must be built."""
     if not inputs.units or any(unit not in state.languages for unit in inputs.units):
         return None
     outputs: list[str] = []
     for fmt in formats:
+        spec = FORMATS[fmt]
         fp = settings_fingerprint(settings, fmt)
-        if fmt in course_formats:
+        if spec.scope == "course":
             keys = []
             for language in sorted(set(state.languages[u] for u in inputs.units)):
                 units = [u for u in inputs.units if state.languages[u] == language]
                 keys.append((course_key(fmt, language), course_fingerprint(inputs, units, fp)))
         else:
-            units = [u for u in inputs.units if fmt != BILINGUAL
-                     or (state.languages[u] == settings.bilingual and TRANSLATIONS_DIR in Path(u).parts)]
+            paired = getattr(settings, spec.requested_by) if spec.inputs == "translation" else None
+            units = [u for u in inputs.units if spec.inputs != "translation"
+                     or (state.languages[u] == paired and TRANSLATIONS_DIR in Path(u).parts)]
             keys = [(lesson_key(fmt, u), lesson_fingerprint(inputs, u, fp)) for u in units]
         for key, fingerprint in keys:
             if not state.current(key, fingerprint):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import LessonError, has_errors
-from .formats import BILINGUAL
+from .formats import FORMATS
 from .model import Course, Lesson
 
 if TYPE_CHECKING:
@@ -118,7 +118,6 @@ def run_job(job: Job) -> JobResult:
 
 def render_job(job: Job) -> bytes:
     """The PDF bytes of a job (no file is touched)."""
-    from .formats import get_format
     from .labels import labels_for
     from .layout.base import LayoutContext
     from .layout.fonts import fonts_for
@@ -134,14 +133,13 @@ def render_job(job: Job) -> bytes:
                              per_page=settings.per_page, pack_of=settings.pack_of,
                              today=settings.today, helplines=job.helplines)
 
-    if job.format == BILINGUAL:
-        from .layout.bilingual import BilingualHandout
-
+    spec = FORMATS[job.format]
+    fmt: Any = spec.layout_class()()
+    if spec.inputs == "translation":            # a translation printed beside its source
         translated, source = job.lessons
-        return render(BilingualHandout().layout(source, translated, context_for((source,)),
-                                                context_for((translated,))))
+        return render(fmt.layout(source, translated, context_for((source,)),
+                                 context_for((translated,))))
     context = context_for(job.lessons)
-    fmt = get_format(job.format)
-    if fmt.scope == "course":
+    if spec.inputs == "course":
         return render(fmt.layout_course(job.lessons, job.course, context))
     return render(fmt.layout(job.lessons[0], context))

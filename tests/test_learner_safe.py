@@ -10,12 +10,14 @@ import pytest
 from pypdf import PdfReader
 
 from lessonpress.build import BuildSettings, build
+from lessonpress.formats import learner_formats, spec
 from lessonpress.lessons import check_lesson_and_translations
 from lessonpress.project import LessonFile
 
 from .conftest import LESSONS, SHIPPED, make_pdf, pdf_text, squash
 
-LEARNER_FORMATS = ("handout", "slides", "slides-handout")
+# Every learner format made from one lesson, as the registry says (the pack is tested below).
+LEARNER_FORMATS = tuple(name for name in learner_formats() if spec(name).inputs == "lesson")
 
 
 def sentences(text: str) -> list[str]:

@@ -76,8 +76,7 @@ def warm_handout(runs: int) -> Figure:
 
 def warm_formats(runs: int) -> list[Figure]:
     """The typical lesson in every per-lesson format, warm (the slide deck has its target)."""
-    from .. import formats as registry
-    from ..formats import format_names, get_format
+    from ..formats import FORMATS, format_names, get_format
     from ..labels import ENGLISH
     from ..layout.base import LayoutContext
     from ..lessons import check_lesson
@@ -89,7 +88,7 @@ def warm_formats(runs: int) -> list[Figure]:
     context = LayoutContext("a4", DEFAULT_THEME, ENGLISH)
     figures = []
     for name in format_names():
-        if name in registry.COURSE_FORMATS:
+        if FORMATS[name].inputs != "lesson":
             continue
         fmt = get_format(name)
         samples = time_warm(lambda fmt=fmt: render(fmt.layout(lesson, context)), runs)

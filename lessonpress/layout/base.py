@@ -8,7 +8,7 @@ from typing import Any
 
 from ..helplines import RegionHelplines
 from ..labels import Labels
-from ..model import Lesson
+from ..model import Course, Lesson
 from ..theme import Theme
 
 PAPER_SIZES: dict[str, tuple[float, float]] = {
@@ -62,16 +62,18 @@ class DocumentSpec:
 
 
 class Format:
-    """One kind of output (handout, slides, ...): a name and a `layout` hook.
+    """One kind of output (handout, slides, ...): a `layout` hook.
 
-    Most formats make one document per lesson (`scope = "lesson"`); a course format (the pack)
-    makes one per language from all lessons and implements `layout_course` instead.
+    Its name, scope, file name and whether learners read it are in the registry (`formats.py`).
+    Most formats make one document per lesson; a course format (the pack) makes one per
+    language from all lessons and implements `layout_course` instead.
     """
-
-    name: str = ""
-    learner_facing: bool = True     # learner outputs must never show facilitator-only text
-    scope: str = "lesson"
 
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
         """Arrange the lesson's content into a DocumentSpec."""
-        raise NotImplementedError(f"{self.name} is a course format")
+        raise NotImplementedError(f"{type(self).__name__} is a course format")
+
+    def layout_course(self, lessons: Sequence[Lesson], course: Course | None,
+                      context: LayoutContext) -> DocumentSpec:
+        """Arrange every lesson of a course, in one language, into a DocumentSpec."""
+        raise NotImplementedError(f"{type(self).__name__} is a lesson format")

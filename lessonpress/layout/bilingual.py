@@ -28,9 +28,6 @@ from .text import paragraph, plain_markup
 class BilingualHandout:
     """The learner handout in two languages, section by section."""
 
-    name = "handout"
-    learner_facing = True
-
     def layout(self, source: Lesson, translation: Lesson, source_context: LayoutContext,
                translation_context: LayoutContext) -> DocumentSpec:
         """Both lessons' sections interleaved: source first, then the translation."""

@@ -24,9 +24,6 @@ from .text import escape, paragraph, styles_for, to_markup
 class Guide(Format):
     """The facilitator guide (portrait, A4 or Letter)."""
 
-    name = "guide"
-    learner_facing = False
-
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
         return portrait_document(lesson, context, guide_story(lesson, context),
                                  context.labels.guide, duplex=True)

@@ -22,9 +22,6 @@ from .text import styles_for
 class Handout(Format):
     """The learner handout (A4 or Letter, black-and-white friendly)."""
 
-    name = "handout"
-    learner_facing = True
-
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
         return portrait_document(lesson, context, handout_story(lesson, context),
                                  context.labels.handout, licence=True)

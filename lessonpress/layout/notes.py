@@ -30,9 +30,6 @@ SLIDE_SCALES = (1.0, 0.8, 0.62)      # share of the text width the slide picture
 class NotesPages(Format):
     """Notes pages: the slide on top, what to say and ask below."""
 
-    name = "notes"
-    learner_facing = False
-
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
         labels = context.labels
         page = PortraitPage.of(context)

@@ -121,10 +121,6 @@ def page_form(key: str) -> str:
 class Pack(Format):
     """The course pack: one PDF per language with every lesson's handout (or guide)."""
 
-    name = "pack"
-    scope = "course"
-    learner_facing = True
-
     def layout_course(self, lessons: Sequence[Lesson], course: Course | None,
                       context: LayoutContext) -> DocumentSpec:
         theme = context.theme

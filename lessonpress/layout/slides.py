@@ -19,9 +19,6 @@ from .slide_drawing import SLIDE_SIZE, FittedSlide, bookmark, deck_for, draw_sli
 class Slides(Format):
     """Slides to project: a title slide, then objectives, prompts, activities and the rest."""
 
-    name = "slides"
-    learner_facing = True
-
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
         theme, labels = context.theme, context.labels
         fitted = deck_for(lesson, context)

@@ -23,9 +23,6 @@ LINED_SLIDE = 0.6                   # three-up: share of the width for the slide
 class SlidesHandout(Format):
     """Slides printed small for participants, with room for their notes."""
 
-    name = "slides-handout"
-    learner_facing = True
-
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
         theme, labels = context.theme, context.labels
         fitted = deck_for(lesson, context)

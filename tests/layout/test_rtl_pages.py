@@ -9,7 +9,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from lessonpress.formats import get_format
+from lessonpress.formats import get_format, spec
 from lessonpress.labels import labels_for
 from lessonpress.layout.base import LayoutContext
 from lessonpress.layout.fonts import fonts_for
@@ -32,10 +32,10 @@ def translated(language: str, lesson_id: str = "teens-3-sextortion") -> Lesson:
 
 def localized_pdf(lesson: Lesson, fmt: str) -> bytes:
     context = LayoutContext("a4", fonts_for([lesson], DEFAULT_THEME), labels_for(lesson.language))
-    spec = get_format(fmt)
-    if spec.scope == "course":
-        return render(spec.layout_course([lesson], None, context))
-    return render(spec.layout(lesson, context))
+    layout = get_format(fmt)
+    if spec(fmt).scope == "course":
+        return render(layout.layout_course([lesson], None, context))
+    return render(layout.layout(lesson, context))
 
 
 @pytest.fixture(scope="module")
