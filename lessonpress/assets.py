@@ -20,7 +20,7 @@ from .errors import LessonError, SourceLocation
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000
-MAX_SIDE = 1600                      # a logo never needs more; larger ones are scaled down
+MAX_SIDE = 1600  # a logo never needs more; larger ones are scaled down
 _FORMATS = ("PNG", "JPEG")
 
 
@@ -31,8 +31,7 @@ def load_logo(value: str, root: Path, where: SourceLocation) -> tuple[bytes | No
         data = _read_regular(path)
         return _clean(data), []
     except _Refused as refused:
-        return None, [LessonError(refused.message, code="asset.refused", location=where,
-                                  hint=refused.hint)]
+        return None, [LessonError(refused.message, code="asset.refused", location=where, hint=refused.hint)]
 
 
 class _Refused(Exception):
@@ -43,21 +42,27 @@ class _Refused(Exception):
 
 def _inside(value: str, root: Path) -> Path:
     if "\x00" in value or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value) or value.startswith(("/", "\\")):
-        raise _Refused(f"image '{value}' must be a relative path inside the project (no URLs)",
-                       "put the image in assets/ and write e.g. assets/logo.png")
+        raise _Refused(
+            f"image '{value}' must be a relative path inside the project (no URLs)",
+            "put the image in assets/ and write e.g. assets/logo.png",
+        )
     if "\\" in value:
         raise _Refused(f"image '{value}' uses backslashes", "write the path with / separators")
     base = root.resolve()
     if not (base / value).resolve().is_relative_to(base):
-        raise _Refused(f"image '{value}' leads outside the project folder",
-                       "copy the image into the project, e.g. into assets/")
+        raise _Refused(
+            f"image '{value}' leads outside the project folder",
+            "copy the image into the project, e.g. into assets/",
+        )
     try:
         path = (base / value).resolve(strict=True)
     except (OSError, RuntimeError):
         raise _Refused(f"image '{value}' does not exist") from None
     if not path.is_relative_to(base):
-        raise _Refused(f"image '{value}' leads outside the project folder",
-                       "copy the image into the project, e.g. into assets/")
+        raise _Refused(
+            f"image '{value}' leads outside the project folder",
+            "copy the image into the project, e.g. into assets/",
+        )
     return path
 
 
@@ -71,8 +76,9 @@ def _read_regular(path: Path) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise _Refused(f"'{path.name}' is not a regular file")
         if info.st_size > MAX_BYTES:
-            raise _Refused(f"image is larger than {MAX_BYTES // (1024 * 1024)} MiB",
-                           "export a smaller PNG or JPEG")
+            raise _Refused(
+                f"image is larger than {MAX_BYTES // (1024 * 1024)} MiB", "export a smaller PNG or JPEG"
+            )
         with os.fdopen(fd, "rb", closefd=True) as handle:
             fd = -1
             return handle.read(MAX_BYTES + 1)
@@ -97,12 +103,13 @@ def _clean(data: bytes) -> bytes:
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise _Refused(f"image has too many pixels (limit {MAX_PIXELS:,})") from None
         except Exception:  # Pillow raises many kinds for bad files: all mean "not an image"
-            raise _Refused("not a PNG or JPEG image, or the file is damaged",
-                           "save it again as PNG or JPEG") from None
+            raise _Refused(
+                "not a PNG or JPEG image, or the file is damaged", "save it again as PNG or JPEG"
+            ) from None
         finally:
             Image.MAX_IMAGE_PIXELS = saved
     image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
     image.thumbnail((MAX_SIDE, MAX_SIDE))
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=False)      # re-encoded: no EXIF, no metadata
+    image.save(out, format="PNG", optimize=False)  # re-encoded: no EXIF, no metadata
     return out.getvalue()

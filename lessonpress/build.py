@@ -49,16 +49,16 @@ class BuildSettings:
     paths: tuple[str, ...] = ()
     out_dir: Path = Path("build")
     formats: tuple[str, ...] = ("handout",)
-    paper: str | None = None         # None: from each lesson's language region (Letter in the US)
-    jobs: int = 0                    # 0: one per CPU
+    paper: str | None = None  # None: from each lesson's language region (Letter in the US)
+    jobs: int = 0  # 0: one per CPU
     force: bool = False
     theme: Theme = DEFAULT_THEME
-    per_page: int = 3                # slides-handout: 3 with lines, or 6
-    pack_of: str = "handout"         # pack: handouts, or guides for a facilitator binder
-    today: str | None = None         # ISO date printed on covers (the CLI passes the date)
-    region: str | None = None        # helplines to print; None: from each lesson's language
-    locales: tuple[str, ...] | None = None   # translations to build; None: every one found
-    bilingual: str | None = None     # also a handout in the source language and this translation
+    per_page: int = 3  # slides-handout: 3 with lines, or 6
+    pack_of: str = "handout"  # pack: handouts, or guides for a facilitator binder
+    today: str | None = None  # ISO date printed on covers (the CLI passes the date)
+    region: str | None = None  # helplines to print; None: from each lesson's language
+    locales: tuple[str, ...] | None = None  # translations to build; None: every one found
+    bilingual: str | None = None  # also a handout in the source language and this translation
 
 
 @dataclass(frozen=True)
@@ -77,8 +77,7 @@ class BuildResult:
         return not has_errors(self.problems)
 
 
-def build(settings: BuildSettings, reporter: Reporter | None = None,
-          memo: dict | None = None) -> BuildResult:
+def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict | None = None) -> BuildResult:
     """Build every lesson in `settings.paths` into every requested format.
 
     `memo` lets a long-running caller (watch mode) keep checked lessons between builds, so an
@@ -90,13 +89,15 @@ def build(settings: BuildSettings, reporter: Reporter | None = None,
     inputs = inputs_of(files, settings.locales, settings.paths)
     state = BuildState.load(settings.out_dir)
     # Nothing changed since the last build: say so, repeat its warnings, touch nothing.
-    current = None if settings.force or problems else all_current(
-        state, inputs, wanted_formats(settings), settings)
+    current = (
+        None if settings.force or problems else all_current(state, inputs, wanted_formats(settings), settings)
+    )
     if current is not None:
         for path in current:
             reporter.emit(OutputUpToDate(path))
-        return BuildResult(len(files), (), (), tuple(_replayed(state.warnings)),
-                           tuple(Path(p) for p in current))
+        return BuildResult(
+            len(files), (), (), tuple(_replayed(state.warnings)), tuple(Path(p) for p in current)
+        )
     # Load, validate, localize and preflight every lesson: all problems of all files at once.
     lessons, course, book, found = check_all(files, settings, reporter, inputs, memo)
     problems += found
@@ -124,9 +125,13 @@ def build(settings: BuildSettings, reporter: Reporter | None = None,
     return BuildResult(len(files), tuple(written), tuple(failed), tuple(problems), tuple(fresh))
 
 
-def check_all(files: list, settings: BuildSettings, reporter: Reporter, inputs: Inputs | None = None,
-              memo: dict | None = None
-              ) -> tuple[list[Lesson], Course | None, HelplineBook | None, list[LessonError]]:
+def check_all(
+    files: list,
+    settings: BuildSettings,
+    reporter: Reporter,
+    inputs: Inputs | None = None,
+    memo: dict | None = None,
+) -> tuple[list[Lesson], Course | None, HelplineBook | None, list[LessonError]]:
     """Every lesson and translation checked, plus the course and the helplines they use."""
     from .lessons import check_lesson_and_translations, helplines_for, load_course
 
@@ -153,13 +158,19 @@ def _memo_key(file, settings: BuildSettings, inputs: Inputs) -> tuple:  # noqa: 
     """What a checked lesson depends on: its file and its translations' content."""
     from .project import find_translations
 
-    translations = tuple((t.shown, inputs.units.get(t.shown, ""))
-                         for t in find_translations(file, settings.locales))
+    translations = tuple(
+        (t.shown, inputs.units.get(t.shown, "")) for t in find_translations(file, settings.locales)
+    )
     return (file.shown, inputs.units.get(file.shown, ""), translations, settings.theme)
 
 
-def plan(lessons: list[Lesson], settings: BuildSettings, inputs: Inputs,
-         course: Course | None = None, book: HelplineBook | None = None) -> list[Job]:
+def plan(
+    lessons: list[Lesson],
+    settings: BuildSettings,
+    inputs: Inputs,
+    course: Course | None = None,
+    book: HelplineBook | None = None,
+) -> list[Job]:
     """One job per lesson and lesson format, then one per language for each course format."""
     from .helplines import select
 
@@ -173,26 +184,44 @@ def plan(lessons: list[Lesson], settings: BuildSettings, inputs: Inputs,
         if spec.inputs == "course":
             for language, group in by_language(lessons).items():
                 units = [lesson.source_path for lesson in group]
-                jobs.append(Job(
-                    tuple(course_order(group, course)), fmt,
-                    settings.out_dir / language / spec.file_name(settings), settings,
-                    course_key(fmt, language), course_fingerprint(inputs, units, fp), course,
-                    select(book, language, settings.region)))
+                jobs.append(
+                    Job(
+                        tuple(course_order(group, course)),
+                        fmt,
+                        settings.out_dir / language / spec.file_name(settings),
+                        settings,
+                        course_key(fmt, language),
+                        course_fingerprint(inputs, units, fp),
+                        course,
+                        select(book, language, settings.region),
+                    )
+                )
             continue
         for lesson in lessons:
             made_of: tuple[Lesson, ...] = (lesson,)
             if spec.inputs == "translation":
-                if (lesson.translation is None or lesson.lesson_id not in sources
-                        or lesson.language != paired):
+                if lesson.translation is None or lesson.lesson_id not in sources or lesson.language != paired:
                     continue
                 made_of = (lesson, sources[lesson.lesson_id])
-            jobs.append(Job(
-                made_of, fmt, settings.out_dir / lesson.language / spec.file_name(settings, lesson.lesson_id),
-                settings, lesson_key(fmt, lesson.source_path),
-                lesson_fingerprint(inputs, lesson.source_path, fp),
-                helplines=select(book, lesson.language, settings.region)))
-    return sorted(jobs, key=lambda j: (j.lessons[0].lesson_id if FORMATS[j.format].scope == "lesson"
-                                       else "~", j.language, formats.index(j.format)))
+            jobs.append(
+                Job(
+                    made_of,
+                    fmt,
+                    settings.out_dir / lesson.language / spec.file_name(settings, lesson.lesson_id),
+                    settings,
+                    lesson_key(fmt, lesson.source_path),
+                    lesson_fingerprint(inputs, lesson.source_path, fp),
+                    helplines=select(book, lesson.language, settings.region),
+                )
+            )
+    return sorted(
+        jobs,
+        key=lambda j: (
+            j.lessons[0].lesson_id if FORMATS[j.format].scope == "lesson" else "~",
+            j.language,
+            formats.index(j.format),
+        ),
+    )
 
 
 def by_language(lessons: Iterable[Lesson]) -> dict[str, list[Lesson]]:
@@ -208,8 +237,7 @@ def course_order(lessons: list[Lesson], course: Course | None) -> list[Lesson]:
     if course is None:
         return sorted(lessons, key=lambda lesson: lesson.lesson_id)
     rank = {lesson_id: i for i, lesson_id in enumerate(course.lesson_ids())}
-    return sorted(lessons, key=lambda lesson: (rank.get(lesson.lesson_id, len(rank)),
-                                               lesson.lesson_id))
+    return sorted(lessons, key=lambda lesson: (rank.get(lesson.lesson_id, len(rank)), lesson.lesson_id))
 
 
 def label_warnings(languages: Iterable[str]) -> list[LessonError]:
@@ -221,16 +249,24 @@ def label_warnings(languages: Iterable[str]) -> list[LessonError]:
         catalog = catalog_for(language)
         missing = catalog.missing
         if missing is None:
-            out.append(LessonError(
-                f"no interface translation for '{language}': headings and labels print in English",
-                code="i18n.labels", severity="warning",
-                hint=f"start one with `lessonpress i18n labels --locale {language}`"))
+            out.append(
+                LessonError(
+                    f"no interface translation for '{language}': headings and labels print in English",
+                    code="i18n.labels",
+                    severity="warning",
+                    hint=f"start one with `lessonpress i18n labels --locale {language}`",
+                )
+            )
         elif missing:
-            out.append(LessonError(
-                f"{len(missing)} interface label{'s' * (len(missing) != 1)} for '{language}' print in "
-                f"English: {', '.join(missing[:5])}" + (" ..." if len(missing) > 5 else ""),
-                code="i18n.labels", severity="warning",
-                location=SourceLocation(str(catalog.path))))
+            out.append(
+                LessonError(
+                    f"{len(missing)} interface label{'s' * (len(missing) != 1)} for '{language}' print in "
+                    f"English: {', '.join(missing[:5])}" + (" ..." if len(missing) > 5 else ""),
+                    code="i18n.labels",
+                    severity="warning",
+                    location=SourceLocation(str(catalog.path)),
+                )
+            )
     return out
 
 
@@ -239,19 +275,28 @@ def _remember(state: BuildState, lessons: list[Lesson], problems: list[LessonErr
     for lesson in lessons:
         state.languages[lesson.source_path] = lesson.language
     state.warnings = [_warning_record(p) for p in problems if not p.is_error]
-    with contextlib.suppress(LessonError):      # an unwritable state only costs a rebuild
+    with contextlib.suppress(LessonError):  # an unwritable state only costs a rebuild
         state.save()
 
 
 def _warning_record(problem: LessonError) -> dict:
-    return {"message": problem.message, "code": problem.code, "hint": problem.hint,
-            "path": problem.path, "line": problem.line, "column": problem.column}
+    return {
+        "message": problem.message,
+        "code": problem.code,
+        "hint": problem.hint,
+        "path": problem.path,
+        "line": problem.line,
+        "column": problem.column,
+    }
 
 
 def _replayed(records: list) -> list[LessonError]:
     out = []
     for r in records:
         location = SourceLocation(r["path"], r["line"], r["column"]) if r.get("path") else None
-        out.append(LessonError(r["message"], code=r["code"], hint=r.get("hint"), location=location,
-                               severity="warning"))
+        out.append(
+            LessonError(
+                r["message"], code=r["code"], hint=r.get("hint"), location=location, severity="warning"
+            )
+        )
     return out

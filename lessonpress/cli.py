@@ -34,8 +34,9 @@ class FormatList(click.ParamType):
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:  # noqa: ARG002
         return "[" + "|".join(format_names()) + "]"
 
-    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None
-                ) -> tuple[str, ...]:
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[str, ...]:
         if isinstance(value, tuple):
             return value
         names = tuple(n.strip() for n in str(value).split(",") if n.strip())
@@ -93,8 +94,13 @@ def print_problems(problems: list[LessonError], quiet: bool = False) -> None:
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--traceback", "show_traceback", is_flag=True, hidden=False,
-              help="Show a Python traceback for unexpected errors (for developers).")
+@click.option(
+    "--traceback",
+    "show_traceback",
+    is_flag=True,
+    hidden=False,
+    help="Show a Python traceback for unexpected errors (for developers).",
+)
 @click.version_option(__version__, prog_name="lessonpress")
 @click.pass_context
 def main(ctx: click.Context, show_traceback: bool) -> None:
@@ -114,66 +120,136 @@ def _guard(ctx: click.Context, action) -> int:  # noqa: ANN001
     except LessonError as problem:
         click.echo(problem.format(), err=True)
         return EXIT_ERRORS
-    except BrokenPipeError:            # `lessonpress i18n status | head`: the reader has gone
+    except BrokenPipeError:  # `lessonpress i18n status | head`: the reader has gone
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
-        click.echo("interrupted; files already written are complete, the rest were not touched",
-                   err=True)
+        click.echo("interrupted; files already written are complete, the rest were not touched", err=True)
         return 130
     except Exception as exc:
         if (ctx.obj or {}).get("traceback"):
             click.echo(tb.format_exc(), err=True)
         click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
-        click.echo("    hint: this is a bug in lessonpress; run with --traceback and report it",
-                   err=True)
+        click.echo("    hint: this is a bug in lessonpress; run with --traceback and report it", err=True)
         return EXIT_ERRORS
 
 
 @main.command("build")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--out", "out_dir", default="build", show_default=True, type=click.Path(),
-              help="Folder for the PDFs: OUT/<language>/<lesson>-<format>.pdf.")
-@click.option("--format", "formats", multiple=True, type=FormatList(),
-              help="Output format (repeat, or separate with commas; default: all).")
-@click.option("--paper", type=click.Choice(["a4", "letter", "a5"]), default=None,
-              help="Paper size of portrait outputs (default: from the language's region, e.g. "
-                   "Letter for en-US, A4 for en or en-GB; a5 for booklets).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: one per CPU).")
+@click.option(
+    "--out",
+    "out_dir",
+    default="build",
+    show_default=True,
+    type=click.Path(),
+    help="Folder for the PDFs: OUT/<language>/<lesson>-<format>.pdf.",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=FormatList(),
+    help="Output format (repeat, or separate with commas; default: all).",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter", "a5"]),
+    default=None,
+    help="Paper size of portrait outputs (default: from the language's region, e.g. "
+    "Letter for en-US, A4 for en or en-GB; a5 for booklets).",
+)
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per CPU)."
+)
 @click.option("--force", is_flag=True, help="Rebuild every output even if it is up to date.")
-@click.option("--per-page", type=click.Choice(["3", "6"]), default="3", show_default=True,
-              help="Slides handout: 3 slides with lines for notes, or 6 without.")
-@click.option("--pack-of", type=click.Choice(["handout", "guide"]), default="handout",
-              show_default=True, help="Course pack of handouts, or of guides (facilitator binder).")
-@click.option("--region", metavar="CODE",
-              help="Helplines to print: US, GB, CA, AU, IN or INTL (default: from each lesson's "
-                   "language, e.g. en-GB; else the international services).")
-@click.option("--locale", "locales", multiple=True, metavar="TAG",
-              help="Only these translations (repeatable; default: every translation found).")
-@click.option("--bilingual", metavar="TAG",
-              help="Also build bilingual handouts: each section in the source language, then in "
-                   "this translation (OUT/TAG/<lesson>-handout-bilingual.pdf).")
-@click.option("--theme", metavar="NAME",
-              help="Theme from assets/themes/NAME.yaml (default: [tool.lessonpress] theme, or the "
-                   "built-in one).")
-@click.option("--large-print", "presets", flag_value="large-print", multiple=True,
-              help="Body text at least 18 pt, wider margins (file name gets .large-print).")
-@click.option("--dyslexia-friendly", "presets", flag_value="dyslexia-friendly", multiple=True,
-              help="A font made for readability, more line spacing, no italics.")
-@click.option("--high-contrast", "presets", flag_value="high-contrast", multiple=True,
-              help="Pure black on white, no tinted boxes, thicker rules.")
-@click.option("--ink-saver", "presets", flag_value="ink-saver", multiple=True,
-              help="No filled backgrounds, greyscale: for cheap printing.")
+@click.option(
+    "--per-page",
+    type=click.Choice(["3", "6"]),
+    default="3",
+    show_default=True,
+    help="Slides handout: 3 slides with lines for notes, or 6 without.",
+)
+@click.option(
+    "--pack-of",
+    type=click.Choice(["handout", "guide"]),
+    default="handout",
+    show_default=True,
+    help="Course pack of handouts, or of guides (facilitator binder).",
+)
+@click.option(
+    "--region",
+    metavar="CODE",
+    help="Helplines to print: US, GB, CA, AU, IN or INTL (default: from each lesson's "
+    "language, e.g. en-GB; else the international services).",
+)
+@click.option(
+    "--locale",
+    "locales",
+    multiple=True,
+    metavar="TAG",
+    help="Only these translations (repeatable; default: every translation found).",
+)
+@click.option(
+    "--bilingual",
+    metavar="TAG",
+    help="Also build bilingual handouts: each section in the source language, then in "
+    "this translation (OUT/TAG/<lesson>-handout-bilingual.pdf).",
+)
+@click.option(
+    "--theme",
+    metavar="NAME",
+    help="Theme from assets/themes/NAME.yaml (default: [tool.lessonpress] theme, or the built-in one).",
+)
+@click.option(
+    "--large-print",
+    "presets",
+    flag_value="large-print",
+    multiple=True,
+    help="Body text at least 18 pt, wider margins (file name gets .large-print).",
+)
+@click.option(
+    "--dyslexia-friendly",
+    "presets",
+    flag_value="dyslexia-friendly",
+    multiple=True,
+    help="A font made for readability, more line spacing, no italics.",
+)
+@click.option(
+    "--high-contrast",
+    "presets",
+    flag_value="high-contrast",
+    multiple=True,
+    help="Pure black on white, no tinted boxes, thicker rules.",
+)
+@click.option(
+    "--ink-saver",
+    "presets",
+    flag_value="ink-saver",
+    multiple=True,
+    help="No filled backgrounds, greyscale: for cheap printing.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Print timings and up-to-date outputs too.")
 @click.pass_context
-def build_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str,
-                  formats: tuple[tuple[str, ...], ...], paper: str | None, jobs: int | None, force: bool,
-                  per_page: str, pack_of: str, region: str | None, locales: tuple[str, ...],
-                  bilingual: str | None, theme: str | None, presets: tuple[str, ...], quiet: bool,
-                  verbose: bool) -> None:
+def build_command(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    out_dir: str,
+    formats: tuple[tuple[str, ...], ...],
+    paper: str | None,
+    jobs: int | None,
+    force: bool,
+    per_page: str,
+    pack_of: str,
+    region: str | None,
+    locales: tuple[str, ...],
+    bilingual: str | None,
+    theme: str | None,
+    presets: tuple[str, ...],
+    quiet: bool,
+    verbose: bool,
+) -> None:
     """Build lessons (files or folders; default lessons/) into PDFs."""
     from .build import BuildSettings, build
 
@@ -195,10 +271,20 @@ def build_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str,
         if chosen is None:
             return EXIT_ERRORS
         settings = BuildSettings(
-            paths=paths, out_dir=out, formats=chosen_formats(formats), paper=paper or defaults.paper,
-            jobs=jobs or 0, force=force, per_page=int(per_page), pack_of=pack_of, today=build_date(),
-            region=region or defaults.region, locales=wanted, bilingual=pair,
-            theme=chosen)
+            paths=paths,
+            out_dir=out,
+            formats=chosen_formats(formats),
+            paper=paper or defaults.paper,
+            jobs=jobs or 0,
+            force=force,
+            per_page=int(per_page),
+            pack_of=pack_of,
+            today=build_date(),
+            region=region or defaults.region,
+            locales=wanted,
+            bilingual=pair,
+            theme=chosen,
+        )
         printer = Printer(quiet, verbose)
         try:
             result = build(settings, printer)
@@ -217,7 +303,7 @@ def resolve_theme(name: str | None, presets: tuple[str, ...], problems: list) ->
     from .theme import DEFAULT_THEME
 
     if not name and not presets:
-        return DEFAULT_THEME                     # no YAML to read: keeps a no-op build light
+        return DEFAULT_THEME  # no YAML to read: keeps a no-op build light
     from .themes import apply_presets, load_theme
 
     theme, found = load_theme(name or "default")
@@ -258,8 +344,10 @@ def check_command(ctx: click.Context, paths: tuple[str, ...], quiet: bool) -> No
         print_problems(problems, quiet)
         errors = sum(1 for p in problems if p.is_error)
         if not quiet:
-            click.echo(f"{count} lesson{'s' * (count != 1)} checked, "
-                       f"{errors} error{'s' * (errors != 1)}", err=bool(errors))
+            click.echo(
+                f"{count} lesson{'s' * (count != 1)} checked, {errors} error{'s' * (errors != 1)}",
+                err=bool(errors),
+            )
         return EXIT_ERRORS if errors else EXIT_OK
 
     ctx.exit(_guard(ctx, run))
@@ -267,8 +355,14 @@ def check_command(ctx: click.Context, paths: tuple[str, ...], quiet: bool) -> No
 
 @main.command("new")
 @click.argument("lesson_id")
-@click.option("--dir", "folder", default="lessons", show_default=True, type=click.Path(),
-              help="Folder to create the lesson in.")
+@click.option(
+    "--dir",
+    "folder",
+    default="lessons",
+    show_default=True,
+    type=click.Path(),
+    help="Folder to create the lesson in.",
+)
 @click.pass_context
 def new_command(ctx: click.Context, lesson_id: str, folder: str) -> None:
     """Write a commented lesson skeleton to fill in (never overwrites)."""
@@ -315,8 +409,9 @@ def _locale(value: str | None) -> str | None:
         return None
     tag = normalise_language(value)
     if tag is None:
-        raise click.BadParameter(f"'{value}' is not a language tag such as es, ar or pt-BR",
-                                 param_hint="--locale")
+        raise click.BadParameter(
+            f"'{value}' is not a language tag such as es, ar or pt-BR", param_hint="--locale"
+        )
     return tag
 
 
@@ -330,19 +425,36 @@ def _outcome(outcome, verb: str) -> int:  # noqa: ANN001
 @main.command("watch")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--out", "out_dir", default="build", show_default=True, type=click.Path())
-@click.option("--format", "formats", multiple=True, type=FormatList(),
-              help="Output format (repeat, or separate with commas; default: all).")
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=FormatList(),
+    help="Output format (repeat, or separate with commas; default: all).",
+)
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default=None)
 @click.option("--region", metavar="CODE", help="Helplines to print (see build --help).")
 @click.pass_context
-def watch_command(ctx: click.Context, paths: tuple[str, ...], out_dir: str,
-                  formats: tuple[tuple[str, ...], ...], paper: str | None, region: str | None) -> None:
+def watch_command(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    out_dir: str,
+    formats: tuple[tuple[str, ...], ...],
+    paper: str | None,
+    region: str | None,
+) -> None:
     """Rebuild what changed every time a lesson, translation or asset is saved (Ctrl-C stops)."""
     from .build import BuildSettings
     from .watch import watch, watched_paths
 
-    settings = BuildSettings(paths=paths, out_dir=Path(out_dir), formats=chosen_formats(formats),
-                             paper=paper, today=build_date(), region=region)
+    settings = BuildSettings(
+        paths=paths,
+        out_dir=Path(out_dir),
+        formats=chosen_formats(formats),
+        paper=paper,
+        today=build_date(),
+        region=region,
+    )
 
     def on_build(result) -> None:  # noqa: ANN001
         print_problems(list(result.problems))

@@ -29,11 +29,14 @@ def i18n_init(ctx: click.Context, paths: tuple[str, ...], locale: str) -> None:
 @i18n_group.command("status")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--locale", "locales", multiple=True, help="Only this locale (repeatable).")
-@click.option("--fail-on", default="", metavar="missing,stale",
-              help="Exit 1 when any string is missing and/or stale (for CI).")
+@click.option(
+    "--fail-on",
+    default="",
+    metavar="missing,stale",
+    help="Exit 1 when any string is missing and/or stale (for CI).",
+)
 @click.pass_context
-def i18n_status(ctx: click.Context, paths: tuple[str, ...], locales: tuple[str, ...],
-                fail_on: str) -> None:
+def i18n_status(ctx: click.Context, paths: tuple[str, ...], locales: tuple[str, ...], fail_on: str) -> None:
     """Per locale and lesson: translated, missing and stale strings (with old and new source)."""
     from .i18n import workflow
     from .i18n.status import format_report, known_locales
@@ -76,8 +79,7 @@ def i18n_sync(ctx: click.Context, paths: tuple[str, ...], locale: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["po", "csv"]), default="po", show_default=True)
 @click.option("--out", type=click.Path(), help="Catalog file (default: build/translations/LOCALE.po|csv).")
 @click.pass_context
-def i18n_export(ctx: click.Context, paths: tuple[str, ...], locale: str, fmt: str,
-                out: str | None) -> None:
+def i18n_export(ctx: click.Context, paths: tuple[str, ...], locale: str, fmt: str, out: str | None) -> None:
     """Write one catalog per locale for Weblate/Crowdin/Poedit (PO) or a spreadsheet (CSV)."""
     from .i18n import workflow
 
@@ -101,8 +103,10 @@ def i18n_import(ctx: click.Context, catalog: str, paths: tuple[str, ...], locale
         outcome = workflow.import_catalog(paths, Path(catalog), catalog, tag)
         code = _outcome(outcome, "updated")
         if code == EXIT_OK:
-            click.echo(f"{outcome.changed} string{'s' * (outcome.changed != 1)} imported"
-                       + ("" if outcome.written else "; no file changed"))
+            click.echo(
+                f"{outcome.changed} string{'s' * (outcome.changed != 1)} imported"
+                + ("" if outcome.written else "; no file changed")
+            )
         else:
             click.echo("nothing was written", err=True)
         return code

@@ -32,17 +32,30 @@ def project_defaults(root: Path = Path()) -> tuple[ProjectDefaults, list[LessonE
     try:
         table = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("lessonpress", {})
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return ProjectDefaults(), [LessonError(f"cannot read pyproject.toml: {exc}", code="config.syntax",
-                                               location=SourceLocation(str(path)))]
+        return ProjectDefaults(), [
+            LessonError(
+                f"cannot read pyproject.toml: {exc}", code="config.syntax", location=SourceLocation(str(path))
+            )
+        ]
     problems = []
     for key, value in table.items():
         if key not in KEYS:
-            problems.append(LessonError(f"[tool.lessonpress] has an unknown key '{key}'",
-                                        code="config.unknown-key", location=SourceLocation(str(path)),
-                                        hint="known keys: " + ", ".join(KEYS)))
+            problems.append(
+                LessonError(
+                    f"[tool.lessonpress] has an unknown key '{key}'",
+                    code="config.unknown-key",
+                    location=SourceLocation(str(path)),
+                    hint="known keys: " + ", ".join(KEYS),
+                )
+            )
         elif not isinstance(value, str) or (key == "paper" and value not in PAPERS):
-            problems.append(LessonError(f"[tool.lessonpress] {key} = {value!r} is not valid",
-                                        code="config.value", location=SourceLocation(str(path))))
+            problems.append(
+                LessonError(
+                    f"[tool.lessonpress] {key} = {value!r} is not valid",
+                    code="config.value",
+                    location=SourceLocation(str(path)),
+                )
+            )
     if problems:
         return ProjectDefaults(), problems
     return ProjectDefaults(**{k: table.get(k) for k in KEYS}), []

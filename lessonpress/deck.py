@@ -61,11 +61,9 @@ class SlideDeck:
     slides: tuple[Slide, ...]
 
 
-def plan_deck(lesson: Lesson, labels: Labels, helplines: RegionHelplines | None = None
-              ) -> SlideDeck:
+def plan_deck(lesson: Lesson, labels: Labels, helplines: RegionHelplines | None = None) -> SlideDeck:
     """The deck for a lesson: one slide per idea, facilitator text only in `notes`."""
-    slides = [title_slide(lesson, labels), _bullets("objectives", labels.objectives,
-                                                    lesson.objectives)]
+    slides = [title_slide(lesson, labels), _bullets("objectives", labels.objectives, lesson.objectives)]
     if lesson.vocabulary:
         terms = [_join(_bold(item.term), " — ", item.definition) for item in lesson.vocabulary]
         slides.append(_bullets("vocabulary", labels.vocabulary, terms))
@@ -104,8 +102,13 @@ def prompt_slide(prompt: Prompt, n: int, count: int, labels: Labels) -> Slide:
     """The question alone, with "Question n of m" above it; its notes and follow-ups as notes."""
     notes = _notes(labels.facilitator_notes, (prompt.notes,) if prompt.notes else ())
     notes += _notes(labels.follow_ups, prompt.follow_ups, "•")
-    return Slide("prompt", None, (SlideItem(prompt.prompt),),
-                 kicker=labels.question_of.format(n=n, m=count), notes=notes)
+    return Slide(
+        "prompt",
+        None,
+        (SlideItem(prompt.prompt),),
+        kicker=labels.question_of.format(n=n, m=count),
+        notes=notes,
+    )
 
 
 def activity_slide(activity: Activity, labels: Labels) -> Slide:
@@ -146,7 +149,7 @@ def display_url(url: str) -> str:
     """How a web address is printed: without `https://` and a trailing slash."""
     for prefix in ("https://", "http://"):
         if url.startswith(prefix):
-            url = url[len(prefix):]
+            url = url[len(prefix) :]
     return url.rstrip("/") if url.count("/") <= 1 else url
 
 
@@ -184,5 +187,4 @@ def _join(*parts: RichText | str | Run) -> RichText:
         elif part:
             runs.append(Run(part))
     first = next((p for p in parts if isinstance(p, RichText)), None)
-    return RichText("".join(r.text for r in runs), tuple(runs),
-                    first.location if first else None)
+    return RichText("".join(r.text for r in runs), tuple(runs), first.location if first else None)

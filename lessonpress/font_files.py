@@ -19,9 +19,13 @@ from pathlib import Path
 from .errors import LessonError
 
 _TRUETYPE = (b"\x00\x01\x00\x00", b"true")
-_KINDS = {b"OTTO": "PostScript (CFF) outlines", b"ttcf": "a font collection (.ttc)",
-          b"wOFF": "a WOFF web font", b"wOF2": "a WOFF2 web font"}
-RECIPE = "1"        # bump when instances are made differently, so old cached files are not used
+_KINDS = {
+    b"OTTO": "PostScript (CFF) outlines",
+    b"ttcf": "a font collection (.ttc)",
+    b"wOFF": "a WOFF web font",
+    b"wOF2": "a WOFF2 web font",
+}
+RECIPE = "1"  # bump when instances are made differently, so old cached files are not used
 
 
 def check_truetype(path: Path) -> None:
@@ -32,15 +36,19 @@ def check_truetype(path: Path) -> None:
             count = int.from_bytes(head[4:6], "big")
             tags = {f.read(16)[:4] for _ in range(min(count, 64))}
     except OSError as exc:
-        raise LessonError(f"cannot read font file {path.name}: {exc.strerror or exc}",
-                          code="font.invalid") from None
+        raise LessonError(
+            f"cannot read font file {path.name}: {exc.strerror or exc}", code="font.invalid"
+        ) from None
     kind = head[:4]
     if kind in _TRUETYPE and b"glyf" in tags:
         return
     what = _KINDS.get(kind, "not a TrueType font" if kind not in _TRUETYPE else "no glyf table")
-    raise LessonError(f"cannot use font {path.name}: it has {what}", code="font.invalid",
-                      hint="lessonpress prints with TrueType fonts only (.ttf with glyf outlines); "
-                           "use the .ttf release of the font")
+    raise LessonError(
+        f"cannot use font {path.name}: it has {what}",
+        code="font.invalid",
+        hint="lessonpress prints with TrueType fonts only (.ttf with glyf outlines); "
+        "use the .ttf release of the font",
+    )
 
 
 def cache_dir() -> Path:
@@ -69,8 +77,7 @@ def static_instance(source: Path, weight: int, postscript_name: str, family_labe
     return target
 
 
-def _write_instance(source: Path, weight: int, postscript_name: str, family_label: str,
-                    target: Path) -> None:
+def _write_instance(source: Path, weight: int, postscript_name: str, family_label: str, target: Path) -> None:
     from fontTools.ttLib import TTFont
     from fontTools.varLib import instancer
 
@@ -80,11 +87,16 @@ def _write_instance(source: Path, weight: int, postscript_name: str, family_labe
     static = instancer.instantiateVariableFont(font, axes, updateFontNames=False)
     bold = weight >= 600
     style = "Bold" if bold else "Regular"
-    names = {1: family_label, 2: style, 3: f"{postscript_name};lessonpress-instance",
-             4: f"{family_label} {style}", 6: postscript_name}
+    names = {
+        1: family_label,
+        2: style,
+        3: f"{postscript_name};lessonpress-instance",
+        4: f"{family_label} {style}",
+        6: postscript_name,
+    }
     name_table = static["name"]
     for record in list(name_table.names):
-        if record.nameID in (16, 17, 25):       # typographic and variations names: now wrong
+        if record.nameID in (16, 17, 25):  # typographic and variations names: now wrong
             name_table.removeNames(nameID=record.nameID)
     for name_id, text in names.items():
         name_table.setName(text, name_id, 3, 1, 0x409)

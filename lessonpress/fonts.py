@@ -35,9 +35,12 @@ class FontFamily:
         faces, under the upright face's name, so each file is registered and embedded once."""
         names: dict[Path, str] = {}
         out = {}
-        for (bold, italic), suffix, path in (((0, 0), "", self.regular), ((1, 0), "-Bold", self.bold),
-                                             ((0, 1), "-Italic", self.italic),
-                                             ((1, 1), "-BoldItalic", self.bold_italic)):
+        for (bold, italic), suffix, path in (
+            ((0, 0), "", self.regular),
+            ((1, 0), "-Bold", self.bold),
+            ((0, 1), "-Italic", self.italic),
+            ((1, 1), "-BoldItalic", self.bold_italic),
+        ):
             names.setdefault(path, f"{self.name}{suffix}")
             out[(bold, italic)] = (names[path], path)
         return out
@@ -46,28 +49,43 @@ class FontFamily:
 # Family name -> (package, label, file name pattern with {style}, style names for regular,
 # bold, italic, bold italic; None where the family has no such face and reuses the upright one).
 _PACKAGED = {
-    "Atkinson": ("fontpkg_atkinson_hyperlegible", "Atkinson Hyperlegible",
-                 "AtkinsonHyperlegible-{}.ttf", ("Regular", "Bold", "Italic", "BoldItalic")),
-    "PlexMono": ("fontpkg_ibm_plex_mono", "IBM Plex Mono",
-                 "IBMPlexMono-{}.ttf", ("Regular", "Bold", "Italic", "BoldItalic")),
+    "Atkinson": (
+        "fontpkg_atkinson_hyperlegible",
+        "Atkinson Hyperlegible",
+        "AtkinsonHyperlegible-{}.ttf",
+        ("Regular", "Bold", "Italic", "BoldItalic"),
+    ),
+    "PlexMono": (
+        "fontpkg_ibm_plex_mono",
+        "IBM Plex Mono",
+        "IBMPlexMono-{}.ttf",
+        ("Regular", "Bold", "Italic", "BoldItalic"),
+    ),
     # Latin (with Vietnamese), Cyrillic and Greek.
-    "Fira": ("fontpkg_fira_sans", "Fira Sans", "FiraSans-{}.ttf",
-             ("Regular", "Bold", "Italic", "BoldItalic")),
+    "Fira": (
+        "fontpkg_fira_sans",
+        "Fira Sans",
+        "FiraSans-{}.ttf",
+        ("Regular", "Bold", "Italic", "BoldItalic"),
+    ),
     # Arabic, Persian, Urdu: every shaped glyph has a cmap entry, so text copies out (I18N §6).
     "Almarai": ("fontpkg_almarai", "Almarai", "Almarai-{}.ttf", ("Regular", "Bold", None, None)),
     # Devanagari (Hindi, Marathi, Nepali), static regular and bold.
     "Hind": ("fontpkg_hind", "Hind", "Hind-{}.ttf", ("Regular", "Bold", None, None)),
     # Thai, with true italics.
-    "Sarabun": ("fontpkg_sarabun", "Sarabun", "Sarabun-{}.ttf",
-                ("Regular", "Bold", "Italic", "BoldItalic")),
+    "Sarabun": ("fontpkg_sarabun", "Sarabun", "Sarabun-{}.ttf", ("Regular", "Bold", "Italic", "BoldItalic")),
 }
 
 # Families packaged as one variable font: family name -> (package, label, file, PostScript
 # family name). Regular (400) and bold (700) are cut as static instances; italics reuse them.
 _VARIABLE = {
     # Khmer (needs word segmentation, I18N §2.4).
-    "NotoKhmer": ("fontpkg_noto_sans_khmer", "Noto Sans Khmer", "NotoSansKhmer[wdth,wght].ttf",
-                  "NotoSansKhmer"),
+    "NotoKhmer": (
+        "fontpkg_noto_sans_khmer",
+        "Noto Sans Khmer",
+        "NotoSansKhmer[wdth,wght].ttf",
+        "NotoSansKhmer",
+    ),
     # Hebrew, right to left.
     "Heebo": ("fontpkg_heebo", "Heebo", "Heebo[wght].ttf", "Heebo"),
     # Latin (with Vietnamese) made for readers with dyslexia (`--dyslexia-friendly`). Its licence
@@ -90,8 +108,11 @@ def family(name: str) -> FontFamily:
     try:
         package, label, pattern, styles = _PACKAGED[name]
     except KeyError:
-        raise LessonError(f"unknown font family '{name}'", code="font.unknown",
-                          hint="known families: " + ", ".join(known_families())) from None
+        raise LessonError(
+            f"unknown font family '{name}'",
+            code="font.unknown",
+            hint="known families: " + ", ".join(known_families()),
+        ) from None
     folder = _package_files(package)
     regular, bold, italic, bold_italic = (folder / pattern.format(s) if s else None for s in styles)
     paths = [regular, bold, italic or regular, bold_italic or bold]
@@ -111,16 +132,22 @@ def _variable_family(name: str) -> FontFamily:
 
 def _check_file(path: Path, package: str) -> None:
     if not path.is_file():
-        raise LessonError(f"font file {path.name} is missing from {package}",
-                          code="font.missing", hint=f"reinstall: pip install {_dist(package)}")
+        raise LessonError(
+            f"font file {path.name} is missing from {package}",
+            code="font.missing",
+            hint=f"reinstall: pip install {_dist(package)}",
+        )
     check_truetype(path)
 
 
 def _package_files(package: str) -> Path:
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise LessonError(f"font package {_dist(package)} is not installed", code="font.missing",
-                          hint=f"pip install {_dist(package)}")
+        raise LessonError(
+            f"font package {_dist(package)} is not installed",
+            code="font.missing",
+            hint=f"pip install {_dist(package)}",
+        )
     return Path(next(iter(spec.submodule_search_locations))) / "files"
 
 

@@ -41,15 +41,15 @@ class FormatSpec:
     """One output format as the rest of lessonpress sees it."""
 
     name: str
-    layout: str                          # "module:Class" of its layout in layout/
-    learner: bool                        # read by learners: no facilitator-only text, always help
-    scope: Scope = "lesson"              # one output per lesson, or one per language for a course
+    layout: str  # "module:Class" of its layout in layout/
+    learner: bool  # read by learners: no facilitator-only text, always help
+    scope: Scope = "lesson"  # one output per lesson, or one per language for a course
     inputs: Inputs = "lesson"
-    stem: str = "{lesson}-{format}"      # the file name before presets and suffix
+    stem: str = "{lesson}-{format}"  # the file name before presets and suffix
     suffix: str = ".pdf"
-    options: tuple[str, ...] = ()        # build settings that change this format's bytes only
-    selectable: bool = True              # offered by `--format` and built by default
-    requested_by: str | None = None      # else built when this setting is given (`--bilingual`)
+    options: tuple[str, ...] = ()  # build settings that change this format's bytes only
+    selectable: bool = True  # offered by `--format` and built by default
+    requested_by: str | None = None  # else built when this setting is given (`--bilingual`)
     variants: tuple[Variant, ...] = ()
 
     def file_name(self, settings: Any, lesson_id: str = "") -> str:
@@ -86,15 +86,38 @@ def register(spec: FormatSpec) -> FormatSpec:
 register(FormatSpec("handout", "lessonpress.layout.handout:Handout", learner=True))
 register(FormatSpec("slides", "lessonpress.layout.slides:Slides", learner=True))
 register(FormatSpec("notes", "lessonpress.layout.notes:NotesPages", learner=False))
-register(FormatSpec("slides-handout", "lessonpress.layout.slides_handout:SlidesHandout",
-                    learner=True, options=("per_page",)))
+register(
+    FormatSpec(
+        "slides-handout",
+        "lessonpress.layout.slides_handout:SlidesHandout",
+        learner=True,
+        options=("per_page",),
+    )
+)
 register(FormatSpec("guide", "lessonpress.layout.guide:Guide", learner=False))
-register(FormatSpec("pack", "lessonpress.layout.pack:Pack", learner=True, scope="course",
-                    inputs="course", stem="course-pack", options=("pack_of", "today"),
-                    variants=(Variant("pack_of", "guide", "-guides", learner=False),)))
-register(FormatSpec("handout-bilingual", "lessonpress.layout.bilingual:BilingualHandout",
-                    learner=True, inputs="translation", options=("bilingual",), selectable=False,
-                    requested_by="bilingual"))
+register(
+    FormatSpec(
+        "pack",
+        "lessonpress.layout.pack:Pack",
+        learner=True,
+        scope="course",
+        inputs="course",
+        stem="course-pack",
+        options=("pack_of", "today"),
+        variants=(Variant("pack_of", "guide", "-guides", learner=False),),
+    )
+)
+register(
+    FormatSpec(
+        "handout-bilingual",
+        "lessonpress.layout.bilingual:BilingualHandout",
+        learner=True,
+        inputs="translation",
+        options=("bilingual",),
+        selectable=False,
+        requested_by="bilingual",
+    )
+)
 
 
 def format_names() -> tuple[str, ...]:
@@ -105,9 +128,12 @@ def format_names() -> tuple[str, ...]:
 def wanted_formats(settings: Any) -> list[str]:
     """The formats a build makes, in build order: those asked for with `--format`, and those a
     setting asks for (`--bilingual`)."""
-    return [name for name, s in FORMATS.items()
-            if (s.selectable and name in settings.formats)
-            or (s.requested_by is not None and getattr(settings, s.requested_by, None))]
+    return [
+        name
+        for name, s in FORMATS.items()
+        if (s.selectable and name in settings.formats)
+        or (s.requested_by is not None and getattr(settings, s.requested_by, None))
+    ]
 
 
 def spec(name: str) -> FormatSpec:

@@ -23,8 +23,12 @@ INTERNATIONAL = "INTL"
 ALIASES = {"UK": "GB"}
 STALE_AFTER_DAYS = 365
 REGION_NAMES = {
-    "US": "United States", "GB": "United Kingdom", "CA": "Canada", "AU": "Australia",
-    "IN": "India", INTERNATIONAL: "International",
+    "US": "United States",
+    "GB": "United Kingdom",
+    "CA": "Canada",
+    "AU": "Australia",
+    "IN": "India",
+    INTERNATIONAL: "International",
 }
 CONFIDENCES = ("HIGH", "MEDIUM")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -62,8 +66,13 @@ def load_helplines(path: Path, shown: str | None = None) -> tuple[HelplineBook |
     except LessonError as problem:
         return None, [problem]
     except OSError as exc:
-        return None, [LessonError(f"cannot read the file: {exc.strerror or exc}",
-                                  code="input.unreadable", location=SourceLocation(shown))]
+        return None, [
+            LessonError(
+                f"cannot read the file: {exc.strerror or exc}",
+                code="input.unreadable",
+                location=SourceLocation(shown),
+            )
+        ]
     converter = Converter(document)
     book = converter.root(HelplineBook, "a helpline file")
     problems = converter.problems
@@ -72,24 +81,42 @@ def load_helplines(path: Path, shown: str | None = None) -> tuple[HelplineBook |
     seen: set[str] = set()
     for i, entry in enumerate(book.helplines):
         if not _ID.fullmatch(entry.id) or entry.id in seen:
-            problems.append(LessonError(
-                f"id '{entry.id}' is " + ("used twice" if entry.id in seen else "not a lowercase slug"),
-                code="helplines.id", location=document.where(("helplines", i, "id")),
-                hint="give each entry its own id of lowercase letters, digits and '-', e.g. gb-childline"))
+            problems.append(
+                LessonError(
+                    f"id '{entry.id}' is " + ("used twice" if entry.id in seen else "not a lowercase slug"),
+                    code="helplines.id",
+                    location=document.where(("helplines", i, "id")),
+                    hint="give each entry its own id of lowercase letters, digits and '-', e.g. gb-childline",
+                )
+            )
         seen.add(entry.id)
         if entry.kind not in HELPLINE_KINDS:
-            problems.append(LessonError(
-                f"kind '{entry.kind}' is not known", code="helplines.kind",
-                location=document.where(("helplines", i, "kind")), hint="use " + ", ".join(HELPLINE_KINDS)))
+            problems.append(
+                LessonError(
+                    f"kind '{entry.kind}' is not known",
+                    code="helplines.kind",
+                    location=document.where(("helplines", i, "kind")),
+                    hint="use " + ", ".join(HELPLINE_KINDS),
+                )
+            )
         if entry.confidence.split()[0] not in CONFIDENCES:
-            problems.append(LessonError(
-                f"confidence '{entry.confidence}' may not be printed", code="helplines.confidence",
-                location=document.where(("helplines", i, "confidence")),
-                hint="only HIGH or MEDIUM entries from the fact base belong on a handout"))
+            problems.append(
+                LessonError(
+                    f"confidence '{entry.confidence}' may not be printed",
+                    code="helplines.confidence",
+                    location=document.where(("helplines", i, "confidence")),
+                    hint="only HIGH or MEDIUM entries from the fact base belong on a handout",
+                )
+            )
         if not (entry.region.isalpha() and entry.region.isupper()):
-            problems.append(LessonError(
-                f"region '{entry.region}' is not a country code", code="helplines.region",
-                location=document.where(("helplines", i, "region")), hint="use US, GB, CA, AU, IN or INTL"))
+            problems.append(
+                LessonError(
+                    f"region '{entry.region}' is not a country code",
+                    code="helplines.region",
+                    location=document.where(("helplines", i, "region")),
+                    hint="use US, GB, CA, AU, IN or INTL",
+                )
+            )
     return (None if any(p.is_error for p in problems) else book), problems
 
 
@@ -99,12 +126,17 @@ def stale_entries(book: HelplineBook, today: datetime.date, path: str) -> list[L
     for entry in book.helplines:
         verified = datetime.date.fromisoformat(entry.verified)
         if (today - verified).days > STALE_AFTER_DAYS:
-            out.append(LessonError(
-                f"helpline '{entry.name.plain}' ({entry.region}) was last verified on {entry.verified}, "
-                "more than a year ago", code="helplines.stale", severity="warning",
-                location=entry.name.location or SourceLocation(path),
-                hint="re-check it on the organisation's own website, then update `verified:` "
-                     "(`lessonpress helplines` lists every entry)"))
+            out.append(
+                LessonError(
+                    f"helpline '{entry.name.plain}' ({entry.region}) was last verified on {entry.verified}, "
+                    "more than a year ago",
+                    code="helplines.stale",
+                    severity="warning",
+                    location=entry.name.location or SourceLocation(path),
+                    hint="re-check it on the organisation's own website, then update `verified:` "
+                    "(`lessonpress helplines` lists every entry)",
+                )
+            )
     return out
 
 
@@ -128,8 +160,9 @@ def select(book: HelplineBook | None, language: str, requested: str | None) -> R
     return RegionHelplines(region, book.for_region(region))
 
 
-def print_table(region: str | None, today: datetime.date, paths: tuple[str, ...] = ()
-                ) -> tuple[list[str], list[LessonError]]:
+def print_table(
+    region: str | None, today: datetime.date, paths: tuple[str, ...] = ()
+) -> tuple[list[str], list[LessonError]]:
     """The helpline table as lines of text: region, name, contacts, verified date and source."""
     from .project import find_helplines
 
@@ -146,11 +179,19 @@ def print_table(region: str | None, today: datetime.date, paths: tuple[str, ...]
             continue
         age = (today - datetime.date.fromisoformat(entry.verified)).days
         flag = "  STALE: verify again" if age > STALE_AFTER_DAYS else ""
-        contacts = " · ".join(x for x in (
-            entry.phone.plain if entry.phone else "", f"text {entry.text.plain}" if entry.text else "",
-            entry.url or "") if x)
-        lines += [f"{entry.region:<5} {entry.name.plain}",
-                  f"      {contacts}",
-                  f"      verified {entry.verified} ({age} days ago), {entry.confidence}{flag}",
-                  f"      source: {entry.source}"]
+        contacts = " · ".join(
+            x
+            for x in (
+                entry.phone.plain if entry.phone else "",
+                f"text {entry.text.plain}" if entry.text else "",
+                entry.url or "",
+            )
+            if x
+        )
+        lines += [
+            f"{entry.region:<5} {entry.name.plain}",
+            f"      {contacts}",
+            f"      verified {entry.verified} ({age} days ago), {entry.confidence}{flag}",
+            f"      source: {entry.source}",
+        ]
     return lines, problems + stale_entries(book, today, found[1])

@@ -70,8 +70,7 @@ def installed_versions() -> list[str]:
             names = os.listdir(folder)
         except OSError:
             continue
-        found += sorted(n for n in names if n.endswith(".dist-info")
-                        and n.lower().startswith(_VERSIONED))
+        found += sorted(n for n in names if n.endswith(".dist-info") and n.lower().startswith(_VERSIONED))
     return found
 
 
@@ -85,7 +84,8 @@ class Record:
     def current(self, fingerprint: str) -> bool:
         """True when nothing it depends on changed and its files are untouched on disk."""
         return self.fingerprint == fingerprint and all(
-            file_digest(Path(p)) == sha for p, sha in self.outputs.items())
+            file_digest(Path(p)) == sha for p, sha in self.outputs.items()
+        )
 
 
 @dataclass
@@ -103,8 +103,9 @@ class BuildState:
         path = out_dir / STATE_DIR / STATE_FILE
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
-            records = {k: Record(v["fingerprint"], dict(v["outputs"]))
-                       for k, v in raw.get("records", {}).items()}
+            records = {
+                k: Record(v["fingerprint"], dict(v["outputs"])) for k, v in raw.get("records", {}).items()
+            }
             return cls(path, records, dict(raw.get("languages", {})), list(raw.get("warnings", [])))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls(path)
@@ -113,10 +114,14 @@ class BuildState:
         """Write the state atomically."""
         from .output import write_atomic
 
-        data = {"records": {k: {"fingerprint": r.fingerprint, "outputs": r.outputs}
-                            for k, r in sorted(self.records.items())},
-                "languages": dict(sorted(self.languages.items())),
-                "warnings": self.warnings}
+        data = {
+            "records": {
+                k: {"fingerprint": r.fingerprint, "outputs": r.outputs}
+                for k, r in sorted(self.records.items())
+            },
+            "languages": dict(sorted(self.languages.items())),
+            "warnings": self.warnings,
+        }
         write_atomic(self.path, (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode())
 
     def current(self, key: str, fingerprint: str) -> bool:
@@ -134,9 +139,9 @@ class BuildState:
 class Inputs:
     """Fingerprints of what outputs depend on, computed from file contents alone."""
 
-    units: dict[str, str]       # shown path of a lesson or translation file -> fingerprint
-    shared: str                 # the tool, and the helpline file every lesson may print
-    course: str                 # curriculum.yaml
+    units: dict[str, str]  # shown path of a lesson or translation file -> fingerprint
+    shared: str  # the tool, and the helpline file every lesson may print
+    course: str  # curriculum.yaml
 
 
 def inputs_of(files: list, locales: tuple[str, ...] | None, paths: tuple[str, ...]) -> Inputs:
@@ -151,8 +156,11 @@ def inputs_of(files: list, locales: tuple[str, ...] | None, paths: tuple[str, ..
             units[translation.shown] = digest(source, file_digest(translation.path))
     helplines = find_helplines(paths)
     course = find_course(paths)
-    return Inputs(units, digest(tool_fingerprint(), file_digest(helplines[0]) if helplines else ""),
-                  file_digest(course[0]) if course else "")
+    return Inputs(
+        units,
+        digest(tool_fingerprint(), file_digest(helplines[0]) if helplines else ""),
+        file_digest(course[0]) if course else "",
+    )
 
 
 def settings_fingerprint(settings, fmt: str) -> str:  # noqa: ANN001 - BuildSettings
@@ -179,12 +187,15 @@ def lesson_fingerprint(inputs: Inputs, unit: str, settings_fp: str) -> str:
 
 def course_fingerprint(inputs: Inputs, units: list[str], settings_fp: str) -> str:
     """Everything a pack depends on: all lessons of its language and the curriculum."""
-    return digest(inputs.shared, settings_fp, inputs.course,
-                  *sorted(f"{u}={inputs.units[u]}" for u in units))
+    return digest(inputs.shared, settings_fp, inputs.course, *sorted(f"{u}={inputs.units[u]}" for u in units))
 
 
-def all_current(state: BuildState, inputs: Inputs, formats: list[str], settings  # noqa: ANN001
-                ) -> list[str] | None:
+def all_current(
+    state: BuildState,
+    inputs: Inputs,
+    formats: list[str],
+    settings,  # noqa: ANN001
+) -> list[str] | None:
     """Every output file, when all of them are up to date; None when anything must be built."""
     if not inputs.units or any(unit not in state.languages for unit in inputs.units):
         return None
@@ -199,8 +210,12 @@ def all_current(state: BuildState, inputs: Inputs, formats: list[str], settings 
                 keys.append((course_key(fmt, language), course_fingerprint(inputs, units, fp)))
         else:
             paired = getattr(settings, spec.requested_by) if spec.inputs == "translation" else None
-            units = [u for u in inputs.units if spec.inputs != "translation"
-                     or (state.languages[u] == paired and TRANSLATIONS_DIR in Path(u).parts)]
+            units = [
+                u
+                for u in inputs.units
+                if spec.inputs != "translation"
+                or (state.languages[u] == paired and TRANSLATIONS_DIR in Path(u).parts)
+            ]
             keys = [(lesson_key(fmt, u), lesson_fingerprint(inputs, u, fp)) for u in units]
         for key, fingerprint in keys:
             if not state.current(key, fingerprint):

@@ -29,9 +29,9 @@ class Job:
     lessons: tuple[Lesson, ...]
     format: str
     output: Path
-    settings: Any                          # BuildSettings
-    key: str                               # where the build state records it
-    fingerprint: str                       # everything the output depends on
+    settings: Any  # BuildSettings
+    key: str  # where the build state records it
+    fingerprint: str  # everything the output depends on
     course: Course | None = None
     helplines: RegionHelplines | None = None
 
@@ -109,10 +109,17 @@ def run_job(job: Job) -> JobResult:
     except LessonError as problem:
         return JobResult(job.output, (problem,))
     except Exception as exc:  # a bug in lessonpress: report it for this output, build the rest
-        return JobResult(job.output, (LessonError(
-            f"could not make the {job.format}: {type(exc).__name__}: {exc}",
-            code="internal.error", location=job.lessons[0].title.location,
-            hint="this is a bug in lessonpress; please report it with the lesson file"),))
+        return JobResult(
+            job.output,
+            (
+                LessonError(
+                    f"could not make the {job.format}: {type(exc).__name__}: {exc}",
+                    code="internal.error",
+                    location=job.lessons[0].title.location,
+                    hint="this is a bug in lessonpress; please report it with the lesson file",
+                ),
+            ),
+        )
     return JobResult(job.output, (), time.perf_counter() - start, hashlib.sha256(data).hexdigest())
 
 
@@ -128,17 +135,21 @@ def render_job(job: Job) -> bytes:
 
     def context_for(lessons: tuple[Lesson, ...]) -> LayoutContext:
         language = lessons[0].language
-        return LayoutContext(settings.paper or paper_for(language),
-                             fonts_for(lessons, settings.theme), labels_for(language),
-                             per_page=settings.per_page, pack_of=settings.pack_of,
-                             today=settings.today, helplines=job.helplines)
+        return LayoutContext(
+            settings.paper or paper_for(language),
+            fonts_for(lessons, settings.theme),
+            labels_for(language),
+            per_page=settings.per_page,
+            pack_of=settings.pack_of,
+            today=settings.today,
+            helplines=job.helplines,
+        )
 
     spec = FORMATS[job.format]
     fmt: Any = spec.layout_class()()
-    if spec.inputs == "translation":            # a translation printed beside its source
+    if spec.inputs == "translation":  # a translation printed beside its source
         translated, source = job.lessons
-        return render(fmt.layout(source, translated, context_for((source,)),
-                                 context_for((translated,))))
+        return render(fmt.layout(source, translated, context_for((source,)), context_for((translated,))))
     context = context_for(job.lessons)
     if spec.inputs == "course":
         return render(fmt.layout_course(job.lessons, job.course, context))

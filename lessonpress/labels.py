@@ -34,8 +34,9 @@ class Labels:
     sources: str = "Sources"
     helplines_for: str = "Helplines: {region}"
     international: str = "anywhere in the world"
-    find_helpline: str = ("Outside these countries? Child Helpline International lists the child "
-                          "helpline of every country.")
+    find_helpline: str = (
+        "Outside these countries? Child Helpline International lists the child helpline of every country."
+    )
     hours: str = "Open"
     audience: str = "For"
     ages: str = "Ages"
@@ -118,10 +119,16 @@ def _load(path: Path) -> Catalog:
     import polib
 
     english = dataclasses.asdict(ENGLISH)
-    found = {e.msgctxt: e.msgstr for e in polib.pofile(str(path))
-             if e.msgctxt in english and e.msgstr and "fuzzy" not in e.flags}
-    usable = {k: v for k, v in found.items()
-              if sorted(_PLACEHOLDER.findall(v)) == sorted(_PLACEHOLDER.findall(english[k]))}
+    found = {
+        e.msgctxt: e.msgstr
+        for e in polib.pofile(str(path))
+        if e.msgctxt in english and e.msgstr and "fuzzy" not in e.flags
+    }
+    usable = {
+        k: v
+        for k, v in found.items()
+        if sorted(_PLACEHOLDER.findall(v)) == sorted(_PLACEHOLDER.findall(english[k]))
+    }
     missing = tuple(k for k in english if k not in usable)
     return Catalog(dataclasses.replace(ENGLISH, **usable), missing, path)
 
@@ -133,9 +140,13 @@ def template(language: str) -> str:
     current = dataclasses.asdict(catalog_for(language).labels)
     english = dataclasses.asdict(ENGLISH)
     po = polib.POFile(wrapwidth=0)
-    po.metadata = {"Project-Id-Version": "lessonpress", "Language": language,
-                   "MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
-                   "Content-Transfer-Encoding": "8bit"}
+    po.metadata = {
+        "Project-Id-Version": "lessonpress",
+        "Language": language,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+    }
     for key, text in english.items():
         translated = current[key] if current[key] != text else ""
         comment = "Keep {placeholders} as they are." if _PLACEHOLDER.search(text) else ""

@@ -24,13 +24,14 @@ from .yamlio import YamlDocument, load_yaml
 class Checked:
     """The outcome of checking one lesson file and its translations."""
 
-    lessons: tuple[Lesson, ...]          # the source lesson first, then each good translation
+    lessons: tuple[Lesson, ...]  # the source lesson first, then each good translation
     problems: tuple[LessonError, ...]
     files: tuple[tuple[str, bool], ...]  # (shown path, ok) of every file read
 
 
-def check_lesson_and_translations(file: LessonFile, theme: Theme = DEFAULT_THEME,
-                                  locales: tuple[str, ...] | None = None) -> Checked:
+def check_lesson_and_translations(
+    file: LessonFile, theme: Theme = DEFAULT_THEME, locales: tuple[str, ...] | None = None
+) -> Checked:
     """A lesson and its translations (only `locales` when given), each loaded and checked."""
     document, problems = read_document(file.path, file.shown)
     lesson = None
@@ -49,8 +50,9 @@ def check_lesson_and_translations(file: LessonFile, theme: Theme = DEFAULT_THEME
     return Checked(tuple(lessons), tuple(problems), tuple(files))
 
 
-def check_translation(source: YamlDocument, translation: TranslationFile, lesson_id: str,
-                      theme: Theme = DEFAULT_THEME) -> tuple[Lesson | None, list[LessonError]]:
+def check_translation(
+    source: YamlDocument, translation: TranslationFile, lesson_id: str, theme: Theme = DEFAULT_THEME
+) -> tuple[Lesson | None, list[LessonError]]:
     """One translation merged over its source and checked like a lesson."""
     document, problems = read_document(translation.path, translation.shown)
     if document is None:
@@ -65,8 +67,13 @@ def read_document(path, shown: str) -> tuple[YamlDocument | None, list[LessonErr
     try:
         return load_yaml(path.read_bytes(), shown), []
     except OSError as exc:
-        return None, [LessonError(f"cannot read the file: {exc.strerror or exc}",
-                                  code="input.unreadable", location=SourceLocation(shown))]
+        return None, [
+            LessonError(
+                f"cannot read the file: {exc.strerror or exc}",
+                code="input.unreadable",
+                location=SourceLocation(shown),
+            )
+        ]
     except LessonError as problem:
         return None, [problem]
 
@@ -79,8 +86,7 @@ def _preflight(lesson: Lesson | None, theme: Theme) -> list[LessonError]:
     return check_glyphs(lesson, theme)
 
 
-def check_lesson(file: LessonFile, theme: Theme = DEFAULT_THEME
-                 ) -> tuple[Lesson | None, list[LessonError]]:
+def check_lesson(file: LessonFile, theme: Theme = DEFAULT_THEME) -> tuple[Lesson | None, list[LessonError]]:
     """Load, validate and preflight one lesson file (not its translations)."""
     document, problems = read_document(file.path, file.shown)
     if document is None:
@@ -90,8 +96,7 @@ def check_lesson(file: LessonFile, theme: Theme = DEFAULT_THEME
     return (None if has_errors(problems) else lesson), problems
 
 
-def load_course(paths: tuple[str, ...], lesson_ids: set[str]
-                ) -> tuple[Course | None, list[LessonError]]:
+def load_course(paths: tuple[str, ...], lesson_ids: set[str]) -> tuple[Course | None, list[LessonError]]:
     """The course of the lesson folder (curriculum.yaml), checked against the lessons found."""
     found = find_course(paths)
     if found is None:
@@ -102,8 +107,9 @@ def load_course(paths: tuple[str, ...], lesson_ids: set[str]
     return validate_course(document, lesson_ids)
 
 
-def check(paths: tuple[str, ...], theme: Theme = DEFAULT_THEME,
-          locales: tuple[str, ...] | None = None) -> tuple[int, list[LessonError]]:
+def check(
+    paths: tuple[str, ...], theme: Theme = DEFAULT_THEME, locales: tuple[str, ...] | None = None
+) -> tuple[int, list[LessonError]]:
     """Check lessons, their translations and curriculum.yaml, writing nothing; (files, problems)."""
     files, problems = find_lessons(paths)
     count = 0
@@ -115,21 +121,31 @@ def check(paths: tuple[str, ...], theme: Theme = DEFAULT_THEME,
     return count, sorted_problems(problems)
 
 
-def helplines_for(paths: tuple[str, ...], region: str | None, today: str | None,
-                  lessons: list[Lesson]) -> tuple[HelplineBook | None, list[LessonError]]:
+def helplines_for(
+    paths: tuple[str, ...], region: str | None, today: str | None, lessons: list[Lesson]
+) -> tuple[HelplineBook | None, list[LessonError]]:
     """The project's helpline file, when any lesson prints helplines, with stale-entry warnings."""
     if not any(lesson.helplines for lesson in lessons):
         return None, []
     found = find_helplines(paths)
     if found is None:
-        return None, [LessonError(
-            "lessons ask for helplines but there is no assets/helplines.yaml", code="helplines.missing",
-            severity="warning", hint="helplines are left out of these outputs")]
+        return None, [
+            LessonError(
+                "lessons ask for helplines but there is no assets/helplines.yaml",
+                code="helplines.missing",
+                severity="warning",
+                hint="helplines are left out of these outputs",
+            )
+        ]
     book, problems = load_helplines(*found)
     if book is not None and today:
         problems += stale_entries(book, datetime.date.fromisoformat(today), found[1])
     if book is not None and region and normalise_region(region) not in book.regions():
-        problems.append(LessonError(
-            f"no helplines for region '{region}' in {found[1]}", code="helplines.region",
-            hint="known regions: " + ", ".join(book.regions())))
+        problems.append(
+            LessonError(
+                f"no helplines for region '{region}' in {found[1]}",
+                code="helplines.region",
+                hint="known regions: " + ", ".join(book.regions()),
+            )
+        )
     return book, problems

@@ -47,22 +47,32 @@ class MergedDocument:
         return self.translation.where((), key=key)
 
 
-def localize(source: YamlDocument, translation: YamlDocument, lesson_id: str, locale: str
-             ) -> tuple[Lesson | None, list[LessonError]]:
+def localize(
+    source: YamlDocument, translation: YamlDocument, lesson_id: str, locale: str
+) -> tuple[Lesson | None, list[LessonError]]:
     """The translated lesson (or None) and every problem, including fallback warnings."""
     problems: list[LessonError] = []
     if not isinstance(translation.data, dict):
-        return None, [LessonError("a translation file must be a mapping (key: value lines)",
-                                  code="schema.not-mapping", location=translation.where(()))]
+        return None, [
+            LessonError(
+                "a translation file must be a mapping (key: value lines)",
+                code="schema.not-mapping",
+                location=translation.where(()),
+            )
+        ]
     data = _merge(source.data, translation.data, (), translation, problems)
     language = translation.data.get("language")
     if language is None:
         data["language"] = locale
     elif language != locale:
-        problems.append(LessonError(
-            f"language '{language}' does not match the folder '{locale}'", code="i18n.language",
-            location=translation.where(("language",)),
-            hint=f"a file in translations/{locale}/ must say `language: {locale}`"))
+        problems.append(
+            LessonError(
+                f"language '{language}' does not match the folder '{locale}'",
+                code="i18n.language",
+                location=translation.where(("language",)),
+                hint=f"a file in translations/{locale}/ must say `language: {locale}`",
+            )
+        )
     lesson, found = validate_lesson(MergedDocument(source, translation, data), lesson_id)
     problems += found
     if lesson is not None:
@@ -71,11 +81,16 @@ def localize(source: YamlDocument, translation: YamlDocument, lesson_id: str, lo
         if fallbacks:
             more = f" and {len(fallbacks) - 4} more" if len(fallbacks) > 4 else ""
             shown = ", ".join(fallbacks[:4]) + more
-            problems.append(LessonError(
-                f"{len(fallbacks)} text{'s' * (len(fallbacks) != 1)} not translated, printed in the "
-                f"source language: {shown}", code="i18n.fallback", severity="warning",
-                location=SourceLocation(translation.path, 1, 1),
-                hint=f"`lessonpress i18n status --locale {locale}` lists them"))
+            problems.append(
+                LessonError(
+                    f"{len(fallbacks)} text{'s' * (len(fallbacks) != 1)} not translated, printed in the "
+                    f"source language: {shown}",
+                    code="i18n.fallback",
+                    severity="warning",
+                    location=SourceLocation(translation.path, 1, 1),
+                    hint=f"`lessonpress i18n status --locale {locale}` lists them",
+                )
+            )
     if any(p.is_error for p in problems):
         return None, problems
     return lesson, problems
@@ -83,41 +98,52 @@ def localize(source: YamlDocument, translation: YamlDocument, lesson_id: str, lo
 
 def fallback_fields(source: Any, translation: Any) -> list[str]:
     """Contexts of the source texts the translation leaves out."""
-    return [f.context for f in text_fields(source)
-            if not str(value_at(translation, f.path) or "").strip()]
+    return [f.context for f in text_fields(source) if not str(value_at(translation, f.path) or "").strip()]
 
 
 def _translation_block(lesson: Lesson, translation: YamlDocument) -> list[LessonError]:
     block = lesson.translation
     if block is not None and block.status not in STATUSES:
-        return [LessonError(f"translation status '{block.status}' is not draft or reviewed",
-                            code="i18n.status", location=translation.where(("translation", "status")))]
+        return [
+            LessonError(
+                f"translation status '{block.status}' is not draft or reviewed",
+                code="i18n.status",
+                location=translation.where(("translation", "status")),
+            )
+        ]
     return []
 
 
-def _merge(src: Any, tr: Any, path: Path_, translation: YamlDocument,
-           problems: list[LessonError]) -> Any:
+def _merge(src: Any, tr: Any, path: Path_, translation: YamlDocument, problems: list[LessonError]) -> Any:
     """Overlay translation data on source data; lists must line up item by item."""
     if tr is _MISSING or tr is None or (isinstance(tr, str) and not tr.strip()):
-        return src                                       # left out or left empty: the source
+        return src  # left out or left empty: the source
     if isinstance(src, str) and isinstance(tr, dict) and _is_item(path):
-        src = {ITEM_NAMES[_list_key(path)]: src}          # `- Why?` against `- prompt: ...`
+        src = {ITEM_NAMES[_list_key(path)]: src}  # `- Why?` against `- prompt: ...`
     if isinstance(src, dict) and isinstance(tr, str) and _is_item(path):
         tr = {ITEM_NAMES[_list_key(path)]: tr}
     if isinstance(src, dict) and isinstance(tr, dict):
-        merged = {k: _merge(v, tr.get(k, _MISSING), (*path, k), translation, problems)
-                  for k, v in src.items()}
+        merged = {
+            k: _merge(v, tr.get(k, _MISSING), (*path, k), translation, problems) for k, v in src.items()
+        }
         merged.update({k: v for k, v in tr.items() if k not in src})
         return merged
     if isinstance(src, list) and isinstance(tr, list):
         if len(src) != len(tr):
-            problems.append(LessonError(
-                f"'{_list_key(path)}' has {len(tr)} item{'s' * (len(tr) != 1)} but the source has "
-                f"{len(src)}", code="i18n.list-length", location=translation.where(path),
-                hint="translate every item, in the same order; an item left out cannot be matched"))
+            problems.append(
+                LessonError(
+                    f"'{_list_key(path)}' has {len(tr)} item{'s' * (len(tr) != 1)} but the source has "
+                    f"{len(src)}",
+                    code="i18n.list-length",
+                    location=translation.where(path),
+                    hint="translate every item, in the same order; an item left out cannot be matched",
+                )
+            )
             return src
-        return [_merge(a, b, (*path, i), translation, problems)
-                for i, (a, b) in enumerate(zip(src, tr, strict=True))]
+        return [
+            _merge(a, b, (*path, i), translation, problems)
+            for i, (a, b) in enumerate(zip(src, tr, strict=True))
+        ]
     return tr
 
 

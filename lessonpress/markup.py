@@ -75,8 +75,7 @@ def parse(source: str, location: SourceLocation | None = None) -> RichText:
 class _Node:
     """A piece of text (or a run of stars) on its way to becoming a Run."""
 
-    __slots__ = ("text", "code", "href", "delim", "count", "orig", "can_open", "can_close",
-                 "prev", "done")
+    __slots__ = ("text", "code", "href", "delim", "count", "orig", "can_open", "can_close", "prev", "done")
 
     def __init__(self, text: str, *, code: bool = False) -> None:
         self.text = text
@@ -93,7 +92,7 @@ class _Parser:
         self.src = source
         self.location = location
         self.nodes: list[_Node] = []
-        self.delims: list[int] = []          # node indices of star runs, in order
+        self.delims: list[int] = []  # node indices of star runs, in order
         self.brackets: list[tuple[int, int]] = []  # (node index of '[', delims length then)
         self.bold_marks: list[tuple[int, int]] = []
         self.italic_marks: list[tuple[int, int]] = []
@@ -194,19 +193,20 @@ class _Parser:
         label = self.nodes[opener + 1 :]
         for node in label:
             node.href = href
-        self.nodes[opener].text = ""          # the '[' itself does not print
+        self.nodes[opener].text = ""  # the '[' itself does not print
         if not any(node.text for node in label):
             self.nodes.append(_Node(target))
             self.nodes[-1].href = href
-        self.brackets.clear()                 # no links inside links
+        self.brackets.clear()  # no links inside links
         return end + 1
 
     def _checked(self, target: str) -> str:
         try:
             return check_url(target)
         except UrlProblem as problem:
-            raise LessonError(problem.message, code="markup.link", location=self.location,
-                              hint=problem.hint) from None
+            raise LessonError(
+                problem.message, code="markup.link", location=self.location, hint=problem.hint
+            ) from None
 
     def _pair_stars(self, delims: list[int]) -> None:
         """CommonMark's `process emphasis`, restricted to `*` and linked through `prev`."""
@@ -252,7 +252,10 @@ class _Parser:
             run = Run(text, bold[i], italic[i], node.code, node.href)
             last = runs[-1] if runs else None
             if last and (last.bold, last.italic, last.code, last.href) == (
-                run.bold, run.italic, run.code, run.href
+                run.bold,
+                run.italic,
+                run.code,
+                run.href,
             ):
                 runs[-1] = Run(last.text + text, run.bold, run.italic, run.code, run.href)
             else:

@@ -56,10 +56,8 @@ class Prompt:
 
     prompt: RichText = required("The question learners see.")
     minutes: Minutes | None = doc("How long the group discusses it, in whole minutes.")
-    notes: RichText | None = doc("What to listen for and how to steer; facilitator only.",
-                                 facilitator=True)
-    follow_ups: Texts = doc("Extra questions to ask; facilitator only.", facilitator=True,
-                            default=())
+    notes: RichText | None = doc("What to listen for and how to steer; facilitator only.", facilitator=True)
+    follow_ups: Texts = doc("Extra questions to ask; facilitator only.", facilitator=True, default=())
 
 
 @dataclass(frozen=True)
@@ -124,8 +122,7 @@ class Lesson:
     audience: RichText | None = doc("Who the lesson is for, e.g. 'Teens (13-17)'.")
     age_range: RichText | None = doc("Ages, e.g. '13-17'.")
     duration_minutes: Minutes | None = doc("Length of the session in whole minutes.")
-    language: LanguageTag = doc("BCP 47 language tag of the lesson text, e.g. en, es, pt-BR.",
-                                default="en")
+    language: LanguageTag = doc("BCP 47 language tag of the lesson text, e.g. en, es, pt-BR.", default="en")
     summary: RichText | None = doc("Two or three sentences that introduce the lesson.")
     materials: Texts = doc("What to bring or prepare.", default=())
     vocabulary: tuple[Term, ...] = doc("Words to know.", default=())
@@ -133,10 +130,15 @@ class Lesson:
     warning_signs: Texts = doc("Warning signs, printed as a checklist.", default=())
     resources: tuple[Resource, ...] = doc("Where to get help.", default=())
     helplines: Flag = doc("Print the helplines of the build's region.", default=False)
-    facilitator_notes: Texts = doc("Notes for the facilitator only.", facilitator=True,
-                                   single=True, default=())
-    safeguarding: Texts = doc("Ground rules, opt-out and what to do if a learner discloses harm; "
-                              "facilitator only.", facilitator=True, single=True, default=())
+    facilitator_notes: Texts = doc(
+        "Notes for the facilitator only.", facilitator=True, single=True, default=()
+    )
+    safeguarding: Texts = doc(
+        "Ground rules, opt-out and what to do if a learner discloses harm; facilitator only.",
+        facilitator=True,
+        single=True,
+        default=(),
+    )
     sources: tuple[Source, ...] = doc("Where the facts come from.", default=())
     version: RichText | None = doc("Version of this lesson, e.g. '1.2'.")
     authors: Texts = doc("Who wrote the lesson.", single=True, default=())

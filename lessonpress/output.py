@@ -46,5 +46,9 @@ def _write_error(path: Path, exc: OSError) -> LessonError:
         hint = "free some disk space and build again; the previous file was kept"
     elif isinstance(exc, PermissionError):
         hint = "close the PDF if a viewer has it open, check the folder's permissions, and retry"
-    return LessonError(f"could not write the file: {exc.strerror or exc}", code="output.write",
-                       location=SourceLocation(str(path)), hint=hint)
+    return LessonError(
+        f"could not write the file: {exc.strerror or exc}",
+        code="output.write",
+        location=SourceLocation(str(path)),
+        hint=hint,
+    )

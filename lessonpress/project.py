@@ -15,15 +15,21 @@ from pathlib import Path
 from .errors import LessonError, SourceLocation
 
 LESSON_SUFFIXES = (".yaml", ".yml")
-NOT_LESSONS = {"curriculum"}          # stems of files in lessons/ that are not lessons
+NOT_LESSONS = {"curriculum"}  # stems of files in lessons/ that are not lessons
 DEFAULT_LESSON_DIR = "lessons"
 COURSE_FILE = "curriculum.yaml"
 ASSETS_DIR = "assets"
 TRANSLATIONS_DIR = "translations"
 HELPLINES_FILE = "helplines.yaml"
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
-                     *(f"lpt{i}" for i in range(10))}
+_WINDOWS_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
+}
 
 
 @dataclass(frozen=True)
@@ -48,9 +54,14 @@ def find_lessons(paths: tuple[str, ...]) -> tuple[list[LessonFile], list[LessonE
         elif path.is_file():
             _add(found, path, given)
         else:
-            problems.append(LessonError(
-                "no such file or folder", code="input.missing", location=SourceLocation(given),
-                hint="give a lesson .yaml file or a folder of them"))
+            problems.append(
+                LessonError(
+                    "no such file or folder",
+                    code="input.missing",
+                    location=SourceLocation(given),
+                    hint="give a lesson .yaml file or a folder of them",
+                )
+            )
     return sorted(found.values(), key=lambda f: (f.lesson_id, f.shown)), problems
 
 
@@ -68,8 +79,7 @@ def translations_dir(lesson_path: Path) -> Path:
     return lesson_path.parent / TRANSLATIONS_DIR
 
 
-def find_translations(file: LessonFile, locales: tuple[str, ...] | None = None
-                      ) -> list[TranslationFile]:
+def find_translations(file: LessonFile, locales: tuple[str, ...] | None = None) -> list[TranslationFile]:
     """Translation files of one lesson, by locale folder name (only `locales` when given)."""
     root = translations_dir(file.path)
     if not root.is_dir():
@@ -81,8 +91,9 @@ def find_translations(file: LessonFile, locales: tuple[str, ...] | None = None
         for suffix in LESSON_SUFFIXES:
             candidate = folder / f"{file.path.stem}{suffix}"
             if candidate.is_file():
-                shown = os.path.join(os.path.dirname(file.shown), TRANSLATIONS_DIR, folder.name,
-                                     candidate.name)
+                shown = os.path.join(
+                    os.path.dirname(file.shown), TRANSLATIONS_DIR, folder.name, candidate.name
+                )
                 out.append(TranslationFile(candidate, shown, folder.name))
                 break
     return out
@@ -110,8 +121,12 @@ def find_helplines(paths: tuple[str, ...]) -> tuple[Path, str] | None:
 
 
 def _is_lesson(path: Path) -> bool:
-    return (path.suffix.lower() in LESSON_SUFFIXES and not path.name.startswith(".")
-            and path.stem not in NOT_LESSONS and path.is_file())
+    return (
+        path.suffix.lower() in LESSON_SUFFIXES
+        and not path.name.startswith(".")
+        and path.stem not in NOT_LESSONS
+        and path.is_file()
+    )
 
 
 def _add(found: dict[Path, LessonFile], path: Path, shown: str) -> None:

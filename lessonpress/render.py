@@ -19,7 +19,7 @@ from . import __version__
 from .layout.base import DocumentSpec
 
 PAGE_COUNT_FORM = "lp-page-count"
-PAGE_COUNT_RIGHT_FORM = "lp-page-count-right"      # the same number, ending at its origin
+PAGE_COUNT_RIGHT_FORM = "lp-page-count-right"  # the same number, ending at its origin
 
 
 class _Canvas(Canvas):
@@ -37,8 +37,7 @@ class _Canvas(Canvas):
         self.setFont(font, size)
         self.drawString(0, 0, str(pages))
         self.endForm()
-        self.beginForm(PAGE_COUNT_RIGHT_FORM, lowerx=-10 * size, lowery=-size, upperx=size,
-                       uppery=2 * size)
+        self.beginForm(PAGE_COUNT_RIGHT_FORM, lowerx=-10 * size, lowery=-size, upperx=size, uppery=2 * size)
         self.setFont(font, size)
         self.drawRightString(0, 0, str(pages))
         self.endForm()
@@ -55,11 +54,22 @@ def render(spec: DocumentSpec) -> bytes:
     buffer = io.BytesIO()
     meta = spec.metadata
     doc = BaseDocTemplate(
-        buffer, pagesize=spec.page_size, invariant=1, lang=meta.language, title=meta.title,
-        author=meta.author, subject=meta.subject, creator=f"lessonpress {__version__}",
-        keywords=list(meta.keywords), displayDocTitle=1,
-        leftMargin=0, rightMargin=0, topMargin=0, bottomMargin=0,
+        buffer,
+        pagesize=spec.page_size,
+        invariant=1,
+        lang=meta.language,
+        title=meta.title,
+        author=meta.author,
+        subject=meta.subject,
+        creator=f"lessonpress {__version__}",
+        keywords=list(meta.keywords),
+        displayDocTitle=1,
+        leftMargin=0,
+        rightMargin=0,
+        topMargin=0,
+        bottomMargin=0,
     )
+
     def on_page(canvas: Canvas, document: BaseDocTemplate) -> None:
         spec.decorate_page(canvas, document.page)
 
@@ -70,8 +80,7 @@ def render(spec: DocumentSpec) -> bytes:
     else:
         templates = [
             PageTemplate("odd", [_frame(spec.frame)], onPageEnd=on_page, autoNextPageTemplate="even"),
-            PageTemplate("even", [_frame(spec.frame_even)], onPageEnd=on_page,
-                         autoNextPageTemplate="odd"),
+            PageTemplate("even", [_frame(spec.frame_even)], onPageEnd=on_page, autoNextPageTemplate="odd"),
         ]
     doc.addPageTemplates(templates)
     font, finish = spec.page_count_font, spec.on_save

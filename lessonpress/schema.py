@@ -20,8 +20,11 @@ SCHEMA_ID = "https://raw.githubusercontent.com/lessonpress/lessonpress/main/docs
 
 _KINDS: dict[str, dict[str, Any]] = {
     Kind.URL: {"type": "string", "format": "uri", "pattern": "^(https?://|mailto:|tel:)"},
-    Kind.LANGUAGE: {"type": "string", "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
-                    "examples": ["en", "es", "ar", "pt-BR"]},
+    Kind.LANGUAGE: {
+        "type": "string",
+        "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        "examples": ["en", "es", "ar", "pt-BR"],
+    },
     Kind.POSITIVE: {"type": "integer", "minimum": 1},
     Kind.FLAG: {"type": "boolean"},
 }
@@ -62,8 +65,12 @@ def _object(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         if f.metadata.get("facilitator"):
             doc += " Never printed on learner handouts or slides."
         properties[f.name] = {"description": doc.strip(), **prop}
-    out = {"type": "object", "description": (cls.__doc__ or "").strip(),
-           "properties": properties, "additionalProperties": False}
+    out = {
+        "type": "object",
+        "description": (cls.__doc__ or "").strip(),
+        "properties": properties,
+        "additionalProperties": False,
+    }
     if required:
         out["required"] = required
     return out
@@ -76,8 +83,7 @@ def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if origin is Annotated:
         return dict(_KINDS[get_args(tp)[1]])
     if origin is tuple:
-        return {"type": "array", "items": _type(get_args(tp)[0], defs),
-                "maxItems": MAX_LIST_ITEMS}
+        return {"type": "array", "items": _type(get_args(tp)[0], defs), "maxItems": MAX_LIST_ITEMS}
     if tp in (RichText, str):
         return {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_LENGTH}
     if dataclasses.is_dataclass(tp):
@@ -87,7 +93,9 @@ def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
             defs[name] = _object(tp, defs)
             shorthand = getattr(tp, "__shorthand__", None)
             if shorthand:
-                defs[name] = {"anyOf": [{"type": "string", "minLength": 1}, defs[name]],
-                              "description": defs[name]["description"]}
+                defs[name] = {
+                    "anyOf": [{"type": "string", "minLength": 1}, defs[name]],
+                    "description": defs[name]["description"],
+                }
         return {"$ref": f"#/$defs/{name}"}
     raise TypeError(f"no schema for {tp!r}")

@@ -17,9 +17,9 @@ class Script:
 
     name: str
     families: tuple[str, ...]
-    rtl: bool = False               # right to left: mirrored pages
-    shaping: bool = False           # HarfBuzz shaping (joined letters, conjuncts, marks)
-    segmentation: str = ""          # ICU locale whose dictionary finds the breaks between words
+    rtl: bool = False  # right to left: mirrored pages
+    shaping: bool = False  # HarfBuzz shaping (joined letters, conjuncts, marks)
+    segmentation: str = ""  # ICU locale whose dictionary finds the breaks between words
 
 
 LATIN = Script("Latin", ("Atkinson", "Fira"))
@@ -32,13 +32,26 @@ THAI = Script("Thai", ("Sarabun",), shaping=True, segmentation="th")
 KHMER = Script("Khmer", ("NotoKhmer",), shaping=True, segmentation="km")
 
 _BY_LANGUAGE = {
-    "ar": ARABIC, "fa": ARABIC, "ur": ARABIC, "ps": ARABIC,
-    "hi": DEVANAGARI, "mr": DEVANAGARI, "ne": DEVANAGARI,
-    "he": HEBREW, "iw": HEBREW, "yi": HEBREW,
-    "th": THAI, "km": KHMER,
-    "ru": CYRILLIC, "uk": CYRILLIC, "bg": CYRILLIC, "be": CYRILLIC, "mk": CYRILLIC, "kk": CYRILLIC,
+    "ar": ARABIC,
+    "fa": ARABIC,
+    "ur": ARABIC,
+    "ps": ARABIC,
+    "hi": DEVANAGARI,
+    "mr": DEVANAGARI,
+    "ne": DEVANAGARI,
+    "he": HEBREW,
+    "iw": HEBREW,
+    "yi": HEBREW,
+    "th": THAI,
+    "km": KHMER,
+    "ru": CYRILLIC,
+    "uk": CYRILLIC,
+    "bg": CYRILLIC,
+    "be": CYRILLIC,
+    "mk": CYRILLIC,
+    "kk": CYRILLIC,
     "el": GREEK,
-    "vi": Script("Latin", ("Fira",)),       # Atkinson lacks most Vietnamese letters
+    "vi": Script("Latin", ("Fira",)),  # Atkinson lacks most Vietnamese letters
 }
 
 
@@ -48,8 +61,9 @@ def script_for(language: str) -> Script:
 
 
 # Regions that use US Letter paper (CLDR supplemental data, paperSize); everywhere else uses A4.
-LETTER_REGIONS = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "CR", "GT", "NI", "PA", "PR", "SV",
-                            "VE", "BZ"})
+LETTER_REGIONS = frozenset(
+    {"US", "CA", "MX", "PH", "CL", "CO", "CR", "GT", "NI", "PA", "PR", "SV", "VE", "BZ"}
+)
 
 
 def paper_for(language: str) -> str:

@@ -76,8 +76,10 @@ def write_skeleton(folder: Path, lesson_id: str) -> Path:
     """Create `folder/<lesson_id>.yaml` from the skeleton; refuse to overwrite anything."""
     if not _ID.fullmatch(lesson_id):
         raise LessonError(
-            f"'{lesson_id}' cannot be a lesson id", code="new.bad-id",
-            hint="use lowercase letters, digits and hyphens, e.g. online-safety-1")
+            f"'{lesson_id}' cannot be a lesson id",
+            code="new.bad-id",
+            hint="use lowercase letters, digits and hyphens, e.g. online-safety-1",
+        )
     path = folder / f"{lesson_id}.yaml"
     title = lesson_id.replace("-", " ").capitalize()
     text = SKELETON.format(path=path.as_posix(), title=title)
@@ -85,12 +87,18 @@ def write_skeleton(folder: Path, lesson_id: str) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     except FileExistsError:
-        raise LessonError("file already exists; not overwriting it", code="new.exists",
-                          location=SourceLocation(str(path)),
-                          hint="choose another lesson id, or delete the file first") from None
+        raise LessonError(
+            "file already exists; not overwriting it",
+            code="new.exists",
+            location=SourceLocation(str(path)),
+            hint="choose another lesson id, or delete the file first",
+        ) from None
     except OSError as exc:
-        raise LessonError(f"cannot create the file: {exc.strerror or exc}", code="new.write",
-                          location=SourceLocation(str(path))) from None
+        raise LessonError(
+            f"cannot create the file: {exc.strerror or exc}",
+            code="new.write",
+            location=SourceLocation(str(path)),
+        ) from None
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
     return path

@@ -35,20 +35,20 @@ class Theme:
     margin_mm: float = 18.0
     write_in_lines: int = 3
     write_in_spacing: float = 22.0
-    slide_title_size: float = 40.0        # slides: titles shrink to `slide_min_title_size`
+    slide_title_size: float = 40.0  # slides: titles shrink to `slide_min_title_size`
     slide_min_title_size: float = 36.0
-    slide_body_size: float = 28.0         # slides: body text shrinks to `slide_min_body_size`
+    slide_body_size: float = 28.0  # slides: body text shrinks to `slide_min_body_size`
     slide_min_body_size: float = 24.0
-    slide_label_size: float = 16.0        # slides: the slide number
+    slide_label_size: float = 16.0  # slides: the slide number
     slide_margin_mm: float = 16.0
-    page_color: str = "#ffffff"           # slide background; `dyslexia-friendly` tints it
-    rule_width: float = 0.6               # write-in lines and thin rules, in points
+    page_color: str = "#ffffff"  # slide background; `dyslexia-friendly` tints it
+    rule_width: float = 0.6  # write-in lines and thin rules, in points
     inner_margin_mm: float | None = None  # binding edge of two-sided guides and packs
-    italics: bool = True                  # `dyslexia-friendly` prints emphasis upright
+    italics: bool = True  # `dyslexia-friendly` prints emphasis upright
     organisation: str | None = None
-    licence: str | None = None            # a licence line for every footer
-    logo: bytes | None = None             # PNG bytes, already checked and cleaned (assets.py)
-    presets: tuple[str, ...] = ()         # print presets applied (they name the output file)
+    licence: str | None = None  # a licence line for every footer
+    logo: bytes | None = None  # PNG bytes, already checked and cleaned (assets.py)
+    presets: tuple[str, ...] = ()  # print presets applied (they name the output file)
 
     @property
     def margin(self) -> float:

@@ -96,20 +96,39 @@ class ThemeFile:
 
 # Theme file group.key -> Theme field.
 _FIELDS = {
-    ("colors", "text"): "text_color", ("colors", "accent"): "accent_color",
-    ("colors", "muted"): "muted_color", ("colors", "rule"): "rule_color",
-    ("colors", "box"): "box_fill", ("colors", "link"): "link_color", ("colors", "page"): "page_color",
-    ("fonts", "body"): "body_font", ("fonts", "heading"): "heading_font", ("fonts", "mono"): "mono_font",
-    ("sizes", "body"): "body_size", ("sizes", "small"): "small_size", ("sizes", "title"): "title_size",
-    ("sizes", "subtitle"): "subtitle_size", ("sizes", "heading"): "heading_size",
-    ("sizes", "slide_title"): "slide_title_size", ("sizes", "slide_body"): "slide_body_size",
-    ("spacing", "line"): "line_spacing", ("spacing", "write_in_lines"): "write_in_lines",
-    ("spacing", "write_in_gap"): "write_in_spacing", ("spacing", "rule_width"): "rule_width",
-    ("margins", "page"): "margin_mm", ("margins", "inner"): "inner_margin_mm",
+    ("colors", "text"): "text_color",
+    ("colors", "accent"): "accent_color",
+    ("colors", "muted"): "muted_color",
+    ("colors", "rule"): "rule_color",
+    ("colors", "box"): "box_fill",
+    ("colors", "link"): "link_color",
+    ("colors", "page"): "page_color",
+    ("fonts", "body"): "body_font",
+    ("fonts", "heading"): "heading_font",
+    ("fonts", "mono"): "mono_font",
+    ("sizes", "body"): "body_size",
+    ("sizes", "small"): "small_size",
+    ("sizes", "title"): "title_size",
+    ("sizes", "subtitle"): "subtitle_size",
+    ("sizes", "heading"): "heading_size",
+    ("sizes", "slide_title"): "slide_title_size",
+    ("sizes", "slide_body"): "slide_body_size",
+    ("spacing", "line"): "line_spacing",
+    ("spacing", "write_in_lines"): "write_in_lines",
+    ("spacing", "write_in_gap"): "write_in_spacing",
+    ("spacing", "rule_width"): "rule_width",
+    ("margins", "page"): "margin_mm",
+    ("margins", "inner"): "inner_margin_mm",
     ("margins", "slide"): "slide_margin_mm",
 }
-_MINIMUMS = {"body_size": 11.0, "slide_title_size": 36.0, "slide_body_size": 24.0, "margin_mm": 12.0,
-             "inner_margin_mm": 12.0, "slide_margin_mm": 12.0}
+_MINIMUMS = {
+    "body_size": 11.0,
+    "slide_title_size": 36.0,
+    "slide_body_size": 24.0,
+    "margin_mm": 12.0,
+    "inner_margin_mm": 12.0,
+    "slide_margin_mm": 12.0,
+}
 
 
 def available_themes(root: Path = Path()) -> list[str]:
@@ -119,19 +138,30 @@ def available_themes(root: Path = Path()) -> list[str]:
     return ["default", *[n for n in found if n != "default"]]
 
 
-def load_theme(name: str, root: Path = Path(), _seen: tuple[str, ...] = ()
-               ) -> tuple[Theme | None, list[LessonError]]:
+def load_theme(
+    name: str, root: Path = Path(), _seen: tuple[str, ...] = ()
+) -> tuple[Theme | None, list[LessonError]]:
     """The theme called `name` (following `extends:`), or None with the reasons."""
     if name == "default":
         return DEFAULT_THEME, []
     path = root / THEMES_DIR / f"{name}.yaml"
     shown = str(THEMES_DIR / f"{name}.yaml")
     if name in _seen or len(_seen) > MAX_EXTENDS:
-        return None, [LessonError(f"theme '{name}' extends itself (through {' -> '.join(_seen)})",
-                                  code="theme.cycle", location=SourceLocation(shown, 1, 1))]
+        return None, [
+            LessonError(
+                f"theme '{name}' extends itself (through {' -> '.join(_seen)})",
+                code="theme.cycle",
+                location=SourceLocation(shown, 1, 1),
+            )
+        ]
     if not path.is_file():
-        return None, [LessonError(f"no theme called '{name}'", code="theme.unknown",
-                                  hint="known themes: " + ", ".join(available_themes(root)))]
+        return None, [
+            LessonError(
+                f"no theme called '{name}'",
+                code="theme.unknown",
+                hint="known themes: " + ", ".join(available_themes(root)),
+            )
+        ]
     try:
         document = load_yaml(path.read_bytes(), shown)
     except LessonError as problem:
@@ -148,8 +178,13 @@ def load_theme(name: str, root: Path = Path(), _seen: tuple[str, ...] = ()
     return theme, problems + found
 
 
-def _apply(base: Theme, spec: ThemeFile, name: str, document, root: Path  # noqa: ANN001
-           ) -> tuple[Theme | None, list[LessonError]]:
+def _apply(
+    base: Theme,
+    spec: ThemeFile,
+    name: str,
+    document,
+    root: Path,  # noqa: ANN001
+) -> tuple[Theme | None, list[LessonError]]:
     changes: dict = {"name": name}
     problems: list[LessonError] = []
     for (group, key), field in _FIELDS.items():
@@ -159,11 +194,23 @@ def _apply(base: Theme, spec: ThemeFile, name: str, document, root: Path  # noqa
             continue
         where = document.where((group, key))
         if group == "fonts" and value not in known_families():
-            problems.append(LessonError(f"unknown font family '{value}'", code="theme.font",
-                                        location=where, hint="known: " + ", ".join(known_families())))
+            problems.append(
+                LessonError(
+                    f"unknown font family '{value}'",
+                    code="theme.font",
+                    location=where,
+                    hint="known: " + ", ".join(known_families()),
+                )
+            )
         elif field in _MINIMUMS and value < _MINIMUMS[field]:
-            problems.append(LessonError(f"'{key}' must be at least {_MINIMUMS[field]:g}", code="theme.size",
-                                        location=where, hint="smaller does not print or project well"))
+            problems.append(
+                LessonError(
+                    f"'{key}' must be at least {_MINIMUMS[field]:g}",
+                    code="theme.size",
+                    location=where,
+                    hint="smaller does not print or project well",
+                )
+            )
         changes[field] = int(value) if field == "write_in_lines" else value
     for key in ("organisation", "licence"):
         if getattr(spec, key):
@@ -193,40 +240,66 @@ def preset_suffix(presets: tuple[str, ...]) -> str:
 def _large_print(t: Theme) -> Theme:
     scale = max(1.0, 18.0 / t.body_size)
     return dataclasses.replace(
-        t, body_size=max(18.0, t.body_size), small_size=max(13.0, t.small_size * scale),
-        title_size=t.title_size * scale, subtitle_size=t.subtitle_size * scale,
-        heading_size=t.heading_size * scale, margin_mm=max(t.margin_mm, 22.0),
-        write_in_spacing=t.write_in_spacing * 1.4, line_spacing=max(t.line_spacing, 1.4))
+        t,
+        body_size=max(18.0, t.body_size),
+        small_size=max(13.0, t.small_size * scale),
+        title_size=t.title_size * scale,
+        subtitle_size=t.subtitle_size * scale,
+        heading_size=t.heading_size * scale,
+        margin_mm=max(t.margin_mm, 22.0),
+        write_in_spacing=t.write_in_spacing * 1.4,
+        line_spacing=max(t.line_spacing, 1.4),
+    )
 
 
 def _dyslexia_friendly(t: Theme) -> Theme:
     return dataclasses.replace(
-        t, body_font="Lexend", heading_font="Lexend", body_size=max(t.body_size, 12.5),
-        line_spacing=max(t.line_spacing, 1.65), italics=False, page_color="#fbf8ef")
+        t,
+        body_font="Lexend",
+        heading_font="Lexend",
+        body_size=max(t.body_size, 12.5),
+        line_spacing=max(t.line_spacing, 1.65),
+        italics=False,
+        page_color="#fbf8ef",
+    )
 
 
 def _high_contrast(t: Theme) -> Theme:
     return dataclasses.replace(
-        t, text_color="#000000", accent_color="#000000", muted_color="#000000", rule_color="#000000",
-        link_color="#000000", box_fill="none", page_color="#ffffff", rule_width=t.rule_width * 2)
+        t,
+        text_color="#000000",
+        accent_color="#000000",
+        muted_color="#000000",
+        rule_color="#000000",
+        link_color="#000000",
+        box_fill="none",
+        page_color="#ffffff",
+        rule_width=t.rule_width * 2,
+    )
 
 
 def _ink_saver(t: Theme) -> Theme:
-    grey = {f: _grey(getattr(t, f)) for f in ("text_color", "accent_color", "muted_color",
-                                               "rule_color", "link_color")}
+    grey = {
+        f: _grey(getattr(t, f))
+        for f in ("text_color", "accent_color", "muted_color", "rule_color", "link_color")
+    }
     return dataclasses.replace(t, **grey, box_fill="none", page_color="#ffffff")
 
 
 def _grey(color: str) -> str:
     if color == "none":
         return color
-    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
     level = round(0.299 * r + 0.587 * g + 0.114 * b)
     return f"#{level:02x}{level:02x}{level:02x}"
 
 
-_PRESETS = {"large-print": _large_print, "dyslexia-friendly": _dyslexia_friendly,
-            "high-contrast": _high_contrast, "ink-saver": _ink_saver}
+_PRESETS = {
+    "large-print": _large_print,
+    "dyslexia-friendly": _dyslexia_friendly,
+    "high-contrast": _high_contrast,
+    "ink-saver": _ink_saver,
+}
 
 
 SPECIMEN = Path(__file__).parent / "data" / "specimen.yaml"

@@ -34,8 +34,7 @@ def check_url(raw: str) -> str:
     bad = _UNSAFE.search(raw)
     if bad:
         what = "a space" if bad.group() == " " else f"the character U+{ord(bad.group()):04X}"
-        raise UrlProblem(f"link '{_short(raw)}' contains {what}",
-                         "remove it, or write it as %20")
+        raise UrlProblem(f"link '{_short(raw)}' contains {what}", "remove it, or write it as %20")
     match = _SCHEME.match(raw)
     if not match:
         raise _relative(raw)
@@ -45,7 +44,7 @@ def check_url(raw: str) -> str:
             f"link scheme '{match.group(1)}:' is not allowed",
             "links may only start with http://, https://, mailto: or tel:",
         )
-    rest = raw[match.end():]
+    rest = raw[match.end() :]
     if scheme in ("http", "https"):
         return _web(scheme, rest, raw)
     if scheme == "mailto":
@@ -69,12 +68,16 @@ def phone_link(phone: str) -> str | None:
 
 def _web(scheme: str, rest: str, raw: str) -> str:
     if not rest.startswith("//"):
-        raise UrlProblem(f"link '{_short(raw)}' has no address after '{scheme}:'",
-                         f"write it as {scheme}://example.org/...")
+        raise UrlProblem(
+            f"link '{_short(raw)}' has no address after '{scheme}:'",
+            f"write it as {scheme}://example.org/...",
+        )
     parts = urlsplit(scheme + ":" + rest)
     if "@" in parts.netloc:
-        raise UrlProblem(f"link '{_short(raw)}' must not contain user:password@",
-                         "remove the part before '@' in the address")
+        raise UrlProblem(
+            f"link '{_short(raw)}' must not contain user:password@",
+            "remove the part before '@' in the address",
+        )
     host = parts.hostname or ""
     if not host:
         raise UrlProblem(f"link '{_short(raw)}' has no host name")
@@ -87,10 +90,15 @@ def _web(scheme: str, rest: str, raw: str) -> str:
     except ValueError:
         raise UrlProblem(f"link '{_short(raw)}' has an invalid port") from None
     netloc = ascii_host + (f":{port}" if port else "")
-    return urlunsplit((
-        scheme, netloc, quote(parts.path, safe=_SAFE_CHARS), quote(parts.query, safe=_SAFE_CHARS),
-        quote(parts.fragment, safe=_SAFE_CHARS),
-    ))
+    return urlunsplit(
+        (
+            scheme,
+            netloc,
+            quote(parts.path, safe=_SAFE_CHARS),
+            quote(parts.query, safe=_SAFE_CHARS),
+            quote(parts.fragment, safe=_SAFE_CHARS),
+        )
+    )
 
 
 def _tel(rest: str, raw: str) -> str:
@@ -102,12 +110,15 @@ def _tel(rest: str, raw: str) -> str:
 
 def _relative(raw: str) -> UrlProblem:
     if raw.startswith("#"):
-        return UrlProblem(f"link to '{_short(raw)}' inside the document is not supported",
-                          "link to a full web address instead")
+        return UrlProblem(
+            f"link to '{_short(raw)}' inside the document is not supported",
+            "link to a full web address instead",
+        )
     if raw.lower().startswith("www."):
         return UrlProblem(f"link '{_short(raw)}' has no scheme", f"write it as https://{_short(raw)}")
-    return UrlProblem(f"relative link '{_short(raw)}' is not allowed",
-                      "use a full address starting with https://")
+    return UrlProblem(
+        f"relative link '{_short(raw)}' is not allowed", "use a full address starting with https://"
+    )
 
 
 def _short(text: str, limit: int = 60) -> str:

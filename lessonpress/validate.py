@@ -40,8 +40,7 @@ def validate_lesson(doc: YamlDocument, lesson_id: str) -> tuple[model.Lesson | N
     return dataclasses.replace(lesson, lesson_id=lesson_id, source_path=doc.path), converter.problems
 
 
-def validate_course(doc: YamlDocument, known_ids: set[str]
-                    ) -> tuple[model.Course | None, list[LessonError]]:
+def validate_course(doc: YamlDocument, known_ids: set[str]) -> tuple[model.Course | None, list[LessonError]]:
     """Check a curriculum.yaml file against the lessons that exist; return the Course or None."""
     converter = Converter(doc)
     course = converter.root(model.Course, "a curriculum file")
@@ -53,14 +52,24 @@ def validate_course(doc: YamlDocument, known_ids: set[str]
             where = doc.where(("units", u, "lessons", i))
             if lesson_id not in known_ids:
                 close = difflib.get_close_matches(lesson_id, sorted(known_ids), n=1)
-                converter.problems.append(LessonError(
-                    f"no lesson with id '{lesson_id}'", code="course.unknown-lesson",
-                    location=where, hint=f"did you mean '{close[0]}'?" if close else
-                    "a lesson id is its file name without .yaml"))
+                converter.problems.append(
+                    LessonError(
+                        f"no lesson with id '{lesson_id}'",
+                        code="course.unknown-lesson",
+                        location=where,
+                        hint=f"did you mean '{close[0]}'?"
+                        if close
+                        else "a lesson id is its file name without .yaml",
+                    )
+                )
             elif lesson_id in seen:
-                converter.problems.append(LessonError(
-                    f"lesson '{lesson_id}' is listed twice (first on line {seen[lesson_id]})",
-                    code="course.duplicate-lesson", location=where))
+                converter.problems.append(
+                    LessonError(
+                        f"lesson '{lesson_id}' is listed twice (first on line {seen[lesson_id]})",
+                        code="course.duplicate-lesson",
+                        location=where,
+                    )
+                )
             seen.setdefault(lesson_id, where.line)
     if any(p.is_error for p in converter.problems):
         return None, converter.problems
@@ -81,8 +90,12 @@ class Converter:
             self._error((), "file is empty", "file.empty")
             return None
         if not isinstance(data, dict):
-            self._error((), f"{noun} must be a mapping (key: value lines), not {_kind(data)}",
-                        "schema.not-mapping", "start each line with a key such as `title:`")
+            self._error(
+                (),
+                f"{noun} must be a mapping (key: value lines), not {_kind(data)}",
+                "schema.not-mapping",
+                "start each line with a key such as `title:`",
+            )
             return None
         value = self._record(cls, data, ())
         return None if value is _INVALID else value
@@ -92,10 +105,10 @@ class Converter:
     def _where(self, path: Path_, *, key: bool = False) -> SourceLocation:
         return self.doc.where(path, key=key)
 
-    def _error(self, path: Path_, message: str, code: str, hint: str | None = None,
-               *, key: bool = False) -> object:
-        self.problems.append(LessonError(message, code=code, location=self._where(path, key=key),
-                                         hint=hint))
+    def _error(
+        self, path: Path_, message: str, code: str, hint: str | None = None, *, key: bool = False
+    ) -> object:
+        self.problems.append(LessonError(message, code=code, location=self._where(path, key=key), hint=hint))
         return _INVALID
 
     # -- records (mappings) ---------------------------------------------------------------
@@ -108,8 +121,9 @@ class Converter:
         else:
             path_of = {}
         if not isinstance(data, dict):
-            return self._error(path, f"{_name(path)} must be a mapping of keys, not {_kind(data)}",
-                               "schema.type")
+            return self._error(
+                path, f"{_name(path)} must be a mapping of keys, not {_kind(data)}", "schema.type"
+            )
         specs = _fields(cls)
         values: dict[str, Any] = {}
         for key, raw in data.items():
@@ -130,8 +144,13 @@ class Converter:
                 ok = False
                 if name not in data:
                     what = f" in {_name(path)}" if path else ""
-                    self._error(path, f"missing required field '{name}'{what}", "schema.missing",
-                                f"add `{name}:` ({spec.metadata['doc']})", key=True)
+                    self._error(
+                        path,
+                        f"missing required field '{name}'{what}",
+                        "schema.missing",
+                        f"add `{name}:` ({spec.metadata['doc']})",
+                        key=True,
+                    )
         if not ok or len(values) < sum(1 for k in data if k in specs):
             return _INVALID
         return cls(**values)
@@ -148,15 +167,15 @@ class Converter:
         required = spec.metadata.get("required", False)
         if raw is None:
             if required:
-                return self._error(path, f"'{spec.name}' is empty", "schema.empty",
-                                   spec.metadata.get("doc"))
+                return self._error(path, f"'{spec.name}' is empty", "schema.empty", spec.metadata.get("doc"))
             return spec.default
         if spec.metadata.get("single") and isinstance(raw, str):
             raw = [raw]
         value = self._convert(tp, raw, path)
         if required and value == ():
-            return self._error(path, f"'{spec.name}' must not be empty", "schema.empty",
-                               spec.metadata.get("doc"))
+            return self._error(
+                path, f"'{spec.name}' must not be empty", "schema.empty", spec.metadata.get("doc")
+            )
         return value
 
     # -- values ---------------------------------------------------------------------------
@@ -181,17 +200,24 @@ class Converter:
 
     def _list(self, item_tp: Any, raw: Any, path: Path_) -> Any:
         if not isinstance(raw, list):
-            return self._error(path, f"{_name(path)} must be a list, not {_kind(raw)}", "schema.type",
-                               "start each item on its own line with '- '")
+            return self._error(
+                path,
+                f"{_name(path)} must be a list, not {_kind(raw)}",
+                "schema.type",
+                "start each item on its own line with '- '",
+            )
         if len(raw) > MAX_LIST_ITEMS:
-            return self._error(path, f"{_name(path)} has more than {MAX_LIST_ITEMS} items",
-                               "schema.too-long")
+            return self._error(path, f"{_name(path)} has more than {MAX_LIST_ITEMS} items", "schema.too-long")
         out, ok = [], True
         for i, item in enumerate(raw):
             sub = (*path, i)
             if item is None:
-                self._error(sub, f"item {i + 1} of {_name(path)} is empty", "schema.null",
-                            "write the item's text after '- ', or delete the line")
+                self._error(
+                    sub,
+                    f"item {i + 1} of {_name(path)} is empty",
+                    "schema.null",
+                    "write the item's text after '- ', or delete the line",
+                )
                 ok = False
                 continue
             value = self._convert(item_tp, item, sub)
@@ -203,11 +229,19 @@ class Converter:
         if not isinstance(raw, str):
             return self._error(path, f"{_name(path)} must be text, not {_kind(raw)}", "schema.type")
         if len(raw) > MAX_TEXT_LENGTH:
-            return self._error(path, f"{_name(path)} is longer than {MAX_TEXT_LENGTH} characters",
-                               "schema.too-long", "split it into several items")
+            return self._error(
+                path,
+                f"{_name(path)} is longer than {MAX_TEXT_LENGTH} characters",
+                "schema.too-long",
+                "split it into several items",
+            )
         if not any(not c.isspace() and unicodedata.category(c) != "Cf" for c in raw):
-            return self._error(path, f"{_name(path)} is empty", "schema.empty",
-                               "it holds only spaces or invisible characters")
+            return self._error(
+                path,
+                f"{_name(path)} is empty",
+                "schema.empty",
+                "it holds only spaces or invisible characters",
+            )
         return raw.strip()
 
     def _rich(self, raw: Any, path: Path_) -> Any:
@@ -233,24 +267,35 @@ class Converter:
                 number = -1.0
             if 0 < number < 1000:
                 return number
-            return self._error(path, f"{_name(path)} must be a positive number, not '{text}'",
-                               "schema.type", "sizes are in points and margins in millimetres")
+            return self._error(
+                path,
+                f"{_name(path)} must be a positive number, not '{text}'",
+                "schema.type",
+                "sizes are in points and margins in millimetres",
+            )
         if kind == Kind.COLOR:
             if re.fullmatch(r"#[0-9a-fA-F]{6}", text) or text.lower() == "none":
                 return text.lower()
-            return self._error(path, f"'{text}' is not a colour", "schema.color",
-                               "write a colour as #rrggbb (for example #1d4e89), or none")
+            return self._error(
+                path,
+                f"'{text}' is not a colour",
+                "schema.color",
+                "write a colour as #rrggbb (for example #1d4e89), or none",
+            )
         if kind == Kind.FLAG:
             low = text.lower()
             if low in _TRUE | _FALSE:
                 return low in _TRUE
-            return self._error(path, f"{_name(path)} must be true or false, not '{text}'",
-                               "schema.type")
+            return self._error(path, f"{_name(path)} must be true or false, not '{text}'", "schema.type")
         if kind == Kind.LANGUAGE:
             tag = normalise_language(text)
             if tag is None:
-                return self._error(path, f"'{text}' is not a language tag", "schema.language",
-                                   "use a BCP 47 tag such as en, es, ar, pt-BR")
+                return self._error(
+                    path,
+                    f"'{text}' is not a language tag",
+                    "schema.language",
+                    "use a BCP 47 tag such as en, es, ar, pt-BR",
+                )
             return tag
         if kind == Kind.DATE:
             try:
@@ -258,8 +303,12 @@ class Converter:
                     raise ValueError(text)
                 return datetime.date.fromisoformat(text).isoformat()
             except ValueError:
-                return self._error(path, f"'{text}' is not a valid date", "schema.date",
-                                   "write the date as YYYY-MM-DD, e.g. 2026-09-01")
+                return self._error(
+                    path,
+                    f"'{text}' is not a valid date",
+                    "schema.date",
+                    "write the date as YYYY-MM-DD, e.g. 2026-09-01",
+                )
         if kind == Kind.URL:
             try:
                 return check_url(text)
@@ -274,16 +323,16 @@ class Converter:
         m = re.fullmatch(r"(\d+):([0-5]\d)", text)
         if m:
             hint = f"write {int(m[1]) * 60 + int(m[2])} for {text} (hours:minutes)"
-        return self._error(path, f"{_name(path)} must be a positive whole number, not '{text}'",
-                           "schema.type", hint)
+        return self._error(
+            path, f"{_name(path)} must be a positive whole number, not '{text}'", "schema.type", hint
+        )
 
 
 @cache
 def _fields(cls: type) -> dict[str, tuple[dataclasses.Field, Any]]:
     """The schema fields of a model class, each with its annotation resolved to a real type."""
     hints = get_type_hints(cls, include_extras=True)
-    return {f.name: (f, hints[f.name]) for f in dataclasses.fields(cls)
-            if not f.metadata.get("internal")}
+    return {f.name: (f, hints[f.name]) for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
 
 
 def _name(path: Path_) -> str:

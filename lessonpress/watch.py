@@ -28,12 +28,16 @@ def watched_paths(settings: BuildSettings) -> list[Path]:
     return sorted(set(roots))
 
 
-def watch(settings: BuildSettings, reporter: Reporter, on_build: Callable[[BuildResult], None],
-          stop: Event | None = None) -> None:
+def watch(
+    settings: BuildSettings,
+    reporter: Reporter,
+    on_build: Callable[[BuildResult], None],
+    stop: Event | None = None,
+) -> None:
     """Build now, then again after every change, until `stop` is set (or Ctrl-C)."""
     import watchfiles
 
-    settings = replace(settings, jobs=1)        # in-process: warm fonts and caches, no start-up
+    settings = replace(settings, jobs=1)  # in-process: warm fonts and caches, no start-up
     memo: dict = {}
     on_build(build(settings, reporter, memo))
     out = settings.out_dir.resolve()
@@ -42,7 +46,13 @@ def watch(settings: BuildSettings, reporter: Reporter, on_build: Callable[[Build
         resolved = Path(path).resolve()
         return out not in resolved.parents and resolved.suffix.lower() in (".yaml", ".yml", ".json")
 
-    for changes in watchfiles.watch(*watched_paths(settings), watch_filter=relevant, step=30,
-                                    debounce=400, stop_event=stop, raise_interrupt=False):
+    for changes in watchfiles.watch(
+        *watched_paths(settings),
+        watch_filter=relevant,
+        step=30,
+        debounce=400,
+        stop_event=stop,
+        raise_interrupt=False,
+    ):
         del changes
         on_build(build(replace(settings, force=False), reporter, memo))

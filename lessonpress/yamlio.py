@@ -30,8 +30,7 @@ Path_ = tuple[str | int, ...]
 
 # Characters that are invisible or break editors' line counting; a lesson never needs them.
 _FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff"
-    "\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 _CONTROL_NAMES = {
     0x00: "NULL",
@@ -121,11 +120,11 @@ def decode_text(raw: bytes, path: str) -> str:
             hint="save the file as UTF-8 in your editor (it looks like Windows-1252 or Latin-1)",
         ) from None
     text = text.removeprefix("\ufeff")
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise LessonError(
-            "file is empty", code="file.empty", location=SourceLocation(path, 1, 1),
+            "file is empty",
+            code="file.empty",
+            location=SourceLocation(path, 1, 1),
             hint="start from `lessonpress new LESSON_ID`",
         )
     return text
@@ -186,9 +185,12 @@ class _Builder:
                 if isinstance(event, yaml.DocumentStartEvent):
                     documents += 1
                     if documents > 1:
-                        self._fail(event, "expected a single document, but found another document",
-                                   "yaml.multiple-documents",
-                                   "one lesson per file: remove the `---` line or split the file")
+                        self._fail(
+                            event,
+                            "expected a single document, but found another document",
+                            "yaml.multiple-documents",
+                            "one lesson per file: remove the `---` line or split the file",
+                        )
                 elif isinstance(event, yaml.NodeEvent):
                     self._node(event)
                 elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
@@ -208,24 +210,37 @@ class _Builder:
 
     def _fail(self, event: yaml.Event, message: str, code: str, hint: str | None = None) -> None:
         mark = _mark(event)
-        raise LessonError(message, code=code, hint=hint,
-                          location=SourceLocation(self.path, mark.line, mark.column))
+        raise LessonError(
+            message, code=code, hint=hint, location=SourceLocation(self.path, mark.line, mark.column)
+        )
 
     def _node(self, event: yaml.NodeEvent) -> None:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             self._fail(event, f"file has more than {MAX_NODES} values", "yaml.too-many-values")
         if isinstance(event, yaml.AliasEvent):
-            self._fail(event, f"aliases (*{event.anchor}) are not allowed", "yaml.alias",
-                       "write the text out in full; lesson files do not use anchors or aliases")
+            self._fail(
+                event,
+                f"aliases (*{event.anchor}) are not allowed",
+                "yaml.alias",
+                "write the text out in full; lesson files do not use anchors or aliases",
+            )
         if event.anchor is not None:
-            self._fail(event, f"anchors (&{event.anchor}) are not allowed", "yaml.anchor",
-                       "remove the `&name`; lesson files do not use anchors or aliases")
+            self._fail(
+                event,
+                f"anchors (&{event.anchor}) are not allowed",
+                "yaml.anchor",
+                "remove the `&name`; lesson files do not use anchors or aliases",
+            )
         tag = getattr(event, "tag", None)
         if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == "!"):
-            shown = "!!" + tag[len(_TAG_PREFIX):] if tag.startswith(_TAG_PREFIX) else tag
-            self._fail(event, f"explicit YAML tag '{shown}' is not allowed", "yaml.tag",
-                       "remove the tag; quote the value if it should be text")
+            shown = "!!" + tag[len(_TAG_PREFIX) :] if tag.startswith(_TAG_PREFIX) else tag
+            self._fail(
+                event,
+                f"explicit YAML tag '{shown}' is not allowed",
+                "yaml.tag",
+                "remove the tag; quote the value if it should be text",
+            )
         if isinstance(event, yaml.ScalarEvent):
             self._scalar(event)
         else:
@@ -233,13 +248,17 @@ class _Builder:
 
     def _scalar(self, event: yaml.ScalarEvent) -> None:
         value: str | None = event.value
-        if not event.style and event.implicit[0] and value in _NULLS:   # plain style: None or ""
+        if not event.style and event.implicit[0] and value in _NULLS:  # plain style: None or ""
             value = None
         elif value:
             bad = _FORBIDDEN.search(value)
             if bad:
-                self._fail(event, f"control or invalid character {char_name(bad.group())}",
-                           "file.character", "remove the escape sequence from the quoted text")
+                self._fail(
+                    event,
+                    f"control or invalid character {char_name(bad.group())}",
+                    "file.character",
+                    "remove the escape sequence from the quoted text",
+                )
         frame = self.stack[-1] if self.stack else None
         if frame is not None and isinstance(frame.container, dict) and frame.key is None:
             self._key(frame, event, value)
@@ -250,16 +269,24 @@ class _Builder:
         mark = _mark(event)
         key = key if key is not None else ""
         if key in frame.first_lines:
-            self._fail(event, f"duplicate key '{key}' (first used on line {frame.first_lines[key]})",
-                       "yaml.duplicate-key", "keep one of them; YAML would silently drop the first")
+            self._fail(
+                event,
+                f"duplicate key '{key}' (first used on line {frame.first_lines[key]})",
+                "yaml.duplicate-key",
+                "keep one of them; YAML would silently drop the first",
+            )
         frame.first_lines[key] = mark.line
         frame.key, frame.key_mark = key, mark
 
     def _open(self, event: yaml.NodeEvent) -> None:
         frame = self.stack[-1] if self.stack else None
         if frame is not None and isinstance(frame.container, dict) and frame.key is None:
-            self._fail(event, "mapping keys must be plain text", "yaml.complex-key",
-                       "a key is a simple word such as `title:`")
+            self._fail(
+                event,
+                "mapping keys must be plain text",
+                "yaml.complex-key",
+                "a key is a simple word such as `title:`",
+            )
         if len(self.stack) >= MAX_DEPTH:
             self._fail(event, f"nested deeper than {MAX_DEPTH} levels", "yaml.too-deep")
         container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
@@ -309,5 +336,4 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str) -> LessonError:
         hint = "inside [ ] put each item in quotes, or write one '- item' per line"
     elif "expected <block end>" in problem or "could not find expected ':'" in problem:
         hint = "check the indentation, and quote text that starts with a special character"
-    return LessonError(problem, code="yaml.syntax", location=SourceLocation(path, line, column),
-                       hint=hint)
+    return LessonError(problem, code="yaml.syntax", location=SourceLocation(path, line, column), hint=hint)

@@ -36,20 +36,27 @@ HOLDOUT_WORD = "Supercalifragilistic" * 150
 def holdout_text() -> str:
     """The longest lesson a user might plausibly write, and then some."""
     long = "This sentence is here to make the item wrap over several lines on a slide. "
-    lines = ["title: " + "A long lesson title about staying safe online, " * 4,
-             "audience: Everyone", "duration_minutes: 90", "objectives:"]
+    lines = [
+        "title: " + "A long lesson title about staying safe online, " * 4,
+        "audience: Everyone",
+        "duration_minutes: 90",
+        "objectives:",
+    ]
     lines += [f"  - Objective {i} of many. " + long * (i % 4) for i in range(40)]
     lines += ["discussion_prompts:"]
     for i in range(60):
-        lines += [f"  - prompt: Prompt number {i}? " + long * (i % 6),
-                  f"    notes: Note {i} for the facilitator. " + long * (i % 7),
-                  f"    follow_ups: ['Follow-up {i} a?', 'Follow-up {i} b?']"]
+        lines += [
+            f"  - prompt: Prompt number {i}? " + long * (i % 6),
+            f"    notes: Note {i} for the facilitator. " + long * (i % 7),
+            f"    follow_ups: ['Follow-up {i} a?', 'Follow-up {i} b?']",
+        ]
     lines += ["activities:", "  - title: " + "A long activity title " * 8, "    steps:"]
     lines += [f"      - Step {i}. " + long * (i % 5) for i in range(12)]
     lines += ["warning_signs:"] + [f"  - Warning sign {i}." for i in range(25)]
     lines += ["key_takeaways:", f"  - {HOLDOUT_WORD}", f"  - Visit {HOLDOUT_URL}", "  - A short takeaway."]
-    lines += ["resources:"] + [f"  - name: Service {i}\n    url: {HOLDOUT_URL}\n    phone: '0800 000 00{i}'"
-                               for i in range(5)]
+    lines += ["resources:"] + [
+        f"  - name: Service {i}\n    url: {HOLDOUT_URL}\n    phone: '0800 000 00{i}'" for i in range(5)
+    ]
     lines += ["facilitator_notes:"] + [f"  - General note {i}. " + long * 6 for i in range(20)]
     return "\n".join(lines) + "\n"
 

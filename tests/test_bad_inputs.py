@@ -23,8 +23,11 @@ def expectations(path: Path) -> list[str]:
     if sidecar.exists():
         lines = sidecar.read_text(encoding="utf-8").splitlines()
     else:
-        lines = [ln.removeprefix("# expect: ") for ln in path.read_text(encoding="utf-8").splitlines()
-                 if ln.startswith("# expect: ")]
+        lines = [
+            ln.removeprefix("# expect: ")
+            for ln in path.read_text(encoding="utf-8").splitlines()
+            if ln.startswith("# expect: ")
+        ]
     assert lines, f"{path.name} has no expectations"
     return [f"bad/{path.name}:{line}" for line in lines]
 

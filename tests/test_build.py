@@ -46,7 +46,7 @@ def test_jobs_one_and_two_give_identical_bytes(tmp_path: Path) -> None:
 
 def test_a_failed_write_is_reported_and_nothing_is_lost(tmp_path: Path) -> None:
     out = tmp_path / "out" / "en"
-    blocked = out / "minimal-handout.pdf"       # a folder where the PDF should go
+    blocked = out / "minimal-handout.pdf"  # a folder where the PDF should go
     blocked.mkdir(parents=True)
     (blocked / "keep.txt").write_text("mine")
     collector = Collector()

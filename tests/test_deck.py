@@ -20,8 +20,18 @@ def deck() -> SlideDeck:
 
 def test_slides_follow_the_lesson_in_teaching_order(deck: SlideDeck) -> None:
     kinds = [slide.kind for slide in deck.slides]
-    assert kinds == ["title", "objectives", "vocabulary", "prompt", "prompt", "prompt", "activity",
-                     "warning_signs", "takeaways", "resources"]
+    assert kinds == [
+        "title",
+        "objectives",
+        "vocabulary",
+        "prompt",
+        "prompt",
+        "prompt",
+        "activity",
+        "warning_signs",
+        "takeaways",
+        "resources",
+    ]
 
 
 def test_one_slide_per_prompt_numbered_of_the_total(deck: SlideDeck) -> None:
@@ -40,10 +50,13 @@ def test_title_slide_says_who_and_how_long(deck: SlideDeck) -> None:
 def test_resources_carry_their_web_address_as_a_qr_code(deck: SlideDeck) -> None:
     (item,) = deck.slides[-1].items
     assert item.qr == "https://example.org/help"
-    assert item.text.plain.splitlines() == ["Example helpline", "Call: 0800 000 000",
-                                            "Text: HELLO to 00000", "example.org/help"]
-    assert {r.href for r in item.text.runs if r.href} == {"tel:0800000000",
-                                                         "https://example.org/help"}
+    assert item.text.plain.splitlines() == [
+        "Example helpline",
+        "Call: 0800 000 000",
+        "Text: HELLO to 00000",
+        "example.org/help",
+    ]
+    assert {r.href for r in item.text.runs if r.href} == {"tel:0800000000", "https://example.org/help"}
 
 
 def test_notes_are_attached_to_the_slide_they_belong_to(deck: SlideDeck) -> None:
@@ -62,8 +75,7 @@ def test_notes_are_attached_to_the_slide_they_belong_to(deck: SlideDeck) -> None
     assert all(s.notes == () for s in others)
 
 
-@pytest.mark.parametrize("path", [GOOD / "full.yaml", *SHIPPED, *CORPUS_FILES],
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [GOOD / "full.yaml", *SHIPPED, *CORPUS_FILES], ids=lambda p: p.stem)
 def test_no_facilitator_text_in_any_title_or_item(path) -> None:  # noqa: ANN001
     lesson = load(path)
     deck = plan_deck(lesson, ENGLISH)
@@ -77,6 +89,5 @@ def test_no_facilitator_text_in_any_title_or_item(path) -> None:  # noqa: ANN001
 
 
 def test_planning_does_not_import_reportlab() -> None:
-    code = ("import sys, lessonpress.deck; "
-            "sys.exit(any(m.startswith('reportlab') for m in sys.modules))")
+    code = "import sys, lessonpress.deck; sys.exit(any(m.startswith('reportlab') for m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

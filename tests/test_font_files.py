@@ -18,8 +18,7 @@ from .conftest import FIXTURES, ROOT, load, make_pdf
 HEEBO = _package_files("fontpkg_heebo") / "Heebo[wght].ttf"
 
 
-def test_bold_instance_is_static_with_its_own_names(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bold_instance_is_static_with_its_own_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LESSONPRESS_CACHE_DIR", str(tmp_path))
     path = static_instance.__wrapped__(HEEBO, 700, "Heebo-Bold", "Heebo")
     assert path.is_relative_to(tmp_path) and path.name == "Heebo-Bold.ttf"
@@ -30,7 +29,7 @@ def test_bold_instance_is_static_with_its_own_names(tmp_path: Path,
     assert font["OS/2"].usWeightClass == 700
     regular = TTFont(HEEBO)
     glyph = font.getBestCmap()[ord("ש")]
-    assert font["hmtx"][glyph][0] > regular["hmtx"][glyph][0]      # bold strokes are wider
+    assert font["hmtx"][glyph][0] > regular["hmtx"][glyph][0]  # bold strokes are wider
 
 
 def test_instances_are_made_once_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

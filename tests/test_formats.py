@@ -49,7 +49,9 @@ def test_a_registered_format_is_built_tracked_and_listed(project: Path, word_car
     card = project / "build" / "en" / "minimal-word-card.pdf"
     assert "word card: A minimal lesson" in pdf_text(card.read_bytes())
     assert sorted(p.name for p in (project / "build" / "en").glob("*.pdf")) == [
-        "full-word-card.pdf", "minimal-word-card.pdf"]
+        "full-word-card.pdf",
+        "minimal-word-card.pdf",
+    ]
     again = run("build", "--format", "word-card", "--jobs", "1")
     assert again.exit_code == 0 and "0 PDFs written, 2 up to date" in again.output
     assert "word-card" in learner_formats()
@@ -71,8 +73,7 @@ def test_format_is_a_list_or_repeated(project: Path) -> None:
 
 
 def test_learner_and_facilitator_outputs_are_named_by_the_registry() -> None:
-    assert set(learner_formats()) == {"handout", "slides", "slides-handout", "pack",
-                                      "handout-bilingual"}
+    assert set(learner_formats()) == {"handout", "slides", "slides-handout", "pack", "handout-bilingual"}
     assert not spec("guide").learner and not spec("notes").learner
     binder = BuildSettings(pack_of="guide")
     assert spec("pack").is_learner() and not spec("pack").is_learner(binder)
@@ -88,4 +89,4 @@ def test_file_names_come_from_the_registry() -> None:
     assert spec("slides").file_name(large, "grooming") == "grooming-slides.large-print.pdf"
     assert spec("pack").file_name(BuildSettings()) == "course-pack.pdf"
     assert spec("pack").file_name(BuildSettings(pack_of="guide")) == "course-pack-guides.pdf"
-    assert "handout-bilingual" not in format_names()      # asked for with --bilingual
+    assert "handout-bilingual" not in format_names()  # asked for with --bilingual

@@ -35,10 +35,18 @@ def test_every_entry_has_a_source_and_a_verification_date(book) -> None:  # noqa
         assert entry.confidence.split()[0] in ("HIGH", "MEDIUM")
 
 
-@pytest.mark.parametrize(("language", "requested", "region"), [
-    ("en", None, "INTL"), ("en-GB", None, "GB"), ("en-US", None, "US"), ("es", None, "INTL"),
-    ("en", "uk", "GB"), ("en-GB", "AU", "AU"), ("pt-BR", None, "INTL"),
-])
+@pytest.mark.parametrize(
+    ("language", "requested", "region"),
+    [
+        ("en", None, "INTL"),
+        ("en-GB", None, "GB"),
+        ("en-US", None, "US"),
+        ("es", None, "INTL"),
+        ("en", "uk", "GB"),
+        ("en-GB", "AU", "AU"),
+        ("pt-BR", None, "INTL"),
+    ],
+)
 def test_region_comes_from_the_flag_then_the_language(book, language, requested, region) -> None:  # noqa: ANN001
     assert region_for(language, requested, book) == region
 
@@ -61,8 +69,16 @@ def project_with_helplines(tmp_path: Path, language: str = "en") -> Path:
 
 
 def built_text(tmp_path: Path, **settings) -> str:  # noqa: ANN003
-    result = build(BuildSettings(paths=(str(tmp_path / "lessons"),), out_dir=tmp_path / "out",
-                                 formats=("handout",), jobs=1, today="2026-11-28", **settings))
+    result = build(
+        BuildSettings(
+            paths=(str(tmp_path / "lessons"),),
+            out_dir=tmp_path / "out",
+            formats=("handout",),
+            jobs=1,
+            today="2026-11-28",
+            **settings,
+        )
+    )
     assert result.ok, [p.format() for p in result.problems]
     return squash(pdf_text(result.written[0].read_bytes()))
 

@@ -15,8 +15,13 @@ FORMATS = ("handout", "guide", "pack")
 
 
 def settings(**kw) -> BuildSettings:  # noqa: ANN003
-    base = {"paths": ("lessons",), "out_dir": Path("out"), "formats": FORMATS, "jobs": 1,
-            "today": "2026-11-28"}
+    base = {
+        "paths": ("lessons",),
+        "out_dir": Path("out"),
+        "formats": FORMATS,
+        "jobs": 1,
+        "today": "2026-11-28",
+    }
     return BuildSettings(**{**base, **kw})
 
 
@@ -26,7 +31,7 @@ def names(paths) -> list[str]:  # noqa: ANN001
 
 def test_second_build_writes_nothing(i18n_project: Path) -> None:
     first = build(settings())
-    assert first.ok and len(first.written) == 7 * 2 + 7        # handout+guide per locale, 7 packs
+    assert first.ok and len(first.written) == 7 * 2 + 7  # handout+guide per locale, 7 packs
     stamps = {p: p.stat().st_mtime_ns for p in first.written}
     second = build(settings())
     assert second.written == () and names(second.up_to_date) == names(first.written)
@@ -36,18 +41,24 @@ def test_second_build_writes_nothing(i18n_project: Path) -> None:
 def test_editing_one_translation_rebuilds_exactly_its_outputs(i18n_project: Path) -> None:
     build(settings())
     path = i18n_project / "lessons" / "translations" / "uk" / "safe-chat.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Безпечні чати", "Безпечні чати!"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Безпечні чати", "Безпечні чати!"), encoding="utf-8"
+    )
     again = build(settings())
-    assert names(again.written) == ["out/uk/course-pack.pdf", "out/uk/safe-chat-guide.pdf",
-                                    "out/uk/safe-chat-handout.pdf"]
+    assert names(again.written) == [
+        "out/uk/course-pack.pdf",
+        "out/uk/safe-chat-guide.pdf",
+        "out/uk/safe-chat-handout.pdf",
+    ]
 
 
 def test_editing_the_source_rebuilds_every_locale(i18n_project: Path) -> None:
     build(settings(formats=("handout",)))
     path = i18n_project / "lessons" / "safe-chat.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("duration_minutes: 30",
-                                                             "duration_minutes: 35"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("duration_minutes: 30", "duration_minutes: 35"),
+        encoding="utf-8",
+    )
     assert len(build(settings(formats=("handout",))).written) == 7
 
 
@@ -56,7 +67,9 @@ def test_a_deleted_or_changed_output_is_rebuilt(i18n_project: Path) -> None:
     Path("out/es/safe-chat-handout.pdf").unlink()
     Path("out/vi/safe-chat-handout.pdf").write_bytes(b"not a pdf")
     assert names(build(settings(formats=("handout",))).written) == [
-        "out/es/safe-chat-handout.pdf", "out/vi/safe-chat-handout.pdf"]
+        "out/es/safe-chat-handout.pdf",
+        "out/vi/safe-chat-handout.pdf",
+    ]
 
 
 def test_same_content_with_a_new_time_is_still_up_to_date(i18n_project: Path) -> None:
@@ -87,6 +100,5 @@ print(",".join(heavy) or "none")
 def test_a_build_with_nothing_to_do_never_imports_reportlab_or_yaml(i18n_project: Path) -> None:
     build(settings(formats=("handout",)))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    out = subprocess.run([sys.executable, "-c", NOOP], capture_output=True, text=True, env=env,
-                         check=True)
+    out = subprocess.run([sys.executable, "-c", NOOP], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "none"

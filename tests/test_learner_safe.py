@@ -40,20 +40,31 @@ def test_shipped_translations_exist() -> None:
     assert {lesson.language for lesson in TRANSLATED} == {"es", "ar", "hi"}
 
 
-@pytest.mark.parametrize("lesson", [t for t in TRANSLATED if t.language == "es"],
-                         ids=lambda lesson: f"{lesson.language}-{lesson.lesson_id}")
+@pytest.mark.parametrize(
+    "lesson",
+    [t for t in TRANSLATED if t.language == "es"],
+    ids=lambda lesson: f"{lesson.language}-{lesson.lesson_id}",
+)
 @pytest.mark.parametrize("fmt", LEARNER_FORMATS)
 def test_translated_learner_outputs_have_no_facilitator_sentence(lesson, fmt: str) -> None:  # noqa: ANN001
     text = squash(pdf_text(make_pdf(lesson, fmt)))
-    assert squash(lesson.objectives[0].plain) in text           # the check can see the text
+    assert squash(lesson.objectives[0].plain) in text  # the check can see the text
     for hidden in lesson.facilitator_texts():
         for sentence in sentences(hidden.plain):
             assert squash(sentence) not in text, f"{fmt}: {sentence!r} leaked"
 
 
 def test_every_languages_pack_of_handouts_has_no_facilitator_sentence(tmp_path: Path) -> None:
-    result = build(BuildSettings(paths=(str(LESSONS),), out_dir=tmp_path, formats=("pack",), jobs=2,
-                                 today="2026-11-28", locales=("es",)))
+    result = build(
+        BuildSettings(
+            paths=(str(LESSONS),),
+            out_dir=tmp_path,
+            formats=("pack",),
+            jobs=2,
+            today="2026-11-28",
+            locales=("es",),
+        )
+    )
     assert result.ok and {p.parent.name for p in result.written} == {"en", "es"}
     lessons = {lesson.language: [] for lesson in TRANSLATED} | {"en": []}
     for path in SHIPPED:

@@ -21,33 +21,45 @@ def runs(text: str) -> list[tuple]:
     return out
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("plain text", [("plain text", "")]),
-    ("**bold** and *it*", [("bold", "b"), (" and ", ""), ("it", "i")]),
-    ("***both***", [("both", "bi")]),
-    ("`rm *.txt` now", [("rm *.txt", "c"), (" now", "")]),
-    ("`*` matches, `?` too", [("*", "c"), (" matches, ", ""), ("?", "c"), (" too", "")]),
-    ("a * b * c", [("a * b * c", "")]),
-    ("\\*\\*not bold\\*\\*", [("**not bold**", "")]),
-    ("**never closed", [("**never closed", "")]),
-    ("2 * 3 = 6", [("2 * 3 = 6", "")]),
-    ("[site](https://example.org)", [("site", "", "https://example.org")]),
-    ("[**bold** link](https://e.org)", [("bold", "b", "https://e.org"), (" link", "", "https://e.org")]),
-    ("[](https://e.org)", [("https://e.org", "", "https://e.org")]),
-    ("[not a link] (x)", [("[not a link] (x)", "")]),
-    ("[a](java\tscript:x)", [("[a](java\tscript:x)", "")]),
-    ("`` a ` b ``", [("a ` b", "c")]),
-    ("back\\slash \\n", [("back\\slash \\n", "")]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plain text", [("plain text", "")]),
+        ("**bold** and *it*", [("bold", "b"), (" and ", ""), ("it", "i")]),
+        ("***both***", [("both", "bi")]),
+        ("`rm *.txt` now", [("rm *.txt", "c"), (" now", "")]),
+        ("`*` matches, `?` too", [("*", "c"), (" matches, ", ""), ("?", "c"), (" too", "")]),
+        ("a * b * c", [("a * b * c", "")]),
+        ("\\*\\*not bold\\*\\*", [("**not bold**", "")]),
+        ("**never closed", [("**never closed", "")]),
+        ("2 * 3 = 6", [("2 * 3 = 6", "")]),
+        ("[site](https://example.org)", [("site", "", "https://example.org")]),
+        ("[**bold** link](https://e.org)", [("bold", "b", "https://e.org"), (" link", "", "https://e.org")]),
+        ("[](https://e.org)", [("https://e.org", "", "https://e.org")]),
+        ("[not a link] (x)", [("[not a link] (x)", "")]),
+        ("[a](java\tscript:x)", [("[a](java\tscript:x)", "")]),
+        ("`` a ` b ``", [("a ` b", "c")]),
+        ("back\\slash \\n", [("back\\slash \\n", "")]),
+    ],
+)
 def test_inline_syntax(text: str, expected: list[tuple]) -> None:
     assert runs(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "If x<y then z", "Salt & pepper", "&amp; &eacute; &bogus; &#x110000;", "<b>bold</b>",
-    "<script>alert(1)</script>", "<font color=\"[[[x]]] and 'red'\">x</font>",
-    '<img src="/etc/passwd"/>', "<onDraw name=x/>", "5 < 6",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If x<y then z",
+        "Salt & pepper",
+        "&amp; &eacute; &bogus; &#x110000;",
+        "<b>bold</b>",
+        "<script>alert(1)</script>",
+        "<font color=\"[[[x]]] and 'red'\">x</font>",
+        '<img src="/etc/passwd"/>',
+        "<onDraw name=x/>",
+        "5 < 6",
+    ],
+)
 def test_markup_lookalikes_stay_literal(text: str) -> None:
     assert parse(text).runs == (Run(text),)
 
@@ -70,8 +82,17 @@ def test_idn_link_is_ascii() -> None:
     assert run.href == "https://xn--bcher-kva.example/%C3%A4?q=%C3%BC"
 
 
-@pytest.mark.parametrize("text", ["*" * 100_000, "[" * 50_000, "[a](" * 20_000, "*a " * 30_000,
-                                  "`" * 50_000, "**a" * 30_000 + "b**" * 30_000])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*" * 100_000,
+        "[" * 50_000,
+        "[a](" * 20_000,
+        "*a " * 30_000,
+        "`" * 50_000,
+        "**a" * 30_000 + "b**" * 30_000,
+    ],
+)
 def test_pathological_input_is_fast(text: str) -> None:
     start = time.perf_counter()
     parse(text)

@@ -37,16 +37,18 @@ def test_qpdf_detects_a_truncated_file(handout_file: Path, tmp_path: Path) -> No
 
 @needs_poppler
 def test_pdffonts_lists_only_embedded_subset_fonts(handout_file: Path) -> None:
-    out = subprocess.run(["pdffonts", str(handout_file)], capture_output=True, text=True,
-                         check=True).stdout.splitlines()[2:]
+    out = subprocess.run(
+        ["pdffonts", str(handout_file)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     assert out
     for line in out:
         cols = line.split()
-        assert cols[-5:-2] == ["yes", "yes", "yes"], line   # emb, sub, uni
+        assert cols[-5:-2] == ["yes", "yes", "yes"], line  # emb, sub, uni
 
 
 @needs_poppler
 def test_pdftotext_round_trips_the_title(handout_file: Path) -> None:
-    text = subprocess.run(["pdftotext", str(handout_file), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(handout_file), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Staying safe in group chats" in text

@@ -22,14 +22,17 @@ def test_missing_path_is_a_problem(tmp_path: Path) -> None:
     assert not files and problems[0].code == "input.missing"
 
 
-@pytest.mark.parametrize(("stem", "expected"), [
-    ("teens-1-grooming", "teens-1-grooming"),
-    ("../../x", "x"),
-    ("CON", "lesson-con"),
-    ("a/b:c", "a-b-c"),
-    ("Ünïcode lesson", "unicode-lesson"),
-    ("...", "lesson"),
-])
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        ("teens-1-grooming", "teens-1-grooming"),
+        ("../../x", "x"),
+        ("CON", "lesson-con"),
+        ("a/b:c", "a-b-c"),
+        ("Ünïcode lesson", "unicode-lesson"),
+        ("...", "lesson"),
+    ],
+)
 def test_lesson_ids_are_safe_file_names(stem: str, expected: str) -> None:
     assert lesson_id(stem) == expected
 

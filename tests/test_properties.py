@@ -20,10 +20,12 @@ MANY = 2000 if os.environ.get("LESSONPRESS_FUZZ") else 150
 FEW = 300 if os.environ.get("LESSONPRESS_FUZZ") else 20
 
 # Characters the default font can print: Latin-1 letters, digits, punctuation, typographic quotes.
-PRINTABLE = st.characters(min_codepoint=0x20, max_codepoint=0xFF, blacklist_categories=("Cc",)) | \
-    st.sampled_from("“”‘’–—…•")
+PRINTABLE = st.characters(
+    min_codepoint=0x20, max_codepoint=0xFF, blacklist_categories=("Cc",)
+) | st.sampled_from("“”‘’–—…•")
 TEXT = st.text(PRINTABLE, min_size=1, max_size=60).filter(
-    lambda s: any(not c.isspace() and unicodedata.category(c) != "Cf" for c in s))
+    lambda s: any(not c.isspace() and unicodedata.category(c) != "Cf" for c in s)
+)
 
 
 @settings(max_examples=MANY, deadline=None)
@@ -48,9 +50,12 @@ def test_any_yaml_like_text_gives_a_lesson_or_a_lesson_error(text: str) -> None:
 
 
 lessons = st.fixed_dictionaries(
-    {"title": TEXT, "objectives": st.lists(TEXT, min_size=1, max_size=5),
-     "discussion_prompts": st.lists(TEXT, min_size=1, max_size=4),
-     "key_takeaways": st.lists(TEXT, min_size=1, max_size=4)},
+    {
+        "title": TEXT,
+        "objectives": st.lists(TEXT, min_size=1, max_size=5),
+        "discussion_prompts": st.lists(TEXT, min_size=1, max_size=4),
+        "key_takeaways": st.lists(TEXT, min_size=1, max_size=4),
+    },
     optional={"summary": TEXT, "warning_signs": st.lists(TEXT, min_size=1, max_size=3)},
 )
 
@@ -60,7 +65,7 @@ lessons = st.fixed_dictionaries(
 def test_any_valid_lesson_builds_a_handout_with_its_text(data: dict) -> None:
     raw = yaml.safe_dump(data, allow_unicode=True).encode()
     lesson, problems = validate_lesson(load_yaml(raw, "gen.yaml"), "gen")
-    if lesson is None:   # inline syntax may make a generated text an invalid link: fine
+    if lesson is None:  # inline syntax may make a generated text an invalid link: fine
         assert all(p.code == "markup.link" for p in problems)
         return
     text = squash(pdf_text(make_pdf(lesson)))

@@ -29,12 +29,24 @@ def test_same_bytes_across_processes_hash_seeds_time_zones_and_hostile_settings(
     base = {**os.environ, "PYTHONPATH": str(ROOT)}
     runs = [
         {"PYTHONHASHSEED": "1", "TZ": "UTC"},
-        {"PYTHONHASHSEED": "2", "TZ": "Asia/Kolkata", "RL_trustedHosts": "*",
-         "RL_toColorCanUse": "rl_safe_eval", "RL_invariant": "0", "RL_pageCompression": "0"},
+        {
+            "PYTHONHASHSEED": "2",
+            "TZ": "Asia/Kolkata",
+            "RL_trustedHosts": "*",
+            "RL_toColorCanUse": "rl_safe_eval",
+            "RL_invariant": "0",
+            "RL_pageCompression": "0",
+        },
     ]
     digests = set()
     for extra in runs:
-        out = subprocess.run([sys.executable, "-c", SCRIPT, lesson], env={**base, **extra},
-                             cwd=tmp_path, capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", SCRIPT, lesson],
+            env={**base, **extra},
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         digests.add(out.stdout)
     assert len(digests) == 1

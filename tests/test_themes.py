@@ -29,7 +29,7 @@ def test_shipped_ngo_theme_changes_only_what_it_names() -> None:
     theme, problems = load_theme("ngo", ROOT)
     assert not problems and theme is not None
     assert theme.accent_color == "#6b2d5c" and theme.heading_font == "Fira"
-    assert theme.body_font == "Atkinson" and theme.body_size == 11.5          # from default
+    assert theme.body_font == "Atkinson" and theme.body_size == 11.5  # from default
     assert theme.logo and theme.logo.startswith(b"\x89PNG")
     assert available_themes(ROOT) == ["default", "ngo"]
 
@@ -45,13 +45,16 @@ def test_extends_chains_and_cycles(root: Path) -> None:
     assert theme is None and problems[0].code == "theme.cycle"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("colours: {accent: '#112233'}\n", "1:1: error: unknown key 'colours' (did you mean 'colors'?)"),
-    ("colors: {accent: red}\n", "1:18: error: 'red' is not a colour"),
-    ("sizes:\n  body: 9\n", "2:9: error: 'body' must be at least 11"),
-    ("fonts: {body: Comic}\n", "1:15: error: unknown font family 'Comic'"),
-    ("margins: {page: 5}\n", "1:17: error: 'page' must be at least 12"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("colours: {accent: '#112233'}\n", "1:1: error: unknown key 'colours' (did you mean 'colors'?)"),
+        ("colors: {accent: red}\n", "1:18: error: 'red' is not a colour"),
+        ("sizes:\n  body: 9\n", "2:9: error: 'body' must be at least 11"),
+        ("fonts: {body: Comic}\n", "1:15: error: unknown font family 'Comic'"),
+        ("margins: {page: 5}\n", "1:17: error: 'page' must be at least 12"),
+    ],
+)
 def test_bad_theme_values_are_located_errors(root: Path, text: str, expected: str) -> None:
     theme_file(root, "bad", text)
     theme, problems = load_theme("bad", root)
@@ -60,25 +63,28 @@ def test_bad_theme_values_are_located_errors(root: Path, text: str, expected: st
     assert any(line.startswith(f"assets/themes/bad.yaml:{expected} [") for line in lines), lines
 
 
-@pytest.mark.parametrize(("logo", "message"), [
-    ("../../secret.png", "leads outside the project folder"),
-    ("/etc/passwd", "must be a relative path inside the project"),
-    ("https://169.254.169.254/x.png", "must be a relative path inside the project"),
-    ("C:\\\\Users\\\\x.png", "must be a relative path"),
-    ("assets/missing.png", "does not exist"),
-    ("assets/fake.png", "not a PNG or JPEG image"),
-    ("assets/link.png", "leads outside the project folder"),
-    ("assets/pipe.png", "is not a regular file"),
-    ("assets/huge.png", "too many pixels"),
-    ("assets/cut.png", "not a PNG or JPEG image"),
-])
+@pytest.mark.parametrize(
+    ("logo", "message"),
+    [
+        ("../../secret.png", "leads outside the project folder"),
+        ("/etc/passwd", "must be a relative path inside the project"),
+        ("https://169.254.169.254/x.png", "must be a relative path inside the project"),
+        ("C:\\\\Users\\\\x.png", "must be a relative path"),
+        ("assets/missing.png", "does not exist"),
+        ("assets/fake.png", "not a PNG or JPEG image"),
+        ("assets/link.png", "leads outside the project folder"),
+        ("assets/pipe.png", "is not a regular file"),
+        ("assets/huge.png", "too many pixels"),
+        ("assets/cut.png", "not a PNG or JPEG image"),
+    ],
+)
 def test_logo_attacks_are_refused(root: Path, tmp_path_factory, logo: str, message: str) -> None:  # noqa: ANN001
     outside = tmp_path_factory.mktemp("outside") / "photo.png"
     Image.new("RGB", (10, 10)).save(outside)
     (root / "assets" / "fake.png").write_text("<html>not an image</html>")
     (root / "assets" / "link.png").symlink_to(outside)
     os.mkfifo(root / "assets" / "pipe.png")
-    Image.new("1", (10_000, 10_000)).save(root / "assets" / "huge.png")          # 100 MP, ~12 KB
+    Image.new("1", (10_000, 10_000)).save(root / "assets" / "huge.png")  # 100 MP, ~12 KB
     good = (ROOT / "assets" / "logo-placeholder.png").read_bytes()
     (root / "assets" / "cut.png").write_bytes(good[: len(good) // 2])
     theme_file(root, "t", f"logo: '{logo}'\n")
@@ -91,7 +97,7 @@ def test_logo_attacks_are_refused(root: Path, tmp_path_factory, logo: str, messa
 def test_phone_jpeg_exif_is_dropped(root: Path) -> None:
     image = Image.new("RGB", (40, 20), "red")
     exif = Image.Exif()
-    exif[0x010F] = "PhoneMaker"                    # Make; a GPS block would be stripped the same way
+    exif[0x010F] = "PhoneMaker"  # Make; a GPS block would be stripped the same way
     image.save(root / "assets" / "photo.jpg", exif=exif)
     theme_file(root, "t", "logo: assets/photo.jpg\n")
     theme, _ = load_theme("t", root)

@@ -40,9 +40,14 @@ def test_model_is_frozen() -> None:
 
 def test_facilitator_texts_are_separated(full_lesson: Lesson) -> None:
     hidden = {t.plain.split()[0] for t in full_lesson.facilitator_texts()}
-    assert hidden == {"FACILITATOR-NOTE-ALPHA", "FACILITATOR-FOLLOWUP-BRAVO",
-                      "FACILITATOR-NOTE-CHARLIE", "FACILITATOR-ACTIVITY-DELTA",
-                      "FACILITATOR-NOTES-ECHO", "FACILITATOR-SAFEGUARDING-FOXTROT"}
+    assert hidden == {
+        "FACILITATOR-NOTE-ALPHA",
+        "FACILITATOR-FOLLOWUP-BRAVO",
+        "FACILITATOR-NOTE-CHARLIE",
+        "FACILITATOR-ACTIVITY-DELTA",
+        "FACILITATOR-NOTES-ECHO",
+        "FACILITATOR-SAFEGUARDING-FOXTROT",
+    }
     assert not any("FACILITATOR" in t.plain for t in full_lesson.learner_texts())
 
 
@@ -53,12 +58,21 @@ def test_single_text_is_accepted_where_a_list_may_be_one_item(tmp_path) -> None:
 
 
 def test_all_problems_of_a_file_are_reported_together(tmp_path) -> None:  # noqa: ANN001
-    lesson, problems = load_text(tmp_path, "titel: x\nobjectives: []\nduration_minutes: soon\n"
-                                           "discussion_prompts:\n  - prompt: a\n    notez: b\n")
+    lesson, problems = load_text(
+        tmp_path,
+        "titel: x\nobjectives: []\nduration_minutes: soon\n"
+        "discussion_prompts:\n  - prompt: a\n    notez: b\n",
+    )
     assert lesson is None
     codes = sorted(p.code for p in problems)
-    assert codes == ["schema.empty", "schema.missing", "schema.missing", "schema.type",
-                     "schema.unknown-key", "schema.unknown-key"]
+    assert codes == [
+        "schema.empty",
+        "schema.missing",
+        "schema.missing",
+        "schema.type",
+        "schema.unknown-key",
+        "schema.unknown-key",
+    ]
 
 
 def test_text_that_is_too_long_is_an_error(tmp_path) -> None:  # noqa: ANN001
@@ -68,9 +82,19 @@ def test_text_that_is_too_long_is_an_error(tmp_path) -> None:  # noqa: ANN001
     assert "longer than 10000 characters" in problems[0].message
 
 
-@pytest.mark.parametrize(("tag", "expected"), [
-    ("en", "en"), ("pt-br", "pt-BR"), ("zh-hant-tw", "zh-Hant-TW"), ("no", "no"), ("es-419", "es-419"),
-    ("english", None), ("e", None), ("en_US", None), ("../x", None),
-])
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("en", "en"),
+        ("pt-br", "pt-BR"),
+        ("zh-hant-tw", "zh-Hant-TW"),
+        ("no", "no"),
+        ("es-419", "es-419"),
+        ("english", None),
+        ("e", None),
+        ("en_US", None),
+        ("../x", None),
+    ],
+)
 def test_language_tags(tag: str, expected: str | None) -> None:
     assert normalise_language(tag) == expected

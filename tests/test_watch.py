@@ -12,8 +12,9 @@ from lessonpress.watch import watch
 
 
 def test_a_saved_edit_rebuilds_only_that_lessons_outputs(project: Path) -> None:
-    settings = BuildSettings(paths=("lessons",), out_dir=Path("build"), formats=("handout",),
-                             today="2026-11-28")
+    settings = BuildSettings(
+        paths=("lessons",), out_dir=Path("build"), formats=("handout",), today="2026-11-28"
+    )
     stop, builds, reporter = threading.Event(), [], Collector()
     thread = threading.Thread(target=watch, args=(settings, reporter, builds.append, stop), daemon=True)
     thread.start()
@@ -22,7 +23,7 @@ def test_a_saved_edit_rebuilds_only_that_lessons_outputs(project: Path) -> None:
         while not builds and time.monotonic() < deadline:
             time.sleep(0.05)
         assert builds and len(builds[0].written) == 2
-        time.sleep(0.3)                          # let the watcher start
+        time.sleep(0.3)  # let the watcher start
         lesson = project / "lessons" / "minimal.yaml"
         lesson.write_text(lesson.read_text().replace("A minimal lesson", "A minimal lesson, edited"))
         while len(builds) < 2 and time.monotonic() < deadline:

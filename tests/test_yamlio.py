@@ -14,8 +14,7 @@ from lessonpress.yamlio import MAX_FILE_BYTES, load_yaml
 
 def test_every_scalar_stays_text() -> None:
     doc = load_yaml(b"language: no\nversion: 1.10\nzip: 01234\nduration: 1:30\non: yes\n", "x.yaml")
-    assert doc.data == {"language": "no", "version": "1.10", "zip": "01234", "duration": "1:30",
-                        "on": "yes"}
+    assert doc.data == {"language": "no", "version": "1.10", "zip": "01234", "duration": "1:30", "on": "yes"}
 
 
 def test_empty_values_are_none() -> None:
@@ -79,7 +78,8 @@ def test_too_many_values() -> None:
 @pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML's own parser refuses '?' in [ ]")
 def test_a_question_mark_inside_brackets_is_text() -> None:
     assert load_yaml(b"discussion_prompts: [Why?, How?]\n", "x.yaml").data == {
-        "discussion_prompts": ["Why?", "How?"]}
+        "discussion_prompts": ["Why?", "How?"]
+    }
 
 
 def test_libyaml_and_pyyaml_report_the_same_syntax_error() -> None:

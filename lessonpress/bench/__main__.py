@@ -16,8 +16,12 @@ def main(argv: list[str] | None = None) -> None:
     """Measure, and print each figure with its target."""
     parser = argparse.ArgumentParser(description=(about or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="runs per figure (median reported)")
-    parser.add_argument("--project", type=Path, default=Path.cwd(),
-                        help="folder with make_pdfs.py and lessons/ (default: current folder)")
+    parser.add_argument(
+        "--project",
+        type=Path,
+        default=Path.cwd(),
+        help="folder with make_pdfs.py and lessons/ (default: current folder)",
+    )
     parser.add_argument("--warm-only", action="store_true", help="only the in-process figures")
     args = parser.parse_args(argv)
     runs = max(args.runs, 5)

@@ -22,8 +22,18 @@ def _timed(cmd: list[str], cwd: Path) -> float:
 def cold_one_lesson(project: Path, runs: int) -> Figure:
     """`make_pdfs.py build ONE_LESSON.yaml --format handout` in a fresh process (forced)."""
     with tempfile.TemporaryDirectory() as out:
-        cmd = [sys.executable, "make_pdfs.py", "build", str(TYPICAL), "--format", "handout",
-               "--force", "--quiet", "--out", out]
+        cmd = [
+            sys.executable,
+            "make_pdfs.py",
+            "build",
+            str(TYPICAL),
+            "--format",
+            "handout",
+            "--force",
+            "--quiet",
+            "--out",
+            out,
+        ]
         samples = tuple(_timed(cmd, project) for _ in range(runs))
     return Figure("cold one-lesson handout build (process)", samples, "ms", 350)
 
@@ -40,9 +50,12 @@ def whole_build(project: Path, runs: int) -> tuple[Figure, Figure, Figure, int]:
             walls.append((time.perf_counter() - start) * 1000)
             count = sum(1 for _ in Path(out).rglob("*.pdf"))
             noops.append(_timed(cmd, project))
-    return (Figure("whole default build from a clean build/", tuple(walls), "ms", 4000),
-            Figure("peak memory of that build, all processes", tuple(peaks), "MB", 250),
-            Figure("no-op build over the whole curriculum", tuple(noops), "ms", 150), count)
+    return (
+        Figure("whole default build from a clean build/", tuple(walls), "ms", 4000),
+        Figure("peak memory of that build, all processes", tuple(peaks), "MB", 250),
+        Figure("no-op build over the whole curriculum", tuple(noops), "ms", 150),
+        count,
+    )
 
 
 def watch_latency(project: Path, runs: int) -> Figure:
@@ -54,15 +67,15 @@ def watch_latency(project: Path, runs: int) -> Figure:
     with tempfile.TemporaryDirectory() as tmp:
         lessons = Path(tmp) / "lessons"
         shutil.copytree(project / "lessons", lessons, ignore=shutil.ignore_patterns("translations"))
-        settings = BuildSettings(paths=(str(lessons),), out_dir=Path(tmp) / "out",
-                                 formats=("handout",))
+        settings = BuildSettings(paths=(str(lessons),), out_dir=Path(tmp) / "out", formats=("handout",))
         stop, builds = threading.Event(), []
-        thread = threading.Thread(target=watch, args=(settings, Collector(), builds.append, stop),
-                                  daemon=True)
+        thread = threading.Thread(
+            target=watch, args=(settings, Collector(), builds.append, stop), daemon=True
+        )
         thread.start()
         while not builds:
             time.sleep(0.01)
-        time.sleep(0.5)                                      # the watcher is listening
+        time.sleep(0.5)  # the watcher is listening
         lesson = sorted(lessons.glob("teens-*.yaml"))[0]
         handout = Path(tmp) / "out" / "en" / f"{lesson.stem}-handout.pdf"
         samples = []

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TYPICAL = Path(__file__).parent.parent / "data" / "typical-lesson.yaml"
-I18N_LESSON = (Path(__file__).parent.parent.parent / "tests" / "fixtures" / "i18n" / "lessons"
-               / "safe-chat.yaml")
+I18N_LESSON = (
+    Path(__file__).parent.parent.parent / "tests" / "fixtures" / "i18n" / "lessons" / "safe-chat.yaml"
+)
 LOCALES = ("en", "ar", "hi", "th")
 
 
@@ -40,8 +41,10 @@ class Figure:
         if self.target is not None:
             met = "met" if self.median <= self.target else "MISSED"
             verdict = f"  target ≤ {self.target:g} {self.unit}: {met}"
-        return (f"{self.name:<46} {self.median:9.1f} {self.unit}  "
-                f"(min {lo:.1f}, max {hi:.1f}, {len(self.samples)} runs){verdict}")
+        return (
+            f"{self.name:<46} {self.median:9.1f} {self.unit}  "
+            f"(min {lo:.1f}, max {hi:.1f}, {len(self.samples)} runs){verdict}"
+        )
 
 
 def time_warm(action: Callable[[], object], runs: int) -> tuple[float, ...]:
@@ -129,8 +132,9 @@ def warm_locales(runs: int, source: Path = I18N_LESSON) -> list[Figure]:
     for language in LOCALES:
         lesson = lessons[language]
         context = LayoutContext("a4", fonts_for([lesson], DEFAULT_THEME), labels_for(language))
-        samples = time_warm(lambda lesson=lesson, context=context: render(handout.layout(lesson, context)),
-                            runs)
+        samples = time_warm(
+            lambda lesson=lesson, context=context: render(handout.layout(lesson, context)), runs
+        )
         figures.append(Figure(f"warm handout, {language} ({script_for(language).name})", samples, "ms"))
     # The texts alone, laid out 400 pt wide as printed and with each complex-script step off.
     for language in LOCALES[1:]:
@@ -144,7 +148,8 @@ def warm_locales(runs: int, source: Path = I18N_LESSON) -> list[Figure]:
             variants["no segmentation"] = dataclasses.replace(script, segmentation="")
         for name, variant in variants.items():
             body = styles_for(theme, variant).body
-            samples = time_warm(lambda body=body, texts=texts: [paragraph(t, body).wrap(400, 1e6)
-                                                                for t in texts], runs)
+            samples = time_warm(
+                lambda body=body, texts=texts: [paragraph(t, body).wrap(400, 1e6) for t in texts], runs
+            )
             figures.append(Figure(f"  {len(texts)} {language} paragraphs, {name}", samples, "ms"))
     return figures

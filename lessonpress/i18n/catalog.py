@@ -64,9 +64,11 @@ def to_po(statuses: Iterable[LessonStatus], locale: str, audiences: dict[str, st
     for status in statuses:
         for item in status.strings:
             entry = polib.POEntry(
-                msgctxt=context_of(status.lesson_id, item), msgid=item.field.text,
+                msgctxt=context_of(status.lesson_id, item),
+                msgid=item.field.text,
                 msgstr=item.translation or "",
-                comment=comment_of(item, audiences.get(status.lesson_id)))
+                comment=comment_of(item, audiences.get(status.lesson_id)),
+            )
             if item.state == "stale":
                 entry.flags.append("fuzzy")
                 entry.previous_msgid = item.old_source
@@ -84,8 +86,15 @@ def to_csv(statuses: Iterable[LessonStatus], audiences: dict[str, str]) -> str:
             note = comment_of(item, audiences.get(status.lesson_id))
             if item.state == "stale":
                 note += f" Source changed; it was: {item.old_source}"
-            writer.writerow((context_of(status.lesson_id, item), item.field.text,
-                             item.translation or "", item.state, note))
+            writer.writerow(
+                (
+                    context_of(status.lesson_id, item),
+                    item.field.text,
+                    item.translation or "",
+                    item.state,
+                    note,
+                )
+            )
     return "\ufeff" + buffer.getvalue()
 
 
@@ -106,10 +115,14 @@ def po_syntax_errors(text: str, shown: str) -> list[LessonError]:
         stripped = line.strip()
         if not stripped or stripped.startswith("#") or _PO_LINE.fullmatch(stripped):
             continue
-        problems.append(LessonError(f"this line is not valid PO syntax: {stripped[:60]}",
-                                    code="catalog.syntax", location=SourceLocation(shown, number, 1),
-                                    hint="each line is a keyword and a quoted string, a quoted "
-                                         "string, or a # comment"))
+        problems.append(
+            LessonError(
+                f"this line is not valid PO syntax: {stripped[:60]}",
+                code="catalog.syntax",
+                location=SourceLocation(shown, number, 1),
+                hint="each line is a keyword and a quoted string, a quoted string, or a # comment",
+            )
+        )
     return problems
 
 
@@ -117,26 +130,49 @@ def _read_po(path: Path, shown: str) -> tuple[str | None, list[Entry], list[Less
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [], [LessonError(f"cannot read the catalog: {exc}", code="catalog.syntax",
-                                      location=SourceLocation(shown, 1, 1), hint="save it as UTF-8")]
+        return (
+            None,
+            [],
+            [
+                LessonError(
+                    f"cannot read the catalog: {exc}",
+                    code="catalog.syntax",
+                    location=SourceLocation(shown, 1, 1),
+                    hint="save it as UTF-8",
+                )
+            ],
+        )
     problems = po_syntax_errors(text, shown)
     if problems:
         return None, [], problems
     try:
         po = polib.pofile(str(path), encoding="utf-8", check_for_duplicates=True)
     except (OSError, ValueError) as exc:
-        return None, [], [LessonError(_po_message(str(exc)), code="catalog.syntax",
-                                      location=SourceLocation(shown, _po_line(str(exc)), 1))]
+        return (
+            None,
+            [],
+            [
+                LessonError(
+                    _po_message(str(exc)),
+                    code="catalog.syntax",
+                    location=SourceLocation(shown, _po_line(str(exc)), 1),
+                )
+            ],
+        )
     entries, problems = [], []
     for item in po:
         if item.obsolete:
             continue
         lesson_id, context, ok = _split(item.msgctxt or "")
         if not ok:
-            problems.append(LessonError(f"entry has no lesson context ('{item.msgctxt or ''}')",
-                                        code="catalog.context",
-                                        location=SourceLocation(shown, item.linenum, 1),
-                                        hint="every entry needs msgctxt \"lesson-id:field\""))
+            problems.append(
+                LessonError(
+                    f"entry has no lesson context ('{item.msgctxt or ''}')",
+                    code="catalog.context",
+                    location=SourceLocation(shown, item.linenum, 1),
+                    hint='every entry needs msgctxt "lesson-id:field"',
+                )
+            )
             continue
         entries.append(Entry(lesson_id, context, item.msgid, item.msgstr, item.linenum))
     return po.metadata.get("Language") or None, entries, problems
@@ -146,32 +182,56 @@ def _read_csv(path: Path, shown: str) -> tuple[list[Entry], list[LessonError]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        return [], [LessonError(f"cannot read the catalog: {exc}", code="catalog.syntax",
-                                location=SourceLocation(shown, 1, 1), hint="save it as UTF-8 CSV")]
+        return [], [
+            LessonError(
+                f"cannot read the catalog: {exc}",
+                code="catalog.syntax",
+                location=SourceLocation(shown, 1, 1),
+                hint="save it as UTF-8 CSV",
+            )
+        ]
     reader = csv.reader(io.StringIO(text, newline=""))
     entries, problems = [], []
     try:
         header = next(reader, None)
         if header is None or [h.strip().lower() for h in header[:3]] != list(CSV_COLUMNS[:3]):
-            return [], [LessonError("the first row must be: context, source, translation",
-                                    code="catalog.header", location=SourceLocation(shown, 1, 1))]
+            return [], [
+                LessonError(
+                    "the first row must be: context, source, translation",
+                    code="catalog.header",
+                    location=SourceLocation(shown, 1, 1),
+                )
+            ]
         for row in reader:
             line = reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) < 3:
-                problems.append(LessonError(f"row has {len(row)} columns, not at least 3",
-                                            code="catalog.row", location=SourceLocation(shown, line, 1)))
+                problems.append(
+                    LessonError(
+                        f"row has {len(row)} columns, not at least 3",
+                        code="catalog.row",
+                        location=SourceLocation(shown, line, 1),
+                    )
+                )
                 continue
             lesson_id, context, ok = _split(row[0])
             if not ok:
-                problems.append(LessonError(f"'{row[0]}' is not a lesson context", code="catalog.context",
-                                            location=SourceLocation(shown, line, 1)))
+                problems.append(
+                    LessonError(
+                        f"'{row[0]}' is not a lesson context",
+                        code="catalog.context",
+                        location=SourceLocation(shown, line, 1),
+                    )
+                )
                 continue
             entries.append(Entry(lesson_id, context, row[1], row[2], line))
     except csv.Error as exc:
-        problems.append(LessonError(f"CSV error: {exc}", code="catalog.syntax",
-                                    location=SourceLocation(shown, reader.line_num, 1)))
+        problems.append(
+            LessonError(
+                f"CSV error: {exc}", code="catalog.syntax", location=SourceLocation(shown, reader.line_num, 1)
+            )
+        )
     return entries, problems
 
 

@@ -16,13 +16,29 @@ from typing import Any
 Path_ = tuple[str | int, ...]
 
 # Keys whose values are never translated: numbers, addresses, flags, the language itself.
-NOT_TRANSLATED = frozenset({
-    "language", "duration_minutes", "minutes", "url", "helplines", "version", "age_range",
-    "phone", "license", "translation", "authors",
-})
+NOT_TRANSLATED = frozenset(
+    {
+        "language",
+        "duration_minutes",
+        "minutes",
+        "url",
+        "helplines",
+        "version",
+        "age_range",
+        "phone",
+        "license",
+        "translation",
+        "authors",
+    }
+)
 # What names an item of a list of mappings.
-ITEM_NAMES = {"discussion_prompts": "prompt", "activities": "title", "vocabulary": "term",
-              "resources": "name", "sources": "title"}
+ITEM_NAMES = {
+    "discussion_prompts": "prompt",
+    "activities": "title",
+    "vocabulary": "term",
+    "resources": "name",
+    "sources": "title",
+}
 # Where each field is printed, for a translator's comment.
 FACILITATOR_ONLY = frozenset({"notes", "follow_ups", "facilitator_notes", "safeguarding"})
 _WORD = re.compile(r"\w+")
@@ -103,7 +119,7 @@ def value_at(data: Any, path: Path_) -> Any:
     current = data
     for i, part in enumerate(path):
         if isinstance(current, str) and i == len(path) - 1 and part in ITEM_NAMES.values():
-            return current           # `- Why?` stands for `- prompt: Why?`
+            return current  # `- Why?` stands for `- prompt: Why?`
         if isinstance(part, int):
             if not isinstance(current, list) or part >= len(current):
                 return None

@@ -23,8 +23,8 @@ COMMENT_WIDTH = 96
 
 
 def _yaml() -> YAML:
-    yaml = YAML()                       # round-trip: comments and key order are kept
-    yaml.width = 4096                   # never fold a translator's long line
+    yaml = YAML()  # round-trip: comments and key order are kept
+    yaml.width = 4096  # never fold a translator's long line
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.preserve_quotes = True
     return yaml
@@ -44,7 +44,8 @@ def skeleton(source: dict, source_shown: str, locale: str, language_name: str) -
         f"{language_name} translation of {source_shown}.\n"
         "Write the translation after each key or dash; the source text is in the comment above it.\n"
         "Anything left empty prints in the source language. Keep every list item, in order.\n"
-        "status: draft until a native speaker has reviewed it, then reviewed.")
+        "status: draft until a native speaker has reviewed it, then reviewed."
+    )
     return _dump(doc)
 
 
@@ -107,14 +108,14 @@ def _container(doc: Any, source: Any, path: Path_) -> tuple[Any, Any]:
         nxt = path[i + 1]
         src_child = src[part] if _has(src, part) else None
         if isinstance(src_child, str) and nxt in ITEM_NAMES.values():
-            src_child = {nxt: src_child}                   # `- Why?` becomes `- prompt: ...`
+            src_child = {nxt: src_child}  # `- Why?` becomes `- prompt: ...`
         child = node[part] if _has(node, part) else None
         if isinstance(src_child, list) and not isinstance(child, list):
             child = CommentedSeq([None] * len(src_child))
             node[part] = child
         elif isinstance(src_child, dict) and not isinstance(child, dict):
             text, child = child, CommentedMap()
-            if isinstance(text, str):               # a prompt written as plain text keeps it
+            if isinstance(text, str):  # a prompt written as plain text keeps it
                 name = next((n for n in ITEM_NAMES.values() if n in src_child), None)
                 if name:
                     child[name] = text

@@ -30,7 +30,7 @@ class Record:
     """What one string was translated from, and what the translation was then."""
 
     source: str
-    translation: str          # fingerprint
+    translation: str  # fingerprint
 
     def to_json(self) -> dict[str, str]:
         """The record as stored."""
@@ -53,9 +53,13 @@ class LocaleState:
         except (OSError, ValueError):
             return cls(path)
         lessons = {
-            lesson: {ctx: Record(str(r.get("source", "")), str(r.get("translation", "")))
-                     for ctx, r in records.items() if isinstance(r, dict)}
-            for lesson, records in raw.get("lessons", {}).items() if isinstance(records, dict)
+            lesson: {
+                ctx: Record(str(r.get("source", "")), str(r.get("translation", "")))
+                for ctx, r in records.items()
+                if isinstance(r, dict)
+            }
+            for lesson, records in raw.get("lessons", {}).items()
+            if isinstance(records, dict)
         }
         return cls(path, lessons)
 
@@ -76,9 +80,12 @@ class LocaleState:
         """The state file's content: sorted, stable JSON, so unchanged state is byte-identical."""
         data = {
             "about": "Written by lessonpress; do not edit. The source text each translation was "
-                     "made from, to find translations that have gone stale.",
-            "lessons": {lesson: {ctx: rec.to_json() for ctx, rec in sorted(records.items())}
-                        for lesson, records in sorted(self.lessons.items()) if records},
+            "made from, to find translations that have gone stale.",
+            "lessons": {
+                lesson: {ctx: rec.to_json() for ctx, rec in sorted(records.items())}
+                for lesson, records in sorted(self.lessons.items())
+                if records
+            },
         }
         return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 

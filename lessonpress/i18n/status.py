@@ -23,7 +23,7 @@ class StringStatus:
     """One string of one lesson in one locale."""
 
     field: TextField
-    state: str                       # "translated", "missing" or "stale"
+    state: str  # "translated", "missing" or "stale"
     translation: str | None = None
     old_source: str | None = None
 
@@ -69,8 +69,9 @@ def translation_path(file: LessonFile, locale: str) -> tuple[Path, str]:
     return candidate, shown
 
 
-def lesson_status(file: LessonFile, locale: str, state: LocaleState | None = None
-                  ) -> tuple[LessonStatus | None, list[LessonError]]:
+def lesson_status(
+    file: LessonFile, locale: str, state: LocaleState | None = None
+) -> tuple[LessonStatus | None, list[LessonError]]:
     """The status of one lesson in one locale (None when the source itself cannot be read)."""
     try:
         source = load_yaml(file.path.read_bytes(), file.shown).data
@@ -111,11 +112,15 @@ def format_report(statuses: list[LessonStatus], language_name) -> list[str]:  # 
         done = sum(s.count("translated") for s in group)
         lines.append(f"{locale} ({language_name(locale)}): {done} of {total} strings translated")
         for status in group:
-            lines.append(f"  {status.lesson_id}: {status.count('translated')} translated, "
-                         f"{status.count('missing')} missing, {status.count('stale')} stale"
-                         + ("" if status.file else " (no translation file)"))
+            lines.append(
+                f"  {status.lesson_id}: {status.count('translated')} translated, "
+                f"{status.count('missing')} missing, {status.count('stale')} stale"
+                + ("" if status.file else " (no translation file)")
+            )
             for item in status.of("stale"):
-                lines += [f"    stale: {item.field.context}",
-                          f"      old source: {item.old_source}",
-                          f"      new source: {item.field.text}"]
+                lines += [
+                    f"    stale: {item.field.context}",
+                    f"      old source: {item.old_source}",
+                    f"      new source: {item.field.text}",
+                ]
     return lines

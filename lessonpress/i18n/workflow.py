@@ -83,8 +83,9 @@ def sync(paths: tuple[str, ...], locale: str) -> Outcome:
         state = states.setdefault(folder, LocaleState.load(folder))
         for item in result.strings:
             if item.translation:
-                changed += state.record(result.lesson_id, item.field.context, item.field.text,
-                                        item.translation)
+                changed += state.record(
+                    result.lesson_id, item.field.context, item.field.text, item.translation
+                )
     for state in states.values():
         if state.save():
             written.append(str(state.path))
@@ -106,8 +107,14 @@ def import_catalog(paths: tuple[str, ...], catalog: Path, shown: str, locale: st
     found_locale, entries, problems = read_catalog(catalog, shown)
     locale = locale or found_locale or (catalog.stem if catalog.suffix.lower() == ".csv" else None)
     if not locale:
-        problems.append(LessonError("the catalog does not say its language", code="catalog.language",
-                                    location=SourceLocation(shown, 1, 1), hint="pass --locale"))
+        problems.append(
+            LessonError(
+                "the catalog does not say its language",
+                code="catalog.language",
+                location=SourceLocation(shown, 1, 1),
+                hint="pass --locale",
+            )
+        )
     sources, found = _sources(paths)
     problems += found
     if problems:
@@ -125,11 +132,12 @@ class _Edit:
     doc: object
     path: Path
     shown: str
-    changed: list[tuple[str, str, str]]          # (context, source seen, translation)
+    changed: list[tuple[str, str, str]]  # (context, source seen, translation)
 
 
-def _plan_import(sources: list[tuple[LessonFile, dict]], entries: list[Entry], locale: str,
-                 shown: str) -> tuple[list[_Edit], list[LessonError]]:
+def _plan_import(
+    sources: list[tuple[LessonFile, dict]], entries: list[Entry], locale: str, shown: str
+) -> tuple[list[_Edit], list[LessonError]]:
     """Apply every entry in memory and check the results; nothing is written here."""
     by_id = {f.lesson_id: (f, d) for f, d in sources}
     edits: dict[str, _Edit] = {}
@@ -137,15 +145,21 @@ def _plan_import(sources: list[tuple[LessonFile, dict]], entries: list[Entry], l
     for entry in entries:
         where = SourceLocation(shown, entry.line, 1)
         if entry.lesson_id not in by_id:
-            problems.append(LessonError(f"no lesson with id '{entry.lesson_id}'", code="catalog.lesson",
-                                        location=where))
+            problems.append(
+                LessonError(f"no lesson with id '{entry.lesson_id}'", code="catalog.lesson", location=where)
+            )
             continue
         file, data = by_id[entry.lesson_id]
         fields = {f.context: f for f in text_fields(data)}
         if entry.context not in fields:
-            problems.append(LessonError(f"lesson '{entry.lesson_id}' has no text '{entry.context}'",
-                                        code="catalog.context", location=where,
-                                        hint="the source changed since export; export again"))
+            problems.append(
+                LessonError(
+                    f"lesson '{entry.lesson_id}' has no text '{entry.context}'",
+                    code="catalog.context",
+                    location=where,
+                    hint="the source changed since export; export again",
+                )
+            )
             continue
         text = entry.translation.strip()
         if not text:

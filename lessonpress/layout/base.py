@@ -25,10 +25,10 @@ class LayoutContext:
     paper: str
     theme: Theme
     labels: Labels
-    per_page: int = 3               # slides-handout: 3 (with lines for notes) or 6
-    pack_of: str = "handout"        # pack: which format each lesson contributes
-    today: str | None = None        # ISO date for covers; None prints no date
-    helplines: RegionHelplines | None = None   # what lessons with `helplines: true` print
+    per_page: int = 3  # slides-handout: 3 (with lines for notes) or 6
+    pack_of: str = "handout"  # pack: which format each lesson contributes
+    today: str | None = None  # ISO date for covers; None prints no date
+    helplines: RegionHelplines | None = None  # what lessons with `helplines: true` print
 
     @property
     def page_size(self) -> tuple[float, float]:
@@ -52,13 +52,13 @@ class DocumentSpec:
     """A laid-out document, ready to render: pages, frames, story and metadata."""
 
     page_size: tuple[float, float]
-    frame: tuple[float, float, float, float]          # x, y, width, height of the text frame
-    story: Sequence[Any]                             # ReportLab flowables
+    frame: tuple[float, float, float, float]  # x, y, width, height of the text frame
+    story: Sequence[Any]  # ReportLab flowables
     metadata: Metadata
-    decorate_page: Callable[[Any, int], None]        # draws header/footer on (canvas, page number)
+    decorate_page: Callable[[Any, int], None]  # draws header/footer on (canvas, page number)
     page_count_font: tuple[str, float] = ("Atkinson", 9.0)
-    on_save: Callable[[Any], None] | None = None     # draws forms filled in at the end (a TOC)
-    frame_even: tuple[float, float, float, float] | None = None   # two-sided: mirrored frame
+    on_save: Callable[[Any], None] | None = None  # draws forms filled in at the end (a TOC)
+    frame_even: tuple[float, float, float, float] | None = None  # two-sided: mirrored frame
 
 
 class Format:
@@ -73,7 +73,8 @@ class Format:
         """Arrange the lesson's content into a DocumentSpec."""
         raise NotImplementedError(f"{type(self).__name__} is a course format")
 
-    def layout_course(self, lessons: Sequence[Lesson], course: Course | None,
-                      context: LayoutContext) -> DocumentSpec:
+    def layout_course(
+        self, lessons: Sequence[Lesson], course: Course | None, context: LayoutContext
+    ) -> DocumentSpec:
         """Arrange every lesson of a course, in one language, into a DocumentSpec."""
         raise NotImplementedError(f"{type(self).__name__} is a lesson format")

@@ -18,12 +18,12 @@ import unicodedata
 from collections.abc import Sequence
 
 NBSP = "\u00a0"
-GLUE_MAX_WORDS = 3          # islands up to this long stay on one line ("Take It Down")
+GLUE_MAX_WORDS = 3  # islands up to this long stay on one line ("Take It Down")
 _RTL = frozenset(("R", "AL"))
 # Bidi classes that take the direction of the text around them when they sit at a word's edge.
 _NEUTRAL = frozenset(("ON", "CS", "ES", "WS", "BN", "S", "B"))
 _MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
-_WORD = re.compile(r"\S+")      # NBSP counts as a space here: glued words are still words
+_WORD = re.compile(r"\S+")  # NBSP counts as a space here: glued words are still words
 
 
 def direction(word: str) -> str:
@@ -72,7 +72,7 @@ def visual_order(words: Sequence[str], rtl: bool) -> list[tuple[int, bool]]:
     """(word index, whether its style runs are reversed) from left to right on the line."""
     ordered = runs(words, rtl)
     out = []
-    for island, indexes in (reversed(ordered) if rtl else ordered):
+    for island, indexes in reversed(ordered) if rtl else ordered:
         if island and not rtl:
             indexes = indexes[::-1]
         out += [(i, island != rtl) for i in indexes]
@@ -103,8 +103,10 @@ def rtl_visual(word: str) -> str:
 def spans(text: str) -> list[tuple[bool, list[tuple[int, int]]]]:
     """The runs of a right-to-left text, each with the (start, end) of its words in `text`."""
     found = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    return [(island, [found[i] for i in indexes])
-            for island, indexes in runs([text[a:b] for a, b in found], rtl=True)]
+    return [
+        (island, [found[i] for i in indexes])
+        for island, indexes in runs([text[a:b] for a, b in found], rtl=True)
+    ]
 
 
 def glue_spaces(text: str, max_words: int = GLUE_MAX_WORDS) -> list[int]:
@@ -112,8 +114,9 @@ def glue_spaces(text: str, max_words: int = GLUE_MAX_WORDS) -> list[int]:
     out = []
     for island, words in spans(text):
         if island and len(words) <= max_words:
-            out += [end for (_, end), (start, _) in zip(words, words[1:], strict=False)
-                    if text[end:start] == " "]
+            out += [
+                end for (_, end), (start, _) in zip(words, words[1:], strict=False) if text[end:start] == " "
+            ]
     return out
 
 

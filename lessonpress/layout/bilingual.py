@@ -28,14 +28,18 @@ from .text import paragraph, plain_markup
 class BilingualHandout:
     """The learner handout in two languages, section by section."""
 
-    def layout(self, source: Lesson, translation: Lesson, source_context: LayoutContext,
-               translation_context: LayoutContext) -> DocumentSpec:
+    def layout(
+        self,
+        source: Lesson,
+        translation: Lesson,
+        source_context: LayoutContext,
+        translation_context: LayoutContext,
+    ) -> DocumentSpec:
         """Both lessons' sections interleaved: source first, then the translation."""
         register_theme(translation_context.theme)
-        register_theme(source_context.theme)       # last: the source's font is the default
+        register_theme(source_context.theme)  # last: the source's font is the default
         first = handout_sections(source, source_context, key="a")
-        second = handout_sections(translation, translation_context, key="b", title_level=1,
-                                  section_level=1)
+        second = handout_sections(translation, translation_context, key="b", title_level=1, section_level=1)
         story: list[Flowable] = []
         for part in HANDOUT_PARTS:
             for sections in (first, second):
@@ -56,24 +60,42 @@ class BilingualHandout:
                 keywords=(labels.handout, source.lesson_id, translation.language),
             ),
             # The footer is printed in the source's font, so it holds source-language text only.
-            decorate_page=footer(page, theme, labels.page_of, source.title.plain,
-                                 draft_notice(translation, source_context),
-                                 script=script_for(source.language)),
+            decorate_page=footer(
+                page,
+                theme,
+                labels.page_of,
+                source.title.plain,
+                draft_notice(translation, source_context),
+                script=script_for(source.language),
+            ),
             page_count_font=(theme.body_font, theme.small_size),
         )
 
     def label(self, sections: Sections, *, second_block: bool) -> list[Flowable]:
         """The language name that opens a block, with a thin rule above the translation's."""
         theme, styles = sections.theme, sections.styles
-        style = ParagraphStyle("language", parent=styles.meta, fontName=f"{theme.body_font}-Bold",
-                               textColor=theme.accent_color, fontSize=theme.small_size,
-                               leading=theme.leading(theme.small_size), spaceBefore=4,
-                               spaceAfter=0, keepWithNext=1)
+        style = ParagraphStyle(
+            "language",
+            parent=styles.meta,
+            fontName=f"{theme.body_font}-Bold",
+            textColor=theme.accent_color,
+            fontSize=theme.small_size,
+            leading=theme.leading(theme.small_size),
+            spaceBefore=4,
+            spaceAfter=0,
+            keepWithNext=1,
+        )
         name = paragraph(plain_markup(language_name(sections.lesson.language)), style)
         if not second_block:
             return [name]
-        rule = HRFlowable(width="100%", thickness=theme.line(0.85), color=theme.rule_color, spaceBefore=6,
-                          spaceAfter=2, dash=(2, 2))
+        rule = HRFlowable(
+            width="100%",
+            thickness=theme.line(0.85),
+            color=theme.rule_color,
+            spaceBefore=6,
+            spaceAfter=2,
+            dash=(2, 2),
+        )
         rule.keepWithNext = 1
         return [rule, name]
 

@@ -42,8 +42,15 @@ from .bidi import (
     visual_order,
 )
 
-__all__ = ["PATCHES", "RTLParagraph", "ScriptParagraph", "SegmentedParagraph", "apply_patches",
-           "glue_ltr_islands", "segment_words"]
+__all__ = [
+    "PATCHES",
+    "RTLParagraph",
+    "ScriptParagraph",
+    "SegmentedParagraph",
+    "apply_patches",
+    "glue_ltr_islands",
+    "segment_words",
+]
 _STRONG_RTL = frozenset(("R", "AL"))
 _NEEDS_DICTIONARY = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff]")
 
@@ -52,13 +59,13 @@ _NEEDS_DICTIONARY = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\
 
 SET_RISE = "setRise: IndexError and shaped text off its baseline"
 DIGIT_DIRECTION = "Arabic-Indic digits shaped right to left"
-UNPATCHED: dict[str, object] = {}      # what each patch replaced (the tests show the bugs)
+UNPATCHED: dict[str, object] = {}  # what each patch replaced (the tests show the bugs)
 
 
 def _set_rise(self: PDFTextObject, rise: float) -> None:
     """PDFTextObject.setRise that records every rise it sets, and works on an empty list."""
     v = f"{fp_str(rise)} Ts"
-    if self._code and self._code[-1].endswith(" Ts"):   # two rises in a row: keep the last
+    if self._code and self._code[-1].endswith(" Ts"):  # two rises in a row: keep the last
         self._code[-1] = v
     else:
         self._code.append(v)
@@ -76,8 +83,7 @@ class _Buffer(uharfbuzz.Buffer):
     def guess_segment_properties(self) -> None:
         super().guess_segment_properties()
         text = getattr(self, "_lp_text", "")
-        if self.direction == "rtl" and not any(unicodedata.bidirectional(c) in _STRONG_RTL
-                                               for c in text):
+        if self.direction == "rtl" and not any(unicodedata.bidirectional(c) in _STRONG_RTL for c in text):
             self.direction = "ltr"
 
 
@@ -99,8 +105,9 @@ def _patch_digit_direction() -> None:
     shaped right to left and printed "٥١". A word with no right-to-left letter is shaped left
     to right instead. ReportLab looks `uharfbuzz` up as a module global when it shapes, so the
     module is replaced there (and only there) by a copy whose Buffer is `_Buffer`."""
-    proxy = types.SimpleNamespace(**{k: getattr(uharfbuzz, k) for k in dir(uharfbuzz)
-                                     if not k.startswith("__")})
+    proxy = types.SimpleNamespace(
+        **{k: getattr(uharfbuzz, k) for k in dir(uharfbuzz) if not k.startswith("__")}
+    )
     proxy.Buffer = _Buffer
     UNPATCHED[DIGIT_DIRECTION] = ttfonts.uharfbuzz
     ttfonts.uharfbuzz = proxy
@@ -120,8 +127,15 @@ def _cached_shape(w, features=None, force=False):  # noqa: ANN001, ANN202 - Repo
     if isinstance(w, ttfonts.ShapedFragWord) or len(w) != 2 or hasattr(w[1][0], "cbDefn"):
         return original(w, features, force) if features is not None else original(w, force=force)
     frag, text = w[1]
-    key = (frag.fontName, frag.fontSize, text, type(w), force, id(ttfonts.uharfbuzz),
-           None if features is None else tuple(sorted(features.items())))
+    key = (
+        frag.fontName,
+        frag.fontSize,
+        text,
+        type(w),
+        force,
+        id(ttfonts.uharfbuzz),
+        None if features is None else tuple(sorted(features.items())),
+    )
     hit = _SHAPED.get(key)
     if hit is None:
         new = original(w, features, force) if features is not None else original(w, force=force)
@@ -167,6 +181,7 @@ apply_patches()
 
 # -- right to left ---------------------------------------------------------------------------
 
+
 def _is_rtl(style) -> bool:  # noqa: ANN001 - a ParagraphStyle
     return getattr(style, "wordWrap", None) == "RTL"
 
@@ -184,9 +199,9 @@ class RTLParagraph(Paragraph):
     base_rtl = True
 
     def __init__(self, text, style=None, bulletText=None, frags=None, **kw) -> None:  # noqa: ANN001, ANN003, N803
-        fresh = frags is None and _is_rtl(style)    # split() passes frags already prepared
+        fresh = frags is None and _is_rtl(style)  # split() passes frags already prepared
         if fresh and isinstance(bulletText, str):
-            bulletText = rtl_visual(bulletText)     # bullets are drawn as they are: in visual order
+            bulletText = rtl_visual(bulletText)  # bullets are drawn as they are: in visual order
         super().__init__(text, style, bulletText, frags, **kw)
         if fresh:
             self.base_rtl = _prepare_rtl_frags(self.frags)
@@ -201,13 +216,13 @@ class RTLParagraph(Paragraph):
         if not _is_rtl(self.style):
             return super().breakLines(width)
         same_frag = rl_paragraph.sameFrag
-        rl_paragraph.sameFrag = lambda f, g: 0      # one style run per word
+        rl_paragraph.sameFrag = lambda f, g: 0  # one style run per word
         try:
             lines = super().breakLines(width)
         finally:
             rl_paragraph.sameFrag = same_frag
         if lines.kind == 1:
-            for line in lines.lines:                # drawPara reverses them again
+            for line in lines.lines:  # drawPara reverses them again
                 line.words = _visual_line(line.words, self.base_rtl)[::-1]
         return lines
 
@@ -236,7 +251,7 @@ def _prepare_rtl_frags(frags: list) -> bool:
         if text is None:
             start += 1
             continue
-        frag.text = "".join(chars[start:start + len(text)])
+        frag.text = "".join(chars[start : start + len(text)])
         start += len(text)
     return True
 
@@ -253,7 +268,7 @@ def _visual_line(frags: list, rtl: bool) -> list:
     for word in words:
         last = word[-1]
         if _text(last):
-            last.text = last.text[:len(last.text.rstrip(" "))]   # slicing keeps shaping data
+            last.text = last.text[: len(last.text.rstrip(" "))]  # slicing keeps shaping data
     texts = ["".join(_text(f) or "" for f in word) for word in words]
     out: list = []
     for k, (i, reverse) in enumerate(visual_order(texts, rtl)):
@@ -266,6 +281,7 @@ def _visual_line(frags: list, rtl: bool) -> list:
 
 
 # -- words without spaces --------------------------------------------------------------------
+
 
 class SegmentedParagraph(Paragraph):
     """A Paragraph that may break lines between Thai or Khmer words, found by ICU's dictionary,

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-_SWAPPED = {"LEFTPADDING": "RIGHTPADDING", "RIGHTPADDING": "LEFTPADDING",
-            "LINEBEFORE": "LINEAFTER", "LINEAFTER": "LINEBEFORE"}
+_SWAPPED = {
+    "LEFTPADDING": "RIGHTPADDING",
+    "RIGHTPADDING": "LEFTPADDING",
+    "LINEBEFORE": "LINEAFTER",
+    "LINEAFTER": "LINEBEFORE",
+}
 _ALIGN = {"LEFT": "RIGHT", "RIGHT": "LEFT"}
 
 

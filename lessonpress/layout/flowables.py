@@ -12,14 +12,21 @@ from reportlab.platypus import Flowable, Paragraph
 from .complex_scripts import ScriptParagraph
 
 QR_MAX_CHARS = 400
-QUIET_ZONE = 2          # modules of white around a QR code, inside its box
+QUIET_ZONE = 2  # modules of white around a QR code, inside its box
 
 
 class Heading(ScriptParagraph):
     """A section heading that adds itself to the PDF outline (bookmarks) when drawn."""
 
-    def __init__(self, text: str | None, style, outline_title: str = "", key: str = "",  # noqa: ANN001
-                 level: int = 0, **kw) -> None:  # noqa: ANN003 - ReportLab's split passes frags
+    def __init__(
+        self,
+        text: str | None,
+        style,
+        outline_title: str = "",
+        key: str = "",  # noqa: ANN001
+        level: int = 0,
+        **kw,
+    ) -> None:  # noqa: ANN003 - ReportLab's split passes frags
         super().__init__(text, style, **kw)
         self.outline_title = outline_title
         self.outline_key = key
@@ -27,7 +34,7 @@ class Heading(ScriptParagraph):
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         parts = super().split(avail_width, avail_height)
-        if len(parts) > 1:                  # the bookmark goes with the first part
+        if len(parts) > 1:  # the bookmark goes with the first part
             first = parts[0]
             first.outline_title, first.outline_key = self.outline_title, self.outline_key
             first.outline_level = self.outline_level
@@ -39,8 +46,7 @@ class Heading(ScriptParagraph):
             return
         canv = self.canv
         canv.bookmarkPage(self.outline_key, fit="XYZ", top=None)
-        canv.addOutlineEntry(self.outline_title, self.outline_key, level=self.outline_level,
-                             closed=False)
+        canv.addOutlineEntry(self.outline_title, self.outline_key, level=self.outline_level, closed=False)
 
 
 def _runs_rtl(paragraph: Paragraph) -> bool:
@@ -115,8 +121,9 @@ class _Indented(Flowable):
 class WriteInLines(Flowable):
     """Ruled lines to write an answer on, `indent` in from the side where reading starts."""
 
-    def __init__(self, count: int, spacing: float, color: str, indent: float = 0,
-                 rtl: bool = False, line: float = 0.6) -> None:
+    def __init__(
+        self, count: int, spacing: float, color: str, indent: float = 0, rtl: bool = False, line: float = 0.6
+    ) -> None:
         super().__init__()
         self.line = line
         self.count = count
@@ -167,12 +174,13 @@ class QRCode(Flowable):
 
     def draw(self) -> None:
         count, runs = self.runs
-        box = self.width / (count + 2 * QUIET_ZONE)      # a light margin phones need to lock on
+        box = self.width / (count + 2 * QUIET_ZONE)  # a light margin phones need to lock on
         canv = self.canv
         path = canv.beginPath()
         for row, column, length in runs:
-            path.rect((column + QUIET_ZONE) * box, self.height - (row + 1 + QUIET_ZONE) * box,
-                      length * box, box)
+            path.rect(
+                (column + QUIET_ZONE) * box, self.height - (row + 1 + QUIET_ZONE) * box, length * box, box
+            )
         canv.saveState()
         canv.setFillColor("#000000")
         canv.drawPath(path, stroke=0, fill=1)

@@ -35,8 +35,11 @@ def register_family(name: str) -> FontFamily:
             try:
                 pdfmetrics.registerFont(TTFont(face, str(path)))
             except TTFError as exc:
-                raise LessonError(f"cannot use font {path.name}: {exc}", code="font.invalid",
-                                  hint="only TrueType (.ttf) fonts with glyf outlines work") from None
+                raise LessonError(
+                    f"cannot use font {path.name}: {exc}",
+                    code="font.invalid",
+                    hint="only TrueType (.ttf) fonts with glyf outlines work",
+                ) from None
             registered.add(face)
         addMapping(name, bold, italic, face)
     return fam
@@ -57,8 +60,11 @@ def register_theme(theme: Theme) -> None:
     for name in (theme.body_font, theme.heading_font, theme.mono_font):
         register_family(name)
     rl_config.canvas_basefontname = theme.body_font
-    _register_colours(tuple(getattr(theme, f.name) for f in dataclasses.fields(theme)
-                            if f.name.endswith(("_color", "_fill"))))
+    _register_colours(
+        tuple(
+            getattr(theme, f.name) for f in dataclasses.fields(theme) if f.name.endswith(("_color", "_fill"))
+        )
+    )
 
 
 @cache
@@ -79,8 +85,9 @@ def coverage(face: str) -> frozenset[int]:
 def missing_characters(text: str, face: str) -> list[str]:
     """Characters of `text` the face has no glyph for (spaces and line breaks excepted)."""
     have = coverage(face)
-    return sorted({c for c in text if ord(c) not in have and not c.isspace()
-                   and c not in "\u00ad\u200b\u200c\u200d"})
+    return sorted(
+        {c for c in text if ord(c) not in have and not c.isspace() and c not in "\u00ad\u200b\u200c\u200d"}
+    )
 
 
 @cache
@@ -100,8 +107,9 @@ def unshapable_characters(text: str, family_name: str, bold: bool, italic: bool)
     buffer.guess_segment_properties()
     buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
     uharfbuzz.shape(_harfbuzz_font(str(path)), buffer, {})
-    return sorted({text[g.cluster] for g in buffer.glyph_infos if g.codepoint == 0}
-                  - {c for c in text if c.isspace()})
+    return sorted(
+        {text[g.cluster] for g in buffer.glyph_infos if g.codepoint == 0} - {c for c in text if c.isspace()}
+    )
 
 
 def fonts_for(lessons: Sequence[Lesson], theme: Theme) -> Theme:
@@ -116,12 +124,24 @@ def fonts_for(lessons: Sequence[Lesson], theme: Theme) -> Theme:
     candidates = script.families
     if script.name == "Latin":
         candidates = (theme.body_font, *[f for f in candidates if f != theme.body_font])
-    chars = "".join(sorted({c for lesson in lessons for text in lesson.texts()
-                            for run in text.runs if not run.code for c in run.text}))
-    chosen = next((f for f in candidates if not missing_characters(chars, face_name(f, False, False))),
-                  candidates[0])
+    chars = "".join(
+        sorted(
+            {
+                c
+                for lesson in lessons
+                for text in lesson.texts()
+                for run in text.runs
+                if not run.code
+                for c in run.text
+            }
+        )
+    )
+    chosen = next(
+        (f for f in candidates if not missing_characters(chars, face_name(f, False, False))), candidates[0]
+    )
     if chosen == theme.body_font:
         return theme
-    heading = theme.heading_font if script.name == "Latin" and theme.heading_font != theme.body_font \
-        else chosen
+    heading = (
+        theme.heading_font if script.name == "Latin" and theme.heading_font != theme.body_font else chosen
+    )
     return dataclasses.replace(theme, body_font=chosen, heading_font=heading)

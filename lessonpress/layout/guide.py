@@ -25,21 +25,42 @@ class Guide(Format):
     """The facilitator guide (portrait, A4 or Letter)."""
 
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
-        return portrait_document(lesson, context, guide_story(lesson, context),
-                                 context.labels.guide, duplex=True)
+        return portrait_document(
+            lesson, context, guide_story(lesson, context), context.labels.guide, duplex=True
+        )
 
 
-def guide_story(lesson: Lesson, context: LayoutContext, *, key: str = "",
-                title_level: int = 0, section_level: int = 0) -> list[Flowable]:
+def guide_story(
+    lesson: Lesson, context: LayoutContext, *, key: str = "", title_level: int = 0, section_level: int = 0
+) -> list[Flowable]:
     """The guide's flowables; a facilitator binder calls this per lesson."""
     styles = styles_for(context.theme, script_for(lesson.language))
-    g = GuideSections(lesson, context.theme, context.labels, styles, key=key,
-                      title_level=title_level, section_level=section_level,
-                 helplines=context.helplines)
+    g = GuideSections(
+        lesson,
+        context.theme,
+        context.labels,
+        styles,
+        key=key,
+        title_level=title_level,
+        section_level=section_level,
+        helplines=context.helplines,
+    )
     story: list[Flowable] = []
-    for part in (g.guide_header, g.at_a_glance, g.run_sheet, g.safeguarding, g.prompts_with_notes,
-                 g.activities_with_notes, g.vocabulary, g.warning_signs, g.takeaways,
-                 g.facilitator_notes, g.resources, g.helplines, g.sources):
+    for part in (
+        g.guide_header,
+        g.at_a_glance,
+        g.run_sheet,
+        g.safeguarding,
+        g.prompts_with_notes,
+        g.activities_with_notes,
+        g.vocabulary,
+        g.warning_signs,
+        g.takeaways,
+        g.facilitator_notes,
+        g.resources,
+        g.helplines,
+        g.sources,
+    ):
         story.extend(part())
     return story
 
@@ -70,29 +91,48 @@ class GuideSections(Sections):
         rows = run_sheet_rows(lesson, labels)
         if len(rows) <= 1:
             return []
-        head = [paragraph(f"<b>{escape(labels.start)}</b>", s.body),
-                paragraph(f"<b>{escape(labels.segment)}</b>", s.body),
-                paragraph(f"<b>{escape(labels.minutes_label)}</b>", s.number)]
-        data = [head] + [[paragraph(escape(start), s.body), paragraph(segment, s.body),
-                          paragraph(escape(minutes), s.number)] for start, segment, minutes in rows]
+        head = [
+            paragraph(f"<b>{escape(labels.start)}</b>", s.body),
+            paragraph(f"<b>{escape(labels.segment)}</b>", s.body),
+            paragraph(f"<b>{escape(labels.minutes_label)}</b>", s.number),
+        ]
+        data = [head] + [
+            [
+                paragraph(escape(start), s.body),
+                paragraph(segment, s.body),
+                paragraph(escape(minutes), s.number),
+            ]
+            for start, segment, minutes in rows
+        ]
         width = self.styles.body.fontSize * 5
         rtl = s.rtl
-        table = Table(mirror_rows(data, rtl), colWidths=mirror_widths([width, None, width], rtl),
-                      repeatRows=1, hAlign="RIGHT" if rtl else "LEFT")
-        table.setStyle(TableStyle(mirror_commands([
-            ("FONT", (0, 0), (-1, -1), self.theme.body_font, self.theme.body_size),
-            ("LINEBELOW", (0, 0), (-1, 0), self.theme.line(1.7), self.theme.accent_color),
-            ("LINEBELOW", (0, 1), (-1, -2), self.theme.line(0.7), self.theme.rule_color),
-            ("LINEABOVE", (0, -1), (-1, -1), self.theme.line(1.7), self.theme.accent_color),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ], 3, rtl)))
+        table = Table(
+            mirror_rows(data, rtl),
+            colWidths=mirror_widths([width, None, width], rtl),
+            repeatRows=1,
+            hAlign="RIGHT" if rtl else "LEFT",
+        )
+        table.setStyle(
+            TableStyle(
+                mirror_commands(
+                    [
+                        ("FONT", (0, 0), (-1, -1), self.theme.body_font, self.theme.body_size),
+                        ("LINEBELOW", (0, 0), (-1, 0), self.theme.line(1.7), self.theme.accent_color),
+                        ("LINEBELOW", (0, 1), (-1, -2), self.theme.line(0.7), self.theme.rule_color),
+                        ("LINEABOVE", (0, -1), (-1, -1), self.theme.line(1.7), self.theme.accent_color),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("TOPPADDING", (0, 0), (-1, -1), 3),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                    ],
+                    3,
+                    rtl,
+                )
+            )
+        )
         out: list[Flowable] = [self.heading(labels.run_sheet), table]
         total = sum(a.minutes or 0 for a in lesson.activities)
         if lesson.duration_minutes and total > lesson.duration_minutes:
-            out.append(paragraph(escape(labels.over_time.format(n=total, m=lesson.duration_minutes)),
-                                 s.meta))
+            out.append(paragraph(escape(labels.over_time.format(n=total, m=lesson.duration_minutes)), s.meta))
         return out
 
     def safeguarding(self) -> list[Flowable]:
@@ -107,8 +147,7 @@ class GuideSections(Sections):
         s, labels = self.styles, self.labels
         groups = []
         for n, prompt in enumerate(self.lesson.discussion_prompts, 1):
-            block: list[Flowable] = [paragraph(f"{n}. {to_markup(prompt.prompt, self.theme)}",
-                                               s.subheading)]
+            block: list[Flowable] = [paragraph(f"{n}. {to_markup(prompt.prompt, self.theme)}", s.subheading)]
             if prompt.notes:
                 block.append(self.text(prompt.notes, s.note))
             if prompt.follow_ups:
@@ -120,8 +159,10 @@ class GuideSections(Sections):
     def activities_with_notes(self) -> list[Flowable]:
         if not self.lesson.activities:
             return []
-        return self.headed(self.heading(self.labels.activities_steps),
-                           [self.activity(activity) for activity in self.lesson.activities])
+        return self.headed(
+            self.heading(self.labels.activities_steps),
+            [self.activity(activity) for activity in self.lesson.activities],
+        )
 
     def activity(self, activity: Activity) -> tuple[list[Flowable], list[Flowable]]:
         s = self.styles
@@ -150,13 +191,13 @@ def run_sheet_rows(lesson: Lesson, labels) -> list[tuple[str, str, str]]:  # noq
     rows, clock = [], 0
     for activity in lesson.activities:
         minutes = activity.minutes or 0
-        rows.append((_clock(clock), escape(activity.title.plain),
-                     str(activity.minutes) if activity.minutes else "–"))
+        rows.append(
+            (_clock(clock), escape(activity.title.plain), str(activity.minutes) if activity.minutes else "–")
+        )
         clock += minutes
     if lesson.duration_minutes and lesson.duration_minutes > clock:
         rest = lesson.duration_minutes - clock
-        rows.append((_clock(clock), escape(f"{labels.discussion_segment} · {labels.wrap_up}"),
-                     str(rest)))
+        rows.append((_clock(clock), escape(f"{labels.discussion_segment} · {labels.wrap_up}"), str(rest)))
         clock += rest
     rows.append((_clock(clock), f"<b>{escape(labels.total)}</b>", str(clock)))
     return rows
@@ -164,4 +205,3 @@ def run_sheet_rows(lesson: Lesson, labels) -> list[tuple[str, str, str]]:  # noq
 
 def _clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
-

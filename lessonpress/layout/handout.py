@@ -23,29 +23,48 @@ class Handout(Format):
     """The learner handout (A4 or Letter, black-and-white friendly)."""
 
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
-        return portrait_document(lesson, context, handout_story(lesson, context),
-                                 context.labels.handout, licence=True)
+        return portrait_document(
+            lesson, context, handout_story(lesson, context), context.labels.handout, licence=True
+        )
 
 
 # The handout's sections in teaching order (names of `Sections` methods).
-HANDOUT_PARTS = ("header", "objectives", "vocabulary", "prompts", "activities", "warning_signs",
-                 "takeaways", "resources", "helplines", "sources")
+HANDOUT_PARTS = (
+    "header",
+    "objectives",
+    "vocabulary",
+    "prompts",
+    "activities",
+    "warning_signs",
+    "takeaways",
+    "resources",
+    "helplines",
+    "sources",
+)
 
 
-def handout_sections(lesson: Lesson, context: LayoutContext, *, key: str = "",
-                     title_level: int = 0, section_level: int = 0) -> Sections:
+def handout_sections(
+    lesson: Lesson, context: LayoutContext, *, key: str = "", title_level: int = 0, section_level: int = 0
+) -> Sections:
     """The section builder for a lesson, in its script's styles."""
     styles = styles_for(context.theme, script_for(lesson.language))
-    return Sections(lesson, context.theme, context.labels, styles, key=key,
-                    title_level=title_level, section_level=section_level,
-                    helplines=context.helplines)
+    return Sections(
+        lesson,
+        context.theme,
+        context.labels,
+        styles,
+        key=key,
+        title_level=title_level,
+        section_level=section_level,
+        helplines=context.helplines,
+    )
 
 
-def handout_story(lesson: Lesson, context: LayoutContext, *, key: str = "",
-                  title_level: int = 0, section_level: int = 0) -> list[Flowable]:
+def handout_story(
+    lesson: Lesson, context: LayoutContext, *, key: str = "", title_level: int = 0, section_level: int = 0
+) -> list[Flowable]:
     """The handout's flowables; a pack calls this per lesson with its own outline levels."""
-    s = handout_sections(lesson, context, key=key, title_level=title_level,
-                         section_level=section_level)
+    s = handout_sections(lesson, context, key=key, title_level=title_level, section_level=section_level)
     story: list[Flowable] = []
     for part in HANDOUT_PARTS:
         story.extend(getattr(s, part)())

@@ -24,7 +24,7 @@ from .page import PortraitPage, portrait_document
 from .slide_drawing import FittedSlide, SlideImage, deck_for
 from .text import for_script, para, styles_for
 
-SLIDE_SCALES = (1.0, 0.8, 0.62)      # share of the text width the slide picture may take
+SLIDE_SCALES = (1.0, 0.8, 0.62)  # share of the text width the slide picture may take
 
 
 class NotesPages(Format):
@@ -45,7 +45,7 @@ def notes_page(fitted: FittedSlide, page: PortraitPage, context: LayoutContext) 
     """The slide and its notes, with the largest slide picture and type that fit on one page."""
     _, _, width, height = page.frame
     theme = context.theme
-    made: dict[float, tuple[list[Flowable], float]] = {}     # notes and height, per type size
+    made: dict[float, tuple[list[Flowable], float]] = {}  # notes and height, per type size
     for scale, size in _candidates(theme):
         picture = SlideImage(fitted, width * scale)
         gap = Spacer(1, theme.body_size * 1.2)
@@ -56,8 +56,11 @@ def notes_page(fitted: FittedSlide, page: PortraitPage, context: LayoutContext) 
         if picture.height + gap.height + notes_height <= height:
             return [picture, gap, *notes]
     # Too long even in small type: flow on, with a heading on the next page naming the slide.
-    continued = para(context.labels.continued.format(title=fitted.outline),
-                     _styles(theme, size, fitted.script)["heading"], theme)
+    continued = para(
+        context.labels.continued.format(title=fitted.outline),
+        _styles(theme, size, fitted.script)["heading"],
+        theme,
+    )
     return [picture, gap, PTOContainer(notes, None, [continued])]
 
 
@@ -103,15 +106,27 @@ def _styles(theme: Theme, size: float, script: Script = LATIN) -> dict[str, Para
 @cache
 def _latin(theme: Theme, size: float) -> dict[str, ParagraphStyle]:
     base = styles_for(theme).body
-    body = ParagraphStyle(f"notes-{size}", parent=base, fontSize=size, leading=theme.leading(size),
-                          spaceAfter=size * 0.45, bulletFontSize=size)
+    body = ParagraphStyle(
+        f"notes-{size}",
+        parent=base,
+        fontSize=size,
+        leading=theme.leading(size),
+        spaceAfter=size * 0.45,
+        bulletFontSize=size,
+    )
     return {
         "body": body,
-        "item": ParagraphStyle(f"notes-item-{size}", parent=body, leftIndent=size * 1.2,
-                               bulletIndent=size * 0.3),
-        "heading": ParagraphStyle(f"notes-heading-{size}", parent=body,
-                                  fontName=f"{theme.heading_font}-Bold",
-                                  textColor=theme.accent_color, spaceBefore=size * 0.6,
-                                  spaceAfter=size * 0.3, keepWithNext=1),
+        "item": ParagraphStyle(
+            f"notes-item-{size}", parent=body, leftIndent=size * 1.2, bulletIndent=size * 0.3
+        ),
+        "heading": ParagraphStyle(
+            f"notes-heading-{size}",
+            parent=body,
+            fontName=f"{theme.heading_font}-Bold",
+            textColor=theme.accent_color,
+            spaceBefore=size * 0.6,
+            spaceAfter=size * 0.3,
+            keepWithNext=1,
+        ),
         "muted": ParagraphStyle(f"notes-muted-{size}", parent=body, textColor=theme.muted_color),
     }

@@ -104,8 +104,9 @@ class ContentsEntry(Flowable):
         canv.translate(0 if self.rtl else self.width, self.height - style.fontSize)
         canv.doForm(page_form(self.key))
         canv.restoreState()
-        canv.linkRect("", title_destination(self.key), (0, 0, self.width, self.height), relative=1,
-                      thickness=0)
+        canv.linkRect(
+            "", title_destination(self.key), (0, 0, self.width, self.height), relative=1, thickness=0
+        )
 
 
 def title_destination(key: str) -> str:
@@ -121,8 +122,9 @@ def page_form(key: str) -> str:
 class Pack(Format):
     """The course pack: one PDF per language with every lesson's handout (or guide)."""
 
-    def layout_course(self, lessons: Sequence[Lesson], course: Course | None,
-                      context: LayoutContext) -> DocumentSpec:
+    def layout_course(
+        self, lessons: Sequence[Lesson], course: Course | None, context: LayoutContext
+    ) -> DocumentSpec:
         theme = context.theme
         register_theme(theme)
         page = PortraitPage.of(context, duplex=True)
@@ -133,19 +135,21 @@ class Pack(Format):
         labels = context.labels
         kind = labels.binder if context.pack_of == "guide" else labels.pack
         title = course.title.plain if course else kind
-        decorate = footer(page, theme, labels.page_of, lambda: f"{log.current} · {title}",
-                          lambda: log.notice, script=script)
+        decorate = footer(
+            page, theme, labels.page_of, lambda: f"{log.current} · {title}", lambda: log.notice, script=script
+        )
 
         def decorate_page(canvas: Canvas, number: int) -> None:
-            if number > 1:                       # the cover carries no footer
+            if number > 1:  # the cover carries no footer
                 decorate(canvas, number)
 
         def on_save(canvas: Canvas) -> None:
             font, size = theme.body_font, theme.body_size
             for key, number in log.pages.items():
                 # The bounding box must reach left of the origin: the number is right-aligned.
-                canvas.beginForm(page_form(key), lowerx=-10 * size, lowery=-size, upperx=size,
-                                 uppery=2 * size)
+                canvas.beginForm(
+                    page_form(key), lowerx=-10 * size, lowery=-size, upperx=size, uppery=2 * size
+                )
                 canvas.setFont(font, size)
                 canvas.setFillColor(theme.text_color)
                 if script.rtl:
@@ -175,8 +179,14 @@ class Pack(Format):
 class _PackStory:
     """Cover, contents and lessons, with the outline and page marks that tie them together."""
 
-    def __init__(self, lessons: Sequence[Lesson], course: Course | None, context: LayoutContext,
-                 styles: Styles, log: PageLog) -> None:
+    def __init__(
+        self,
+        lessons: Sequence[Lesson],
+        course: Course | None,
+        context: LayoutContext,
+        styles: Styles,
+        log: PageLog,
+    ) -> None:
         self.lessons = list(lessons)
         self.course = course
         self.context = context
@@ -200,10 +210,18 @@ class _PackStory:
         s, theme, labels, course = self.styles, self.theme, self.labels, self.course
         kind = labels.binder if self.context.pack_of == "guide" else labels.pack
         title = to_markup(course.title, theme) if course else escape(kind)
-        out: list[Flowable] = [Spacer(1, theme.title_size * 4), paragraph(escape(kind), s.subtitle),
-                               paragraph(title, s.cover_title),
-                               HRFlowable(width="100%", thickness=theme.line(3.3), color=theme.accent_color,
-                                          spaceBefore=6, spaceAfter=14)]
+        out: list[Flowable] = [
+            Spacer(1, theme.title_size * 4),
+            paragraph(escape(kind), s.subtitle),
+            paragraph(title, s.cover_title),
+            HRFlowable(
+                width="100%",
+                thickness=theme.line(3.3),
+                color=theme.accent_color,
+                spaceBefore=6,
+                spaceAfter=14,
+            ),
+        ]
         if course and course.description:
             out.append(paragraph(to_markup(course.description, theme), s.subtitle))
         details = []
@@ -220,15 +238,23 @@ class _PackStory:
 
     def contents(self) -> list[Flowable]:
         s, theme = self.styles, self.theme
-        out: list[Flowable] = [OutlineEntry(self.labels.contents, "contents", 0),
-                               paragraph(escape(self.labels.contents), s.title)]
+        out: list[Flowable] = [
+            OutlineEntry(self.labels.contents, "contents", 0),
+            paragraph(escape(self.labels.contents), s.title),
+        ]
         for unit_title, lessons in self.units:
             if unit_title:
                 out.append(paragraph(escape(unit_title), s.subheading))
             for lesson in lessons:
                 key = self.key(lesson)
-                out.append(ContentsEntry(to_markup(lesson.title, theme), s.body, key,
-                                         theme.body_size * (1.5 if unit_title else 0)))
+                out.append(
+                    ContentsEntry(
+                        to_markup(lesson.title, theme),
+                        s.body,
+                        key,
+                        theme.body_size * (1.5 if unit_title else 0),
+                    )
+                )
         return out
 
     def key(self, lesson: Lesson) -> str:
@@ -237,8 +263,7 @@ class _PackStory:
     def lesson(self, lesson: Lesson, *, nested: bool) -> list[Flowable]:
         key = self.key(lesson)
         story_of = guide_story if self.context.pack_of == "guide" else handout_story
-        body = story_of(lesson, self.context, key=key, title_level=int(nested),
-                        section_level=int(nested) + 1)
+        body = story_of(lesson, self.context, key=key, title_level=int(nested), section_level=int(nested) + 1)
         notice = draft_notice(lesson, self.context)
         return [Mark(self.log, key, lesson.title.plain, notice), *body]
 
@@ -254,8 +279,7 @@ def local_date(iso: str, language: str) -> str:
         return iso
 
 
-def units_of(lessons: list[Lesson], course: Course | None, labels: Labels
-             ) -> list[tuple[str, list[Lesson]]]:
+def units_of(lessons: list[Lesson], course: Course | None, labels: Labels) -> list[tuple[str, list[Lesson]]]:
     """(unit title, lessons) in course order; lessons no unit names come last.
 
     Without a course there is one untitled group, in the order given.

@@ -26,7 +26,7 @@ from .bidi import base_is_rtl
 from .fonts import register_theme
 from .text import paragraph, plain_markup, styles_for
 
-HEADER_MM = 13.0            # room for an organisation's logo and name above the text
+HEADER_MM = 13.0  # room for an organisation's logo and name above the text
 
 
 @dataclass(frozen=True)
@@ -77,9 +77,15 @@ class PortraitPage:
         return self.frame_of(2) if self.inner is not None else None
 
 
-def footer(page: PortraitPage, theme: Theme, page_label: str, right_text: str | Callable[[], str],
-           notice: str | Callable[[], str | None] | None = None, *,
-           script: Script = LATIN) -> Callable[[Canvas, int], None]:
+def footer(
+    page: PortraitPage,
+    theme: Theme,
+    page_label: str,
+    right_text: str | Callable[[], str],
+    notice: str | Callable[[], str | None] | None = None,
+    *,
+    script: Script = LATIN,
+) -> Callable[[Canvas, int], None]:
     """A page decorator: `Page N of M` where reading starts (left; right in right-to-left
     scripts), the lesson title and licence at the other end, and an optional notice centred
     above the rule (a draft translation says so on every page).
@@ -92,8 +98,7 @@ def footer(page: PortraitPage, theme: Theme, page_label: str, right_text: str | 
     base = styles_for(theme, script).footer
     start = ParagraphStyle("footer-start", parent=base, alignment=TA_RIGHT if rtl else TA_LEFT)
     end = ParagraphStyle("footer-end", parent=base, alignment=TA_LEFT if rtl else TA_RIGHT)
-    note_style = ParagraphStyle("footer-note", parent=base, fontName=f"{font}-Bold",
-                                alignment=TA_CENTER)
+    note_style = ParagraphStyle("footer-note", parent=base, fontName=f"{font}-Bold", alignment=TA_CENTER)
     gap, count = stringWidth(" ", font, size), stringWidth("0000", font, size)
 
     def decorate(canvas: Canvas, number: int) -> None:
@@ -122,8 +127,9 @@ def footer(page: PortraitPage, theme: Theme, page_label: str, right_text: str | 
         _draw_line(canvas, _fit(right, end, room), left_margin, y, width)
         note = notice() if callable(notice) else notice
         if note:
-            _draw_line(canvas, paragraph(plain_markup(note), note_style), left_margin,
-                       top + size * 0.6, width)
+            _draw_line(
+                canvas, paragraph(plain_markup(note), note_style), left_margin, top + size * 0.6, width
+            )
         label_left = page.width - right_margin - shift - label_width if rtl else left_margin
         if reads_rtl:
             canvas.translate(label_left - gap, y)
@@ -155,12 +161,18 @@ def header(canvas: Canvas, page: PortraitPage, theme: Theme, number: int, script
     else:
         indent = 0.0
     if theme.organisation:
-        style = ParagraphStyle("header", parent=styles_for(theme, script).footer,
-                               alignment=TA_RIGHT if script.rtl else TA_LEFT)
+        style = ParagraphStyle(
+            "header", parent=styles_for(theme, script).footer, alignment=TA_RIGHT if script.rtl else TA_LEFT
+        )
         width = page.width - left_margin - right_margin - indent
         x = left_margin if script.rtl else left_margin + indent
-        _draw_line(canvas, paragraph(plain_markup(theme.organisation), style), x,
-                   top - height / 2 - theme.small_size * 0.35, width)
+        _draw_line(
+            canvas,
+            paragraph(plain_markup(theme.organisation), style),
+            x,
+            top - height / 2 - theme.small_size * 0.35,
+            width,
+        )
     canvas.restoreState()
 
 
@@ -178,8 +190,7 @@ def _draw_line(canvas: Canvas, para: Paragraph, x: float, baseline: float, width
 
 def metadata(lesson: Lesson, kind: str) -> Metadata:
     """PDF document information for one output of a lesson."""
-    subject = lesson.summary.plain if lesson.summary else (
-        lesson.subtitle.plain if lesson.subtitle else kind)
+    subject = lesson.summary.plain if lesson.summary else (lesson.subtitle.plain if lesson.subtitle else kind)
     return Metadata(
         title=lesson.title.plain,
         author=", ".join(a.plain for a in lesson.authors) or "lessonpress",
@@ -189,8 +200,15 @@ def metadata(lesson: Lesson, kind: str) -> Metadata:
     )
 
 
-def portrait_document(lesson: Lesson, context: LayoutContext, story: list, kind: str, *,
-                      duplex: bool = False, licence: bool = False) -> DocumentSpec:
+def portrait_document(
+    lesson: Lesson,
+    context: LayoutContext,
+    story: list,
+    kind: str,
+    *,
+    duplex: bool = False,
+    licence: bool = False,
+) -> DocumentSpec:
     """A portrait output of one lesson: its story on the theme's pages, with the footer that
     names the lesson (and its licence, or the kind of document) and the document information."""
     theme = context.theme
@@ -207,8 +225,14 @@ def portrait_document(lesson: Lesson, context: LayoutContext, story: list, kind:
         frame_even=page.frame_even,
         story=tuple(story),
         metadata=metadata(lesson, kind),
-        decorate_page=footer(page, theme, context.labels.page_of, right,
-                             draft_notice(lesson, context), script=script_for(lesson.language)),
+        decorate_page=footer(
+            page,
+            theme,
+            context.labels.page_of,
+            right,
+            draft_notice(lesson, context),
+            script=script_for(lesson.language),
+        ),
         page_count_font=(theme.body_font, theme.small_size),
     )
 
@@ -227,7 +251,7 @@ def _fit(text: str, style: ParagraphStyle, width: float) -> Paragraph:
         return whole
     low, high = 0, min(len(text), int(width / (style.fontSize * 0.2)) + 1)  # no glyph < 0.2 em
     best = paragraph("…", style)
-    while low < high:                   # the longest prefix that fits, found by halving
+    while low < high:  # the longest prefix that fits, found by halving
         middle = (low + high + 1) // 2
         candidate = paragraph(plain_markup(text[:middle].rstrip() + "…"), style)
         if line_width(candidate) <= width:

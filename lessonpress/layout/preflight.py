@@ -41,9 +41,13 @@ def check_glyphs(lesson: Lesson, theme: Theme) -> list[LessonError]:
             problems.append(_problem(text, missing, theme))
     if len(problems) > MAX_REPORTED:
         rest = len(problems) - MAX_REPORTED
-        problems = problems[:MAX_REPORTED] + [LessonError(
-            f"{rest} more text{'s' * (rest != 1)} in this file cannot be printed with the same fonts",
-            code="font.missing-glyph", location=problems[MAX_REPORTED].location)]
+        problems = problems[:MAX_REPORTED] + [
+            LessonError(
+                f"{rest} more text{'s' * (rest != 1)} in this file cannot be printed with the same fonts",
+                code="font.missing-glyph",
+                location=problems[MAX_REPORTED].location,
+            )
+        ]
     return problems
 
 
@@ -70,6 +74,5 @@ def _problem(text: RichText, missing: dict[str, str], theme: Theme) -> LessonErr
         f"cannot print {shown}{more} with font {family.label}",
         code="font.missing-glyph",
         location=text.location,
-        hint="remove or replace the character; for another script, set `language:` to the "
-             "lesson's language",
+        hint="remove or replace the character; for another script, set `language:` to the lesson's language",
     )

@@ -35,9 +35,18 @@ from .text import Styles, escape, para, paragraph, to_markup
 class Sections:
     """Builds the flowables of a lesson's sections; formats pick and order them."""
 
-    def __init__(self, lesson: Lesson, theme: Theme, labels: Labels, styles: Styles, *,
-                 key: str = "", title_level: int = 0, section_level: int = 0,
-                 helplines: RegionHelplines | None = None) -> None:
+    def __init__(
+        self,
+        lesson: Lesson,
+        theme: Theme,
+        labels: Labels,
+        styles: Styles,
+        *,
+        key: str = "",
+        title_level: int = 0,
+        section_level: int = 0,
+        helplines: RegionHelplines | None = None,
+    ) -> None:
         self.lesson = lesson
         self.theme = theme
         self.labels = labels
@@ -52,8 +61,13 @@ class Sections:
 
     def heading(self, label: str, style=None) -> Heading:  # noqa: ANN001
         self.sections += 1
-        return Heading(escape(label), style or self.styles.heading, label,
-                       f"{self.key}s{self.sections}", self.section_level)
+        return Heading(
+            escape(label),
+            style or self.styles.heading,
+            label,
+            f"{self.key}s{self.sections}",
+            self.section_level,
+        )
 
     def text(self, value: RichText | str, style=None, **kw) -> Paragraph:  # noqa: ANN001, ANN003
         return para(value, style or self.styles.body, self.theme, **kw)
@@ -62,16 +76,28 @@ class Sections:
 
     def header(self, *, facts: bool = True) -> list[Flowable]:
         lesson, s = self.lesson, self.styles
-        title = Heading(to_markup(lesson.title, self.theme), s.title, lesson.title.plain,
-                        f"{self.key}s0", self.title_level)
+        title = Heading(
+            to_markup(lesson.title, self.theme),
+            s.title,
+            lesson.title.plain,
+            f"{self.key}s0",
+            self.title_level,
+        )
         out: list[Flowable] = [title]
         if lesson.subtitle:
             out.append(self.text(lesson.subtitle, s.subtitle))
         line = self.facts() if facts else []
         if line:
             out.append(paragraph(" · ".join(line), s.meta))
-        out.append(HRFlowable(width="100%", thickness=self.theme.line(2), color=self.theme.accent_color,
-                              spaceBefore=4, spaceAfter=8))
+        out.append(
+            HRFlowable(
+                width="100%",
+                thickness=self.theme.line(2),
+                color=self.theme.accent_color,
+                spaceBefore=4,
+                spaceAfter=8,
+            )
+        )
         if lesson.summary:
             out.append(self.text(lesson.summary))
         return out
@@ -99,13 +125,13 @@ class Sections:
             return []
         out: list[Flowable] = [self.heading(self.labels.vocabulary)]
         for item in self.lesson.vocabulary:
-            markup = (f"<b>{to_markup(item.term, self.theme)}</b> — "
-                      f"{to_markup(item.definition, self.theme)}")
+            markup = f"<b>{to_markup(item.term, self.theme)}</b> — {to_markup(item.definition, self.theme)}"
             out.append(paragraph(markup, self.styles.bullet, bullet="•"))
         return out
 
-    def headed(self, heading: Flowable, groups: list[tuple[list[Flowable], list[Flowable]]]
-               ) -> list[Flowable]:
+    def headed(
+        self, heading: Flowable, groups: list[tuple[list[Flowable], list[Flowable]]]
+    ) -> list[Flowable]:
         """A heading and groups of (start kept together, rest that may break): the heading
         always goes with the first group's start, never alone at the foot of a page."""
         out: list[Flowable] = []
@@ -119,9 +145,14 @@ class Sections:
         groups = []
         for n, prompt in enumerate(self.lesson.discussion_prompts, 1):
             question = self.text(prompt.prompt, numbered, bullet=f"{n}.")
-            lines = WriteInLines(theme.write_in_lines, theme.write_in_spacing, theme.rule_color,
-                                 indent=max(numbered.leftIndent, numbered.rightIndent),
-                                 rtl=self.styles.rtl, line=theme.line())
+            lines = WriteInLines(
+                theme.write_in_lines,
+                theme.write_in_spacing,
+                theme.rule_color,
+                indent=max(numbered.leftIndent, numbered.rightIndent),
+                rtl=self.styles.rtl,
+                line=theme.line(),
+            )
             groups.append(([question, lines, Spacer(1, theme.body_size * 0.6)], []))
         return self.headed(self.heading(self.labels.discussion), groups)
 
@@ -134,8 +165,10 @@ class Sections:
             if activity.minutes:
                 title += f" ({escape(self.labels.minutes_short.format(n=activity.minutes))})"
             block: list[Flowable] = [paragraph(title, self.styles.subheading)]
-            block += [self.text(step, self.styles.numbered, bullet=f"{i}.")
-                      for i, step in enumerate(activity.steps, 1)]
+            block += [
+                self.text(step, self.styles.numbered, bullet=f"{i}.")
+                for i, step in enumerate(activity.steps, 1)
+            ]
             groups.append((block[:3], block[3:]))
         return self.headed(self.heading(self.labels.activities), groups)
 
@@ -143,11 +176,12 @@ class Sections:
         if not self.lesson.warning_signs:
             return []
         theme = self.theme
-        out: list[Flowable] = [self.heading(self.labels.warning_signs),
-                               self.text(self.labels.warning_signs_intro, self.styles.meta)]
+        out: list[Flowable] = [
+            self.heading(self.labels.warning_signs),
+            self.text(self.labels.warning_signs_intro, self.styles.meta),
+        ]
         for sign in self.lesson.warning_signs:
-            out.append(CheckItem(self.text(sign), theme.body_size * 0.85, theme.text_color,
-                                 theme.line(1.5)))
+            out.append(CheckItem(self.text(sign), theme.body_size * 0.85, theme.text_color, theme.line(1.5)))
         return out
 
     def takeaways(self) -> list[Flowable]:
@@ -162,8 +196,9 @@ class Sections:
         return [
             CondPageBreak(theme.body_size * 8),
             Spacer(1, theme.body_size * 0.75),
-            FrameBG(color=theme.box_color, start=True, strokeColor=theme.accent_color,
-                    strokeWidth=theme.line(1.4)),
+            FrameBG(
+                color=theme.box_color, start=True, strokeColor=theme.accent_color, strokeWidth=theme.line(1.4)
+            ),
             KeepTogether(rows[:2]),
             *rows[2:],
             Spacer(1, theme.body_size * 0.5),
@@ -191,12 +226,18 @@ class Sections:
     def cards(self, items: Sequence[Resource | Helpline]) -> Flowable:
         """Services as cards, two to a row: name, who it is for, how to reach it, a QR code."""
         cells = [self.card(item) for item in items]
-        rows = [cells[i:i + 2] + [""] * (2 - len(cells[i:i + 2])) for i in range(0, len(cells), 2)]
-        return layout_table(rows, ["50%", "50%"], self.theme, [
-            ("RIGHTPADDING", (0, 0), (0, -1), 8),
-            ("LEFTPADDING", (1, 0), (1, -1), 8),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-        ], rtl=self.styles.rtl)
+        rows = [cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
+        return layout_table(
+            rows,
+            ["50%", "50%"],
+            self.theme,
+            [
+                ("RIGHTPADDING", (0, 0), (0, -1), 8),
+                ("LEFTPADDING", (1, 0), (1, -1), 8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ],
+            rtl=self.styles.rtl,
+        )
 
     def card(self, item: Resource | Helpline) -> Flowable | list[Flowable]:
         """One service: its text beside a QR code of its web address."""
@@ -220,8 +261,9 @@ class Sections:
         code = qr_code(item.url, size) if item.url else None
         if code is None:
             return text
-        return layout_table([[text, code]], [None, size + 4], theme,
-                            [("LEFTPADDING", (1, 0), (1, 0), 4)], rtl=s.rtl)
+        return layout_table(
+            [[text, code]], [None, size + 4], theme, [("LEFTPADDING", (1, 0), (1, 0), 4)], rtl=s.rtl
+        )
 
     def sources(self) -> list[Flowable]:
         if not self.lesson.sources:
@@ -235,25 +277,34 @@ class Sections:
         return out
 
 
-def layout_table(rows: list[list], widths: list, theme: Theme, commands: list[tuple], *,
-                 rtl: bool = False) -> Table:
+def layout_table(
+    rows: list[list], widths: list, theme: Theme, commands: list[tuple], *, rtl: bool = False
+) -> Table:
     """A borderless table used for layout (cards, columns): no padding unless asked for.
 
     Rows, widths and commands are given in reading order; `rtl` mirrors them. The FONT command
     matters: without it ReportLab sets Helvetica in every cell, and an unembedded Helvetica
     reference ends up in the PDF even when no cell draws text with it.
     """
-    table = Table(mirror_rows(rows, rtl), colWidths=mirror_widths(widths, rtl), splitInRow=1,
-                  hAlign="RIGHT" if rtl else "LEFT")
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), theme.body_font, theme.body_size),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        *mirror_commands(commands, len(widths), rtl),
-    ]))
+    table = Table(
+        mirror_rows(rows, rtl),
+        colWidths=mirror_widths(widths, rtl),
+        splitInRow=1,
+        hAlign="RIGHT" if rtl else "LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), theme.body_font, theme.body_size),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                *mirror_commands(commands, len(widths), rtl),
+            ]
+        )
+    )
     return table
 
 
@@ -270,5 +321,5 @@ def _display_url(url: str) -> str:
     """How a web address is printed: without `https://` and a trailing slash."""
     for prefix in ("https://", "http://"):
         if url.startswith(prefix):
-            url = url[len(prefix):]
+            url = url[len(prefix) :]
     return url.rstrip("/") if url.count("/") <= 1 else url

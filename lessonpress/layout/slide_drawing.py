@@ -29,10 +29,10 @@ from .flowables import QRCode, qr_code
 from .fonts import register_theme
 from .text import for_script, para, styles_for
 
-SLIDE_SIZE = (960.0, 540.0)          # 13.333 x 7.5 in, PowerPoint's 16:9
+SLIDE_SIZE = (960.0, 540.0)  # 13.333 x 7.5 in, PowerPoint's 16:9
 SIZE_STEP = 2.0
-TITLE_LINES = 2                      # a title longer than this shrinks to the minimum title size
-RULE = 2.5                           # thickness of the accent rule under the title
+TITLE_LINES = 2  # a title longer than this shrinks to the minimum title size
+RULE = 2.5  # thickness of the accent rule under the title
 
 
 @dataclass(frozen=True, eq=False)
@@ -51,12 +51,12 @@ class FittedSlide:
 
     number: int
     slide: Slide
-    part: int                        # 0 for the first slide of a planned slide, then 1, 2, ...
-    outline: str                     # the bookmark title
+    part: int  # 0 for the first slide of a planned slide, then 1, 2, ...
+    outline: str  # the bookmark title
     blocks: tuple[Block, ...]
     theme: Theme
-    middle_from: int | None = None   # blocks from this index on sit in the middle of the space left
-    script: Script = LATIN           # right to left: QR codes and the slide number change sides
+    middle_from: int | None = None  # blocks from this index on sit in the middle of the space left
+    script: Script = LATIN  # right to left: QR codes and the slide number change sides
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,9 @@ class Geometry:
         """The geometry of a slide for a theme."""
         width, height = SLIDE_SIZE
         unit = theme.slide_min_body_size
-        return cls(width, height, theme.slide_margin, theme.slide_label_size, height * 0.2,
-                   unit * 0.35, unit * 0.7)
+        return cls(
+            width, height, theme.slide_margin, theme.slide_label_size, height * 0.2, unit * 0.35, unit * 0.7
+        )
 
     @property
     def live_width(self) -> float:
@@ -105,8 +106,7 @@ _FITTED: dict[tuple, tuple[FittedSlide, ...]] = {}
 def deck_for(lesson: Lesson, context: LayoutContext) -> tuple[FittedSlide, ...]:
     """A lesson's planned and fitted slides, its theme's fonts registered (for measuring)."""
     register_theme(context.theme)
-    return fit_deck(plan_deck(lesson, context.labels, context.helplines), context.theme,
-                    context.labels)
+    return fit_deck(plan_deck(lesson, context.labels, context.helplines), context.theme, context.labels)
 
 
 def fit_deck(deck: SlideDeck, theme: Theme, labels: Labels) -> tuple[FittedSlide, ...]:
@@ -131,8 +131,18 @@ def _fit_deck(deck: SlideDeck, theme: Theme, labels: Labels) -> tuple[FittedSlid
         fitter = _Fitter(slide, theme, labels, geometry, script)
         for part, (blocks, header) in enumerate(fitter.pages()):
             middle = {"title": 0, "prompt": header}.get(slide.kind)
-            fitted.append(FittedSlide(len(fitted) + 1, slide, part, _outline(slide, part, labels),
-                                      tuple(blocks), theme, middle, script))
+            fitted.append(
+                FittedSlide(
+                    len(fitted) + 1,
+                    slide,
+                    part,
+                    _outline(slide, part, labels),
+                    tuple(blocks),
+                    theme,
+                    middle,
+                    script,
+                )
+            )
     return tuple(fitted)
 
 
@@ -157,15 +167,16 @@ def draw_slide(canvas: Canvas, fitted: FittedSlide, width: float, height: float)
     canvas.setFont(theme.body_font, g.label_size)
     canvas.setFillColor(theme.muted_color)
     number, baseline = str(fitted.number), g.margin + g.label_size * 0.3
-    if rtl:                                  # digits need no shaping: plain drawing is right
+    if rtl:  # digits need no shaping: plain drawing is right
         canvas.drawString(g.margin, baseline, number)
     else:
         canvas.drawRightString(g.width - g.margin, baseline, number)
     canvas.restoreState()
 
 
-def _draw_block(canvas: Canvas, block: Block, g: Geometry, top: float, accent: str,
-                rtl: bool = False) -> float:
+def _draw_block(
+    canvas: Canvas, block: Block, g: Geometry, top: float, accent: str, rtl: bool = False
+) -> float:
     """Draw one block with its top at `top`; return the height it took. Right to left, a QR
     code sits on the left and the text beside it on the right."""
     _, h = block.paragraph.wrapOn(canvas, g.text_width(block), g.height)
@@ -204,8 +215,9 @@ def _height(block: Block, g: Geometry) -> float:
 class _Fitter:
     """Fits one planned slide: the largest type that needs the fewest slides."""
 
-    def __init__(self, slide: Slide, theme: Theme, labels: Labels, g: Geometry,
-                 script: Script = LATIN) -> None:
+    def __init__(
+        self, slide: Slide, theme: Theme, labels: Labels, g: Geometry, script: Script = LATIN
+    ) -> None:
         self.slide = slide
         self.theme = theme
         self.labels = labels
@@ -231,7 +243,7 @@ class _Fitter:
         g = self.g
         room = g.top - g.bottom
         header = self.header()
-        stream = [*header, *self.items(size)]       # a title too long for a slide is split too
+        stream = [*header, *self.items(size)]  # a title too long for a slide is split too
         pages: list[tuple[list[Block], int]] = []
         page, used, fixed = [], 0.0, len(header)
         while stream:
@@ -242,7 +254,7 @@ class _Fitter:
                 page.append(block)
                 used += gap + h
                 continue
-            if len(page) > fixed:                       # start a continuation slide
+            if len(page) > fixed:  # start a continuation slide
                 pages.append((page, fixed))
                 page, used, fixed = self._continued(len(pages))
                 stream.insert(0, block)
@@ -274,8 +286,11 @@ class _Fitter:
             blocks.append(Block(para(kicker, style, theme), rule_after=title is None))
         if title is not None:
             style = _style(theme, "title", self.title_size(title), 0, self.script)
-            blocks.append(Block(para(title, style, theme), rule_after=True,
-                                space_before=theme.slide_min_body_size * 0.15))
+            blocks.append(
+                Block(
+                    para(title, style, theme), rule_after=True, space_before=theme.slide_min_body_size * 0.15
+                )
+            )
         return blocks
 
     def title_size(self, title: RichText) -> float:
@@ -293,7 +308,7 @@ class _Fitter:
         theme, slide = self.theme, self.slide
         role = "lead" if slide.kind == "prompt" else "body"
         marker = max(len(item.marker) for item in slide.items) if slide.items else 0
-        style = _style(theme, role, size, marker, self.script)   # "9." and "10." indent alike
+        style = _style(theme, role, size, marker, self.script)  # "9." and "10." indent alike
         return [self.item(item, style, first=i == 0) for i, item in enumerate(slide.items)]
 
     def item(self, item: SlideItem, style: ParagraphStyle, first: bool) -> Block:
@@ -306,7 +321,7 @@ class _Fitter:
 def _split(block: Block, g: Geometry, room: float) -> tuple[Block, Block]:
     """A block too tall for a whole slide, cut between lines: what fits, and the rest."""
     parts = block.paragraph.split(g.text_width(block), room)
-    if len(parts) < 2:          # cannot happen at slide sizes: a slide holds many lines
+    if len(parts) < 2:  # cannot happen at slide sizes: a slide holds many lines
         raise ValueError("a slide has no room for even one line")
     head = replace(block, paragraph=parts[0], rule_after=False)
     return head, replace(block, paragraph=parts[1], qr=None, space_before=0.0)
@@ -327,7 +342,7 @@ def _short(text: str, limit: int = 48) -> str:
     if len(text) <= limit:
         return text
     cut = text[:limit]
-    return (cut.rsplit(" ", 1)[0] if " " in cut[limit // 2:] else cut).rstrip(" ,;:—-(") + "…"
+    return (cut.rsplit(" ", 1)[0] if " " in cut[limit // 2 :] else cut).rstrip(" ,;:—-(") + "…"
 
 
 def _outline(slide: Slide, part: int, labels: Labels) -> str:
@@ -340,8 +355,7 @@ def _outline(slide: Slide, part: int, labels: Labels) -> str:
 
 
 @cache
-def _style(theme: Theme, role: str, size: float, marker: int = 0,
-           script: Script = LATIN) -> ParagraphStyle:
+def _style(theme: Theme, role: str, size: float, marker: int = 0, script: Script = LATIN) -> ParagraphStyle:
     """A slide paragraph style: `title`, `kicker`, `lead` (a question) or `body`.
 
     Built on the theme's body style, so what it sets for a language (fonts, direction) holds here.
@@ -351,13 +365,24 @@ def _style(theme: Theme, role: str, size: float, marker: int = 0,
     leading = size * (1.12 if role in ("title", "lead") else 1.25)
     indent = size * (0.55 * marker + 0.6) if marker else 0
     face = theme.heading_font if role == "title" else theme.body_font
-    return for_script(ParagraphStyle(
-        f"slide-{role}-{size}-{marker}", parent=styles_for(theme).body,
-        fontName=f"{face}-Bold" if bold else face, fontSize=size, leading=leading,
-        textColor=color, leftIndent=indent, bulletIndent=0,
-        bulletFontName=theme.body_font, bulletFontSize=size, bulletColor=theme.accent_color,
-        spaceBefore=0, spaceAfter=0,
-    ), script)
+    return for_script(
+        ParagraphStyle(
+            f"slide-{role}-{size}-{marker}",
+            parent=styles_for(theme).body,
+            fontName=f"{face}-Bold" if bold else face,
+            fontSize=size,
+            leading=leading,
+            textColor=color,
+            leftIndent=indent,
+            bulletIndent=0,
+            bulletFontName=theme.body_font,
+            bulletFontSize=size,
+            bulletColor=theme.accent_color,
+            spaceBefore=0,
+            spaceAfter=0,
+        ),
+        script,
+    )
 
 
 class SlideImage(Flowable):

@@ -17,7 +17,7 @@ from .page import portrait_document
 from .slide_drawing import SLIDE_SIZE, FittedSlide, bookmark, deck_for, draw_thumbnail
 
 ASPECT = SLIDE_SIZE[1] / SLIDE_SIZE[0]
-LINED_SLIDE = 0.6                   # three-up: share of the width for the slide, the rest for lines
+LINED_SLIDE = 0.6  # three-up: share of the width for the slide, the rest for lines
 
 
 class SlidesHandout(Format):
@@ -27,8 +27,7 @@ class SlidesHandout(Format):
         theme, labels = context.theme, context.labels
         fitted = deck_for(lesson, context)
         per_page = 6 if context.per_page == 6 else 3
-        sheets = [Sheet(fitted[i:i + per_page], per_page, theme)
-                  for i in range(0, len(fitted), per_page)]
+        sheets = [Sheet(fitted[i : i + per_page], per_page, theme) for i in range(0, len(fitted), per_page)]
         return portrait_document(lesson, context, sheets, labels.slides_handout, licence=True)
 
 

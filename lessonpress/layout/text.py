@@ -40,7 +40,7 @@ def run_markup(run: Run, theme: Theme) -> str:
     text = escape(run.text).replace("\n", "<br/>")
     if run.code:
         text = f'<font face="{theme.mono_font}">{text}</font>'
-    if run.italic and theme.italics:           # dyslexia-friendly: emphasis stays upright
+    if run.italic and theme.italics:  # dyslexia-friendly: emphasis stays upright
         text = f"<i>{text}</i>"
     if run.bold:
         text = f"<b>{text}</b>"
@@ -97,8 +97,11 @@ def styles_for(theme: Theme, script: Script = LATIN) -> Styles:
     latin = _latin_styles(theme)
     if not (script.shaping or script.rtl or script.segmentation):
         return latin if script == LATIN else dataclasses.replace(latin, script=script)
-    changed = {f.name: for_script(getattr(latin, f.name), script)
-               for f in dataclasses.fields(Styles) if f.name != "script"}
+    changed = {
+        f.name: for_script(getattr(latin, f.name), script)
+        for f in dataclasses.fields(Styles)
+        if f.name != "script"
+    }
     return Styles(**changed, script=script)
 
 
@@ -109,10 +112,13 @@ def for_script(style: ParagraphStyle, script: Script) -> ParagraphStyle:
         extra["segmentation"] = script.segmentation
     if script.rtl:
         # ReportLab places an RTL bullet `bulletIndent` in from the right edge less leftIndent.
-        extra.update(wordWrap="RTL", leftIndent=style.rightIndent, rightIndent=style.leftIndent,
-                     bulletIndent=max(style.bulletIndent - style.rightIndent, 0),
-                     alignment={TA_LEFT: TA_RIGHT, TA_RIGHT: TA_LEFT}.get(style.alignment,
-                                                                         style.alignment))
+        extra.update(
+            wordWrap="RTL",
+            leftIndent=style.rightIndent,
+            rightIndent=style.leftIndent,
+            bulletIndent=max(style.bulletIndent - style.rightIndent, 0),
+            alignment={TA_LEFT: TA_RIGHT, TA_RIGHT: TA_LEFT}.get(style.alignment, style.alignment),
+        )
     return ParagraphStyle(style.name, parent=style, **extra)
 
 
@@ -123,65 +129,139 @@ def paragraph(markup: str, style: ParagraphStyle, *, bullet: str | None = None) 
 
 @cache
 def _latin_styles(theme: Theme) -> Styles:
-    register_theme(theme)          # styles name the theme's faces: they must exist to be measured
+    register_theme(theme)  # styles name the theme's faces: they must exist to be measured
     body = ParagraphStyle(
-        "body", fontName=theme.body_font, fontSize=theme.body_size,
-        leading=theme.leading(theme.body_size), textColor=theme.text_color, alignment=TA_LEFT,
-        spaceAfter=theme.body_size * 0.45, bulletFontName=theme.body_font,
+        "body",
+        fontName=theme.body_font,
+        fontSize=theme.body_size,
+        leading=theme.leading(theme.body_size),
+        textColor=theme.text_color,
+        alignment=TA_LEFT,
+        spaceAfter=theme.body_size * 0.45,
+        bulletFontName=theme.body_font,
         bulletFontSize=theme.body_size,
     )
     heading_size = theme.heading_size
     heading = ParagraphStyle(
-        "heading", parent=body, fontName=f"{theme.heading_font}-Bold", fontSize=heading_size,
-        leading=theme.leading(heading_size), textColor=theme.accent_color,
-        spaceBefore=heading_size * 0.9, spaceAfter=heading_size * 0.35, keepWithNext=1,
+        "heading",
+        parent=body,
+        fontName=f"{theme.heading_font}-Bold",
+        fontSize=heading_size,
+        leading=theme.leading(heading_size),
+        textColor=theme.accent_color,
+        spaceBefore=heading_size * 0.9,
+        spaceAfter=heading_size * 0.35,
+        keepWithNext=1,
     )
     indent = theme.body_size * 1.5
     return Styles(
-        title=ParagraphStyle("title", parent=heading, fontSize=theme.title_size,
-                             leading=theme.title_size * 1.15, spaceBefore=0,
-                             spaceAfter=theme.title_size * 0.25),
-        cover_title=ParagraphStyle("cover_title", parent=heading, fontSize=theme.title_size * 1.6,
-                                   leading=theme.title_size * 1.8, spaceBefore=0, spaceAfter=6),
-        subtitle=ParagraphStyle("subtitle", parent=body, fontSize=theme.subtitle_size,
-                                leading=theme.leading(theme.subtitle_size),
-                                textColor=theme.muted_color, spaceAfter=4),
+        title=ParagraphStyle(
+            "title",
+            parent=heading,
+            fontSize=theme.title_size,
+            leading=theme.title_size * 1.15,
+            spaceBefore=0,
+            spaceAfter=theme.title_size * 0.25,
+        ),
+        cover_title=ParagraphStyle(
+            "cover_title",
+            parent=heading,
+            fontSize=theme.title_size * 1.6,
+            leading=theme.title_size * 1.8,
+            spaceBefore=0,
+            spaceAfter=6,
+        ),
+        subtitle=ParagraphStyle(
+            "subtitle",
+            parent=body,
+            fontSize=theme.subtitle_size,
+            leading=theme.leading(theme.subtitle_size),
+            textColor=theme.muted_color,
+            spaceAfter=4,
+        ),
         meta=ParagraphStyle("meta", parent=body, textColor=theme.muted_color, spaceAfter=2),
         heading=heading,
-        subheading=ParagraphStyle("subheading", parent=body, fontName=f"{theme.body_font}-Bold",
-                                  spaceBefore=theme.body_size * 0.5, keepWithNext=1),
+        subheading=ParagraphStyle(
+            "subheading",
+            parent=body,
+            fontName=f"{theme.body_font}-Bold",
+            spaceBefore=theme.body_size * 0.5,
+            keepWithNext=1,
+        ),
         body=body,
-        bullet=ParagraphStyle("bullet", parent=body, leftIndent=indent, bulletIndent=indent * 0.3,
-                              spaceAfter=theme.body_size * 0.3),
-        numbered=ParagraphStyle("numbered", parent=body, leftIndent=indent,
-                                bulletIndent=0, spaceAfter=theme.body_size * 0.2),
-        small=ParagraphStyle("small", parent=body, fontSize=theme.small_size + 1,
-                             leading=theme.leading(theme.small_size + 1)),
-        source=ParagraphStyle("source", parent=body, fontSize=theme.small_size + 1,
-                              leading=theme.leading(theme.small_size + 1), leftIndent=indent,
-                              bulletIndent=indent * 0.3, bulletFontSize=theme.small_size + 1),
-        box_heading=ParagraphStyle("box_heading", parent=heading, leftIndent=10, rightIndent=10,
-                                   spaceBefore=6),
-        box_text=ParagraphStyle("box_text", parent=body, leftIndent=10, rightIndent=10,
-                                spaceAfter=theme.body_size * 0.3),
-        box_item=ParagraphStyle("box_item", parent=body, leftIndent=10 + indent,
-                                bulletIndent=10 + indent * 0.3, rightIndent=10,
-                                spaceAfter=theme.body_size * 0.3),
-        note=ParagraphStyle("note", parent=body, leftIndent=indent, borderPadding=(0, 0, 0, 0),
-                            textColor=theme.text_color, spaceAfter=theme.body_size * 0.4),
-        note_item=ParagraphStyle("note_item", parent=body, leftIndent=indent * 2,
-                                 bulletIndent=indent, spaceAfter=theme.body_size * 0.2),
+        bullet=ParagraphStyle(
+            "bullet",
+            parent=body,
+            leftIndent=indent,
+            bulletIndent=indent * 0.3,
+            spaceAfter=theme.body_size * 0.3,
+        ),
+        numbered=ParagraphStyle(
+            "numbered", parent=body, leftIndent=indent, bulletIndent=0, spaceAfter=theme.body_size * 0.2
+        ),
+        small=ParagraphStyle(
+            "small", parent=body, fontSize=theme.small_size + 1, leading=theme.leading(theme.small_size + 1)
+        ),
+        source=ParagraphStyle(
+            "source",
+            parent=body,
+            fontSize=theme.small_size + 1,
+            leading=theme.leading(theme.small_size + 1),
+            leftIndent=indent,
+            bulletIndent=indent * 0.3,
+            bulletFontSize=theme.small_size + 1,
+        ),
+        box_heading=ParagraphStyle(
+            "box_heading", parent=heading, leftIndent=10, rightIndent=10, spaceBefore=6
+        ),
+        box_text=ParagraphStyle(
+            "box_text", parent=body, leftIndent=10, rightIndent=10, spaceAfter=theme.body_size * 0.3
+        ),
+        box_item=ParagraphStyle(
+            "box_item",
+            parent=body,
+            leftIndent=10 + indent,
+            bulletIndent=10 + indent * 0.3,
+            rightIndent=10,
+            spaceAfter=theme.body_size * 0.3,
+        ),
+        note=ParagraphStyle(
+            "note",
+            parent=body,
+            leftIndent=indent,
+            borderPadding=(0, 0, 0, 0),
+            textColor=theme.text_color,
+            spaceAfter=theme.body_size * 0.4,
+        ),
+        note_item=ParagraphStyle(
+            "note_item",
+            parent=body,
+            leftIndent=indent * 2,
+            bulletIndent=indent,
+            spaceAfter=theme.body_size * 0.2,
+        ),
         number=ParagraphStyle("number", parent=body, alignment=TA_RIGHT),
-        card=ParagraphStyle("card", parent=body, fontSize=theme.small_size + 1.5,
-                            leading=theme.leading(theme.small_size + 1.5), spaceAfter=0),
-        footer=ParagraphStyle("footer", parent=body, fontSize=theme.small_size,
-                              leading=theme.small_size * 1.2, textColor=theme.muted_color,
-                              spaceAfter=0),
+        card=ParagraphStyle(
+            "card",
+            parent=body,
+            fontSize=theme.small_size + 1.5,
+            leading=theme.leading(theme.small_size + 1.5),
+            spaceAfter=0,
+        ),
+        footer=ParagraphStyle(
+            "footer",
+            parent=body,
+            fontSize=theme.small_size,
+            leading=theme.small_size * 1.2,
+            textColor=theme.muted_color,
+            spaceAfter=0,
+        ),
     )
 
 
-def para(text: RichText | str, style: ParagraphStyle, theme: Theme, *,
-         bullet: str | None = None, prefix: str = "") -> Paragraph:
+def para(
+    text: RichText | str, style: ParagraphStyle, theme: Theme, *, bullet: str | None = None, prefix: str = ""
+) -> Paragraph:
     """A Paragraph of lesson text (RichText) or of lessonpress's own words (str)."""
     body = to_markup(text, theme) if isinstance(text, RichText) else plain_markup(text)
     return ScriptParagraph(prefix + body, style, bulletText=bullet)

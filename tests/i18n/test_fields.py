@@ -10,13 +10,22 @@ def contexts(data: dict) -> list[str]:
 
 
 def test_contexts_name_list_items_by_their_words_not_their_position() -> None:
-    data = {"title": "T", "objectives": ["Explain who can see it", "Name two ways"],
-            "discussion_prompts": [{"prompt": "Who sees it?", "notes": "Listen"}, "Why?"],
-            "duration_minutes": "30", "resources": [{"name": "Take It Down", "url": "https://x.org"}]}
+    data = {
+        "title": "T",
+        "objectives": ["Explain who can see it", "Name two ways"],
+        "discussion_prompts": [{"prompt": "Who sees it?", "notes": "Listen"}, "Why?"],
+        "duration_minutes": "30",
+        "resources": [{"name": "Take It Down", "url": "https://x.org"}],
+    }
     assert contexts(data) == [
-        "title", "objectives[explain-who-can-see-it]", "objectives[name-two-ways]",
-        "discussion_prompts[who-sees-it].prompt", "discussion_prompts[who-sees-it].notes",
-        "discussion_prompts[why].prompt", "resources[take-it-down].name"]
+        "title",
+        "objectives[explain-who-can-see-it]",
+        "objectives[name-two-ways]",
+        "discussion_prompts[who-sees-it].prompt",
+        "discussion_prompts[who-sees-it].notes",
+        "discussion_prompts[why].prompt",
+        "resources[take-it-down].name",
+    ]
 
 
 def test_reordering_a_list_keeps_each_items_name() -> None:
@@ -30,15 +39,21 @@ def test_repeated_items_get_unique_names() -> None:
 
 
 def test_numbers_urls_and_flags_are_not_translatable() -> None:
-    data = {"language": "en", "version": "1.0", "helplines": "true", "activities": [
-        {"title": "A", "minutes": "10", "steps": ["Do"]}]}
+    data = {
+        "language": "en",
+        "version": "1.0",
+        "helplines": "true",
+        "activities": [{"title": "A", "minutes": "10", "steps": ["Do"]}],
+    }
     assert contexts(data) == ["activities[a].title", "activities[a].steps[do]"]
 
 
 def test_value_at_reads_a_prompt_in_either_form() -> None:
     assert value_at({"discussion_prompts": ["Why?"]}, ("discussion_prompts", 0, "prompt")) == "Why?"
-    assert value_at({"discussion_prompts": [{"prompt": "¿Por qué?"}]},
-                    ("discussion_prompts", 0, "prompt")) == "¿Por qué?"
+    assert (
+        value_at({"discussion_prompts": [{"prompt": "¿Por qué?"}]}, ("discussion_prompts", 0, "prompt"))
+        == "¿Por qué?"
+    )
     assert value_at({"objectives": []}, ("objectives", 3)) is None
 
 

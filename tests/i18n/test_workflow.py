@@ -18,8 +18,11 @@ def run(*args: str):  # noqa: ANN201
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_init_creates_a_file_ready_to_translate_and_never_overwrites(i18n_project: Path) -> None:
@@ -29,7 +32,7 @@ def test_init_creates_a_file_ready_to_translate_and_never_overwrites(i18n_projec
     text = path.read_text(encoding="utf-8")
     assert "# Explain who can see a message in a group chat." in text
     assert "language: pt-BR" in text and "status: draft" in text
-    load_yaml(text.encode(), "x.yaml")                 # the strict loader accepts it
+    load_yaml(text.encode(), "x.yaml")  # the strict loader accepts it
     assert run("build", "lessons", "--format", "handout", "--locale", "pt-BR").exit_code == 0
     path.write_text(text.replace("title:\n", "title: Conversas seguras\n"), encoding="utf-8")
     assert run("i18n", "init", "--locale", "pt-BR").exit_code == 0
@@ -47,8 +50,12 @@ def test_status_reports_missing_and_fails_on_request(i18n_project: Path) -> None
 def test_status_flags_exactly_the_field_whose_source_changed(i18n_project: Path) -> None:
     assert run("i18n", "sync", "--locale", "es").exit_code == 0
     source = i18n_project / "lessons" / "safe-chat.yaml"
-    source.write_text(source.read_text(encoding="utf-8").replace(
-        "  - Name two ways to get help.", "  - Name two ways to get help today."), encoding="utf-8")
+    source.write_text(
+        source.read_text(encoding="utf-8").replace(
+            "  - Name two ways to get help.", "  - Name two ways to get help today."
+        ),
+        encoding="utf-8",
+    )
     result = run("i18n", "status", "--locale", "es", "--fail-on", "stale")
     assert result.exit_code == 1
     stale = [ln for ln in result.output.splitlines() if "stale:" in ln]
@@ -77,8 +84,10 @@ def test_csv_round_trip_without_edits_changes_nothing(i18n_project: Path) -> Non
 def test_po_export_carries_context_comment_and_stale_flag(i18n_project: Path) -> None:
     run("i18n", "sync", "--locale", "es")
     source = i18n_project / "lessons" / "safe-chat.yaml"
-    source.write_text(source.read_text(encoding="utf-8").replace("title: Safe chats",
-                                                                 "title: Safer chats"), encoding="utf-8")
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("title: Safe chats", "title: Safer chats"),
+        encoding="utf-8",
+    )
     run("i18n", "export", "--locale", "es", "--format", "po")
     po = polib.pofile("build/translations/es.po")
     assert po.metadata["Language"] == "es"
@@ -103,18 +112,24 @@ def test_an_edited_po_updates_one_value_and_keeps_comments(i18n_project: Path) -
     assert "subtitle: Quién puede ver lo que compartes" in text
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ('msgctxt "safe-chat:title"\nmsgid "Safe chats"\nmsgstr "x\n', "line"),
-    ('msgctxt "no-such-lesson:title"\nmsgid "x"\nmsgstr "y"\n', "no lesson with id 'no-such-lesson'"),
-    ('msgctxt "safe-chat:nope"\nmsgid "x"\nmsgstr "y"\n', "has no text 'nope'"),
-    ('msgctxt "safe-chat:title"\nmsgid "Safe chats"\nmsgstr "[x](javascript:1)"\n', "not allowed"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('msgctxt "safe-chat:title"\nmsgid "Safe chats"\nmsgstr "x\n', "line"),
+        ('msgctxt "no-such-lesson:title"\nmsgid "x"\nmsgstr "y"\n', "no lesson with id 'no-such-lesson'"),
+        ('msgctxt "safe-chat:nope"\nmsgid "x"\nmsgstr "y"\n', "has no text 'nope'"),
+        ('msgctxt "safe-chat:title"\nmsgid "Safe chats"\nmsgstr "[x](javascript:1)"\n', "not allowed"),
+    ],
+)
 def test_malformed_catalog_is_refused_with_line_numbers_and_nothing_written(
-        i18n_project: Path, content: str, message: str) -> None:
+    i18n_project: Path, content: str, message: str
+) -> None:
     before = digest(i18n_project / "lessons")
-    Path("bad.po").write_text('msgid ""\nmsgstr ""\n"Language: es\\n"\n\n'
-                              'msgctxt "safe-chat:subtitle"\nmsgid "Who"\nmsgstr "Cambiado"\n\n'
-                              + content, encoding="utf-8")
+    Path("bad.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: es\\n"\n\n'
+        'msgctxt "safe-chat:subtitle"\nmsgid "Who"\nmsgstr "Cambiado"\n\n' + content,
+        encoding="utf-8",
+    )
     result = run("i18n", "import", "bad.po")
     assert result.exit_code == 1
     assert "bad.po:" in result.output and message in result.output

@@ -41,10 +41,16 @@ def styles(language: str) -> Styles:
 def pdf_of(flowables: Sequence[Flowable], language: str = "en", width: float = 400) -> bytes:
     """A one-column PDF (A4 height, `width` points of text) of the flowables."""
     theme = theme_for(language)
-    return render(DocumentSpec(
-        page_size=(width + 80, 842), frame=(40, 40, width, 762), story=tuple(flowables),
-        metadata=Metadata("test", "test", "test", language),
-        decorate_page=lambda canvas, number: None, page_count_font=(theme.body_font, 9)))
+    return render(
+        DocumentSpec(
+            page_size=(width + 80, 842),
+            frame=(40, 40, width, 762),
+            story=tuple(flowables),
+            metadata=Metadata("test", "test", "test", language),
+            decorate_page=lambda canvas, number: None,
+            page_count_font=(theme.body_font, 9),
+        )
+    )
 
 
 def pdftotext(data: bytes, *, raw: bool = False) -> str:
@@ -57,9 +63,11 @@ def pdftotext(data: bytes, *, raw: bool = False) -> str:
 def similarity(extracted: str, source: str) -> float:
     """difflib ratio after NFKC, ignoring whitespace (line breaks are not text) and the
     invisible direction marks poppler adds around right-to-left lines."""
+
     def norm(s: str) -> str:
         s = unicodedata.normalize("NFKC", s)
         return "".join(c for c in s if not c.isspace() and unicodedata.category(c) != "Cf")
+
     return difflib.SequenceMatcher(None, norm(extracted), norm(source), autojunk=False).ratio()
 
 
@@ -96,7 +104,7 @@ def colour_columns(data: bytes, scale: float = 3) -> dict[str, float]:
     sums: dict[str, list[int]] = {"red": [], "green": [], "blue": []}
     width, pixels = image.width, image.tobytes()
     for i in range(len(pixels) // 3):
-        r, g, b = pixels[3 * i:3 * i + 3]
+        r, g, b = pixels[3 * i : 3 * i + 3]
         if r > 180 and g < 90 and b < 90:
             sums["red"].append(i % width)
         elif g > 100 and r < 90 and b < 90:

@@ -44,10 +44,19 @@ def test_style_runs_are_reversed_only_inside_right_to_left_words() -> None:
     assert visual_order(["كلمة", "Google"], rtl=True) == [(1, False), (0, True)]
 
 
-@pytest.mark.parametrize(("word", "seen"), [
-    ("1.", ".1"), ("(5", "5)"), ("Drive.", ".Drive"), ("(UKCIS 2024).", ".(UKCIS 2024)"),
-    ("١٥،", "،١٥"), ("50%", "50%"), ("كلمة.", "كلمة."), ("takeitdown.ncmec.org/", "takeitdown.ncmec.org/"),
-])
+@pytest.mark.parametrize(
+    ("word", "seen"),
+    [
+        ("1.", ".1"),
+        ("(5", "5)"),
+        ("Drive.", ".Drive"),
+        ("(UKCIS 2024).", ".(UKCIS 2024)"),
+        ("١٥،", "،١٥"),
+        ("50%", "50%"),
+        ("كلمة.", "كلمة."),
+        ("takeitdown.ncmec.org/", "takeitdown.ncmec.org/"),
+    ],
+)
 def test_edge_punctuation_takes_the_right_to_left_side(word: str, seen: str) -> None:
     assert rtl_visual(word) == seen
 

@@ -35,17 +35,18 @@ def bilingual(source: str, translation: str) -> bytes:
 
 def sections(lesson: Lesson) -> list[list[str]]:
     """Each handout section's texts, in handout order."""
-    return [[lesson.title.plain, lesson.subtitle.plain, lesson.summary.plain],
-            [o.plain for o in lesson.objectives],
-            [p.prompt.plain for p in lesson.discussion_prompts],
-            [t.plain for t in lesson.key_takeaways],
-            [r.name.plain for r in lesson.resources]]
+    return [
+        [lesson.title.plain, lesson.subtitle.plain, lesson.summary.plain],
+        [o.plain for o in lesson.objectives],
+        [p.prompt.plain for p in lesson.discussion_prompts],
+        [t.plain for t in lesson.key_takeaways],
+        [r.name.plain for r in lesson.resources],
+    ]
 
 
 def norm(text: str) -> str:
     """Text without spaces, compatibility forms or poppler's invisible direction marks."""
-    return "".join(c for c in squash(unicodedata.normalize("NFKC", text))
-                   if unicodedata.category(c) != "Cf")
+    return "".join(c for c in squash(unicodedata.normalize("NFKC", text)) if unicodedata.category(c) != "Cf")
 
 
 def assert_interleaved(text: str, source: Lesson, translation: Lesson) -> None:
@@ -72,7 +73,7 @@ def printed_words(data: bytes) -> list[tuple[int, float, str]]:
             for word in page.extract_words():
                 text = word["text"]
                 if any(unicodedata.bidirectional(c) == "AL" for c in text):
-                    text = text[::-1]                   # drawn right to left
+                    text = text[::-1]  # drawn right to left
                 out.append((number, round(word["top"]), letters(text)))
     return sorted(out)
 

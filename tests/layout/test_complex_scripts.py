@@ -38,7 +38,7 @@ from .complex_text import (
     styles,
 )
 
-PAGE_COUNT = "1"        # the page-count forms every test PDF also draws
+PAGE_COUNT = "1"  # the page-count forms every test PDF also draws
 
 
 def words_drawn(text: str, language: str = "ar", width: float = 400) -> list[str]:
@@ -49,6 +49,7 @@ def words_drawn(text: str, language: str = "ar", width: float = 400) -> list[str
 
 # -- right to left ------------------------------------------------------------------------------
 
+
 def test_arabic_words_are_drawn_right_to_left() -> None:
     drawn = words_drawn("كلمة مرور قوية جدا")
     assert [logical(w) for w in drawn] == ["جدا", "قوية", "مرور", "كلمة"]
@@ -57,30 +58,41 @@ def test_arabic_words_are_drawn_right_to_left() -> None:
 def test_without_rtl_paragraph_the_words_run_left_to_right() -> None:
     with drawn_strings() as seen:
         pdf_of([Paragraph("كلمة مرور قوية جدا", styles("ar").body)], "ar")
-    assert logical(seen[0]) == "جدا قوية مرور كلمة"     # one run, first word at the left
+    assert logical(seen[0]) == "جدا قوية مرور كلمة"  # one run, first word at the left
 
 
 def test_english_and_numbers_inside_arabic_keep_reading_order() -> None:
     drawn = words_drawn("احفظ ملفاتك في Google Drive منذ 2024 ثم ١٥ صورة.")
     arabic = [any(unicodedata.bidirectional(c) == "AL" for c in w) for w in drawn]
     assert [logical(w) if a else w for w, a in zip(drawn, arabic, strict=True)] == [
-        "صورة.", "١٥", "ثم", "2024", "منذ", "Google\u00a0Drive", "في", "ملفاتك", "احفظ"]
+        "صورة.",
+        "١٥",
+        "ثم",
+        "2024",
+        "منذ",
+        "Google\u00a0Drive",
+        "في",
+        "ملفاتك",
+        "احفظ",
+    ]
 
 
 def test_coloured_words_land_right_to_left_with_english_in_order() -> None:
-    markup = ('<font color="#00aa00">كلمة</font> مرور <font color="#ff0000">Google</font> '
-              '<font color="#0000ff">Drive</font>')
+    markup = (
+        '<font color="#00aa00">كلمة</font> مرور <font color="#ff0000">Google</font> '
+        '<font color="#0000ff">Drive</font>'
+    )
     x = colour_columns(pdf_of([paragraph(markup, styles("ar").body)], "ar"))
-    assert x["red"] < x["blue"] < x["green"]           # Google Drive, left of the first word
+    assert x["red"] < x["blue"] < x["green"]  # Google Drive, left of the first word
     stock = colour_columns(pdf_of([Paragraph(markup, styles("ar").body)], "ar"))
-    assert stock["blue"] < stock["red"]                 # ReportLab alone: "Drive Google"
+    assert stock["blue"] < stock["red"]  # ReportLab alone: "Drive Google"
 
 
 def test_a_long_english_sentence_in_arabic_wraps_in_reading_order() -> None:
     text = "الموقع: For adults 18 and over whose intimate images are shared or threatened"
     p = paragraph(escape(text), styles("ar").body)
     p.wrap(150, 1000)
-    assert len(p.blPara.lines) > 2                      # it wraps: not glued into one word
+    assert len(p.blPara.lines) > 2  # it wraps: not glued into one word
     with drawn_strings() as seen:
         pdf_of([paragraph(escape(text), styles("ar").body)], "ar", width=150)
     english = [w for w in seen if w.isascii() and w != PAGE_COUNT]
@@ -111,6 +123,7 @@ def test_patches_are_applied_once_and_named() -> None:
 
 # -- patch 1: setRise ---------------------------------------------------------------------------
 
+
 def test_set_rise_on_an_empty_operator_list() -> None:
     original = complex_scripts.UNPATCHED[complex_scripts.SET_RISE]
     text = PDFTextObject.__new__(PDFTextObject)
@@ -136,7 +149,7 @@ def _baselines(data: bytes, low: str, high: str) -> set[float]:
 
 
 def test_khmer_letters_after_subscripts_stay_on_the_baseline(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "អ្វីដែលអ្នកចែករំលែកនៅក្នុងការជជែក"            # one line, many subscripts
+    text = "អ្វីដែលអ្នកចែករំលែកនៅក្នុងការជជែក"  # one line, many subscripts
     consonants = ("\u1780", "\u17a2")
     line = pdf_of([paragraph(text, styles("km").body)], "km", width=400)
     assert len(_baselines(line, *consonants)) == 1
@@ -146,6 +159,7 @@ def test_khmer_letters_after_subscripts_stay_on_the_baseline(monkeypatch: pytest
 
 
 # -- shaping ------------------------------------------------------------------------------------
+
 
 def _harfbuzz_glyphs(word: str, face: str) -> int:
     font = pdfmetrics.getFont(face)
@@ -160,11 +174,11 @@ def _harfbuzz_glyphs(word: str, face: str) -> int:
 def test_devanagari_conjuncts_are_shaped(word: str) -> None:
     register_family("Hind")
     (drawn,) = words_drawn(word, "hi")
-    assert "\u094d" not in drawn                        # no visible virama: conjuncts formed
+    assert "\u094d" not in drawn  # no visible virama: conjuncts formed
     assert len(drawn) == _harfbuzz_glyphs(word, "Hind") < len(word)
     with drawn_strings() as seen:
         pdf_of([Paragraph(word, styles("en").body.clone("x", fontName="Hind"))], "en")
-    assert "\u094d" in seen[0]                          # unshaped, as ReportLab draws by default
+    assert "\u094d" in seen[0]  # unshaped, as ReportLab draws by default
 
 
 def test_latin_text_is_never_shaped() -> None:
@@ -185,10 +199,13 @@ def test_bold_and_regular_faces_share_glyph_order() -> None:
 
 # -- words without spaces -----------------------------------------------------------------------
 
-THAI = ("ทุกอย่างที่คุณแชร์ในแชทสามารถถูกบันทึกและส่งต่อได้ ถ้ามีอะไรผิดพลาด "
-        "นั่นไม่ใช่ความผิดของคุณเลย และมีคนพร้อมช่วยเหลือเสมอ เป็นเพื่อนที่ดี")
-KHMER = ("អ្វីដែលអ្នកចែករំលែកនៅក្នុងការជជែកអាចត្រូវបានរក្សាទុកនិងបញ្ជូនបន្ត។ "
-         "ប្រសិនបើមានអ្វីខុស វាមិនមែនជាកំហុសរបស់អ្នកទេ ហើយមានជំនួយជានិច្ច។")
+THAI = (
+    "ทุกอย่างที่คุณแชร์ในแชทสามารถถูกบันทึกและส่งต่อได้ ถ้ามีอะไรผิดพลาด "
+    "นั่นไม่ใช่ความผิดของคุณเลย และมีคนพร้อมช่วยเหลือเสมอ เป็นเพื่อนที่ดี"
+)
+KHMER = (
+    "អ្វីដែលអ្នកចែករំលែកនៅក្នុងការជជែកអាចត្រូវបានរក្សាទុកនិងបញ្ជូនបន្ត។ ប្រសិនបើមានអ្វីខុស វាមិនមែនជាកំហុសរបស់អ្នកទេ ហើយមានជំនួយជានិច្ច។"
+)
 
 
 def _icu_boundaries(text: str, locale: str) -> set[int]:
@@ -205,7 +222,7 @@ def _icu_boundaries(text: str, locale: str) -> set[int]:
 @pytest.mark.parametrize(("language", "text"), [("th", THAI), ("km", KHMER)])
 def test_lines_break_only_between_words(language: str, text: str) -> None:
     p = paragraph(text, styles(language).body)
-    pieces = [w[1][1] for w in p.frags]                 # the segmented words, before shaping
+    pieces = [w[1][1] for w in p.frags]  # the segmented words, before shaping
     p.wrap(110, 1000)
     lines = p.blPara.lines
     assert len(lines) > 3 and p._splitLongWordCount == 0 and len(p.frags) == len(pieces)
@@ -217,12 +234,13 @@ def test_lines_break_only_between_words(language: str, text: str) -> None:
             assert at in ends, f"line ends inside a word: {text[:at][-8:]}|{text[at:][:8]}"
     stock = Paragraph(text, styles(language).body)
     stock.wrap(110, 1000)
-    assert stock._splitLongWordCount > 0                # ReportLab alone cuts words
+    assert stock._splitLongWordCount > 0  # ReportLab alone cuts words
 
 
 @pytest.mark.parametrize(("language", "text"), [("th", THAI), ("km", KHMER)])
-def test_no_tofu_or_dotted_circle_in_narrow_lines(language: str, text: str,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_tofu_or_dotted_circle_in_narrow_lines(
+    language: str, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shaped = spy_on_shaping(monkeypatch)
     face = pdfmetrics.getFont(styles(language).body.fontName)
     hb_font = uharfbuzz.Font(uharfbuzz.Face(face.face._ttf_data))
@@ -241,11 +259,13 @@ def pdftotext_available() -> bool:
 
 # Similarity of the copied text (poppler) to the source, after NFKC; measured values in comments.
 EXTRACTION_FLOORS = {
-    "en": 1.0, "uk": 1.0, "vi": 1.0,
-    "ar": 0.97,   # measured 1.00 (Almarai: every shaped glyph has a character)
-    "he": 0.97,   # measured 0.996
-    "th": 0.95,   # measured 0.985 (a few marks become private-use characters)
-    "hi": 0.88,   # measured 0.91 (Hind; conjuncts become private-use characters)
+    "en": 1.0,
+    "uk": 1.0,
+    "vi": 1.0,
+    "ar": 0.97,  # measured 1.00 (Almarai: every shaped glyph has a character)
+    "he": 0.97,  # measured 0.996
+    "th": 0.95,  # measured 0.985 (a few marks become private-use characters)
+    "hi": 0.88,  # measured 0.91 (Hind; conjuncts become private-use characters)
 }
 
 
@@ -256,9 +276,18 @@ def _lesson_texts(language: str) -> list[str]:
         path = I18N_LESSONS / "safe-chat.yaml"
         checked = check_lesson_and_translations(LessonFile(path, str(path), "safe-chat"))
         lesson = next(x for x in checked.lessons if x.language == language)
-    return [t.plain for t in (lesson.title, lesson.subtitle, lesson.summary, *lesson.objectives,
-                              *(p.prompt for p in lesson.discussion_prompts),
-                              *lesson.key_takeaways) if t]
+    return [
+        t.plain
+        for t in (
+            lesson.title,
+            lesson.subtitle,
+            lesson.summary,
+            *lesson.objectives,
+            *(p.prompt for p in lesson.discussion_prompts),
+            *lesson.key_takeaways,
+        )
+        if t
+    ]
 
 
 @needs_poppler
@@ -284,7 +313,7 @@ def test_shaped_latin_would_copy_ligatures() -> None:
     out as a private-use character, so "find" can no longer be found."""
     from pypdf import PdfReader
 
-    body = styles("vi").body                          # Fira Sans has an fi ligature
+    body = styles("vi").body  # Fira Sans has an fi ligature
     shaped = pdf_of([paragraph("find office", body.clone("shaped", shaping=1))], "vi")
     text = PdfReader(io.BytesIO(shaped)).pages[0].extract_text()
     assert "find" not in unicodedata.normalize("NFKC", text)

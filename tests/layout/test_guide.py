@@ -25,9 +25,19 @@ def test_guide_has_every_facilitator_note(guide_text: str) -> None:
 
 
 def test_guide_has_at_a_glance_run_sheet_and_sections(guide_text: str) -> None:
-    for label in ("Facilitator guide", "At a glance", "Materials", "Printed handouts", "Run sheet",
-                  "Safeguarding", "Discussion prompts and notes", "Follow-up questions",
-                  "Activities step by step", "Key takeaways", "Sources"):
+    for label in (
+        "Facilitator guide",
+        "At a glance",
+        "Materials",
+        "Printed handouts",
+        "Run sheet",
+        "Safeguarding",
+        "Discussion prompts and notes",
+        "Follow-up questions",
+        "Activities step by step",
+        "Key takeaways",
+        "Sources",
+    ):
         assert squash(label) in guide_text, label
 
 
@@ -39,7 +49,8 @@ def test_run_sheet_has_a_running_clock_that_ends_at_the_session_length() -> None
 
 def test_over_long_activities_are_flagged(tmp_path) -> None:  # noqa: ANN001
     text = (GOOD / "minimal.yaml").read_text() + (
-        "duration_minutes: 20\nactivities:\n  - title: Long one\n    minutes: 30\n    steps: [Do it]\n")
+        "duration_minutes: 20\nactivities:\n  - title: Long one\n    minutes: 30\n    steps: [Do it]\n"
+    )
     path = tmp_path / "over.yaml"
     path.write_text(text)
     assert "more than the 20-minute session" in pdf_text(make_pdf(load(path), "guide"))

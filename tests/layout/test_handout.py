@@ -21,11 +21,24 @@ def full_pdf() -> bytes:
 def test_every_learner_text_lands_on_the_handout(full_pdf: bytes) -> None:
     lesson = load(GOOD / "full.yaml")
     text = squash(pdf_text(full_pdf))
-    for item in [*lesson.objectives, *(p.prompt for p in lesson.discussion_prompts),
-                 *lesson.key_takeaways, *lesson.warning_signs, lesson.title, lesson.summary]:
+    for item in [
+        *lesson.objectives,
+        *(p.prompt for p in lesson.discussion_prompts),
+        *lesson.key_takeaways,
+        *lesson.warning_signs,
+        lesson.title,
+        lesson.summary,
+    ]:
         assert squash(item.plain) in text, item.plain
-    for label in ("What we will learn", "Let’s talk about it", "Key takeaways", "Warning signs",
-                  "Words to know", "Help and resources", "Page 1 of"):
+    for label in (
+        "What we will learn",
+        "Let’s talk about it",
+        "Key takeaways",
+        "Warning signs",
+        "Words to know",
+        "Help and resources",
+        "Page 1 of",
+    ):
         assert squash(label) in text
 
 
@@ -38,10 +51,19 @@ def test_no_facilitator_text_on_the_handout(full_pdf: bytes) -> None:
 def test_markup_lookalikes_print_literally() -> None:
     lesson = load(GOOD / "literal.yaml")
     text = squash(pdf_text(make_pdf(lesson)))
-    for literal in ["Markup<b>stays</b>literal&safe", "Ifx<ythenz", "&amp;&eacute;&bogus;&#x110000;",
-                    "<script>alert(1)</script>", "<fontsize=5000>big</font>", '<imgsrc="/etc/passwd"/>',
-                    "5<6and7>3", "**notbold**and**neverclosed", "rm*.txt", "withcare:*matches",
-                    "Visitthesitetoday"]:
+    for literal in [
+        "Markup<b>stays</b>literal&safe",
+        "Ifx<ythenz",
+        "&amp;&eacute;&bogus;&#x110000;",
+        "<script>alert(1)</script>",
+        "<fontsize=5000>big</font>",
+        '<imgsrc="/etc/passwd"/>',
+        "5<6and7>3",
+        "**notbold**and**neverclosed",
+        "rm*.txt",
+        "withcare:*matches",
+        "Visitthesitetoday",
+    ]:
         assert literal in text, literal
 
 
@@ -76,8 +98,7 @@ def test_metadata_language_and_outline(full_pdf: bytes) -> None:
 
 def test_links_are_live_and_safe(full_pdf: bytes) -> None:
     reader = PdfReader(io.BytesIO(full_pdf))
-    uris = {annot.get_object()["/A"]["/URI"] for page in reader.pages
-            for annot in page.get("/Annots") or []}
+    uris = {annot.get_object()["/A"]["/URI"] for page in reader.pages for annot in page.get("/Annots") or []}
     assert {"https://example.org/help", "tel:0800000000", "https://example.org/source"} <= uris
 
 
@@ -92,10 +113,13 @@ def test_body_text_is_at_least_11_points_and_nothing_below_9(full_pdf: bytes) ->
 def long_lesson(tmp_path) -> Lesson:  # noqa: ANN001
     url = "https://example.org/" + "a" * 280
     word = "Supercalifragilistic" * 150
-    text = ("title: A very long lesson\nobjectives:\n"
-            + "".join(f"  - Objective {i} of many\n" for i in range(40))
-            + "discussion_prompts:\n" + "".join(f"  - Prompt number {i}?\n" for i in range(60))
-            + f"key_takeaways:\n  - {word}\n  - Visit {url}\nresources:\n  - name: Long\n    url: {url}\n")
+    text = (
+        "title: A very long lesson\nobjectives:\n"
+        + "".join(f"  - Objective {i} of many\n" for i in range(40))
+        + "discussion_prompts:\n"
+        + "".join(f"  - Prompt number {i}?\n" for i in range(60))
+        + f"key_takeaways:\n  - {word}\n  - Visit {url}\nresources:\n  - name: Long\n    url: {url}\n"
+    )
     path = tmp_path / "long.yaml"
     path.write_text(text)
     return load(path)

@@ -31,8 +31,12 @@ def test_every_character_lies_inside_the_live_area(holdout: Lesson, fmt: str, pa
         text = "".join(c["text"] for page in pdf.pages for c in page.chars)
         for number, page in enumerate(pdf.pages, 1):
             for c in page.chars:
-                inside = (c["x0"] >= LIVE - 0.5 and c["x1"] <= page.width - LIVE + 0.5
-                          and c["top"] >= LIVE - 0.5 and c["bottom"] <= page.height - LIVE + 0.5)
+                inside = (
+                    c["x0"] >= LIVE - 0.5
+                    and c["x1"] <= page.width - LIVE + 0.5
+                    and c["top"] >= LIVE - 0.5
+                    and c["bottom"] <= page.height - LIVE + 0.5
+                )
                 assert inside, f"page {number}: {c['text']!r} at ({c['x0']:.0f}, {c['top']:.0f})"
     assert "Objective39ofmany." in squash(text)
 

@@ -21,8 +21,16 @@ from lessonpress.theme import DEFAULT_THEME
 from ..conftest import FIXTURES, I18N_LESSONS, load, pdf_text, squash
 from .complex_text import spy_on_shaping
 
-FONTS = {"en": "AtkinsonHyperlegible", "uk": "FiraSans", "vi": "FiraSans", "ar": "Almarai",
-         "hi": "Hind", "th": "Sarabun", "he": "Heebo", "km": "NotoSansKhmer"}
+FONTS = {
+    "en": "AtkinsonHyperlegible",
+    "uk": "FiraSans",
+    "vi": "FiraSans",
+    "ar": "Almarai",
+    "hi": "Hind",
+    "th": "Sarabun",
+    "he": "Heebo",
+    "km": "NotoSansKhmer",
+}
 
 
 def lessons() -> dict[str, Lesson]:
@@ -44,9 +52,17 @@ def handout(lesson: Lesson) -> bytes:
 
 
 def learner_texts(lesson: Lesson) -> list[str]:
-    return [t.plain for t in (lesson.title, lesson.summary, *lesson.objectives,
-                              *(p.prompt for p in lesson.discussion_prompts), *lesson.key_takeaways)
-            if t]
+    return [
+        t.plain
+        for t in (
+            lesson.title,
+            lesson.summary,
+            *lesson.objectives,
+            *(p.prompt for p in lesson.discussion_prompts),
+            *lesson.key_takeaways,
+        )
+        if t
+    ]
 
 
 @pytest.mark.parametrize("language", ["uk", "vi", "es"])
@@ -60,8 +76,11 @@ def test_latin_and_cyrillic_copy_out_exactly(language: str) -> None:
 @pytest.mark.parametrize("language", sorted(FONTS))
 def test_each_script_prints_with_its_font_family(language: str) -> None:
     reader = PdfReader(io.BytesIO(handout(LESSONS[language])))
-    fonts = {str(f["/BaseFont"]).split("+")[-1].split("-")[0]
-             for page in reader.pages for f in page["/Resources"]["/Font"].values()}
+    fonts = {
+        str(f["/BaseFont"]).split("+")[-1].split("-")[0]
+        for page in reader.pages
+        for f in page["/Resources"]["/Font"].values()
+    }
     assert FONTS[language] in fonts
 
 

@@ -36,8 +36,7 @@ def test_one_portrait_page_per_slide(full: Lesson) -> None:
         assert [item.title for item in reader.outline] == [s.outline for s in fitted(full)]
 
 
-def test_each_prompts_notes_and_follow_ups_sit_under_its_slide(full: Lesson,
-                                                              pages: list[str]) -> None:
+def test_each_prompts_notes_and_follow_ups_sit_under_its_slide(full: Lesson, pages: list[str]) -> None:
     for slide, text in zip(fitted(full), pages, strict=True):
         assert f"Page{slide.number}of" in text and f"{slide.number}" in text
         for note in slide.slide.note_texts:
@@ -68,7 +67,7 @@ def test_notes_too_long_for_a_page_continue_and_lose_nothing(tmp_path: Path) -> 
     reader = PdfReader(io.BytesIO(data))
     assert len(reader.pages) > len(reader.outline) == len(fitted(lesson))
     pages = [squash(page.extract_text()) for page in reader.pages]
-    text = "".join(p[:p.rindex(f"Page{n}of")] for n, p in enumerate(pages, 1))  # no footers
+    text = "".join(p[: p.rindex(f"Page{n}of")] for n, p in enumerate(pages, 1))  # no footers
     for secret in lesson.facilitator_texts():
         assert squash(secret.plain) in text, secret.plain
     assert outside_live_area(data) == []

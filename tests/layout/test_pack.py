@@ -19,8 +19,9 @@ from ..conftest import GOOD, LESSONS, SHIPPED, load, squash
 @pytest.fixture(scope="module")
 def shipped_pack(tmp_path_factory: pytest.TempPathFactory) -> PdfReader:
     out = tmp_path_factory.mktemp("pack")
-    result = build(BuildSettings(paths=(str(LESSONS),), out_dir=out, formats=("pack",), jobs=1,
-                                 today="2026-01-02"))
+    result = build(
+        BuildSettings(paths=(str(LESSONS),), out_dir=out, formats=("pack",), jobs=1, today="2026-01-02")
+    )
     assert result.ok, [p.format() for p in result.problems]
     return PdfReader(out / "en" / "course-pack.pdf")
 
@@ -39,20 +40,21 @@ def contents_lines(reader: PdfReader) -> list[str]:
         lines: dict[int, list[dict]] = {}
         for word in pdf.pages[0].extract_words(use_text_flow=False):
             lines.setdefault(round(word["bottom"]), []).append(word)
-    return [" ".join(w["text"] for w in sorted(ws, key=lambda w: w["x0"]))
-            for _, ws in sorted(lines.items())]
+    return [" ".join(w["text"] for w in sorted(ws, key=lambda w: w["x0"])) for _, ws in sorted(lines.items())]
 
 
 def test_contents_numbers_are_the_real_page_numbers(shipped_pack: PdfReader) -> None:
     texts = page_texts(shipped_pack)
-    lines = [ln for ln in contents_lines(shipped_pack)
-             if re.search(r"\D \d+$", ln) and not ln.startswith("Page")]
+    lines = [
+        ln for ln in contents_lines(shipped_pack) if re.search(r"\D \d+$", ln) and not ln.startswith("Page")
+    ]
     assert len(lines) == len(SHIPPED)
     for line in lines:
         title, number = re.match(r"(.*?)\s*(\d+)$", line).groups()
         page = int(number)
-        assert texts[page - 1].startswith(squash(title)) or squash(title) in texts[page - 1][:200], \
+        assert texts[page - 1].startswith(squash(title)) or squash(title) in texts[page - 1][:200], (
             f"{title!r} is not on page {page}"
+        )
         assert f"Page{page}of" in texts[page - 1]
 
 
@@ -60,8 +62,10 @@ def test_lessons_follow_the_curriculum_order(shipped_pack: PdfReader) -> None:
     contents = shipped_pack.pages[1].extract_text() or ""
     for unit in ("For teens (13–17)", "For parents and carers", "For educators"):
         assert unit in contents
-    first = [load(LESSONS / f"{i}.yaml").title.plain
-             for i in ("teens-1-what-is-online-exploitation", "teens-2-grooming")]
+    first = [
+        load(LESSONS / f"{i}.yaml").title.plain
+        for i in ("teens-1-what-is-online-exploitation", "teens-2-grooming")
+    ]
     assert contents.index(first[0]) < contents.index(first[1])
 
 
@@ -102,8 +106,7 @@ def test_without_curriculum_lessons_are_ordered_by_file_name(tmp_path: Path) -> 
     folder.mkdir()
     shutil.copy(GOOD / "minimal.yaml", folder / "b-second.yaml")
     shutil.copy(GOOD / "full.yaml", folder / "a-first.yaml")
-    result = build(BuildSettings(paths=(str(folder),), out_dir=tmp_path / "out", formats=("pack",),
-                                 jobs=1))
+    result = build(BuildSettings(paths=(str(folder),), out_dir=tmp_path / "out", formats=("pack",), jobs=1))
     reader = PdfReader(tmp_path / "out" / "en" / "course-pack.pdf")
     contents = reader.pages[1].extract_text()
     assert result.ok
@@ -114,20 +117,24 @@ def test_unknown_lesson_in_curriculum_is_an_error_at_its_line(tmp_path: Path) ->
     folder = tmp_path / "lessons"
     folder.mkdir()
     shutil.copy(GOOD / "minimal.yaml", folder / "one.yaml")
-    (folder / "curriculum.yaml").write_text("title: Course\nunits:\n  - title: U\n    lessons:\n"
-                                            "      - one\n      - onee\n")
-    result = build(BuildSettings(paths=(str(folder),), out_dir=tmp_path / "out", formats=("pack",),
-                                 jobs=1))
+    (folder / "curriculum.yaml").write_text(
+        "title: Course\nunits:\n  - title: U\n    lessons:\n      - one\n      - onee\n"
+    )
+    result = build(BuildSettings(paths=(str(folder),), out_dir=tmp_path / "out", formats=("pack",), jobs=1))
     assert not result.ok
     (problem,) = result.problems
-    assert problem.format().startswith(f"{folder}/curriculum.yaml:6:9: error: no lesson with id "
-                                       "'onee' [course.unknown-lesson]")
+    assert problem.format().startswith(
+        f"{folder}/curriculum.yaml:6:9: error: no lesson with id 'onee' [course.unknown-lesson]"
+    )
     assert problem.hint == "did you mean 'one'?"
 
 
 def test_facilitator_binder_is_a_pack_of_guides(tmp_path: Path) -> None:
-    result = build(BuildSettings(paths=(str(GOOD / "full.yaml"),), out_dir=tmp_path, formats=("pack",),
-                                 jobs=1, pack_of="guide"))
+    result = build(
+        BuildSettings(
+            paths=(str(GOOD / "full.yaml"),), out_dir=tmp_path, formats=("pack",), jobs=1, pack_of="guide"
+        )
+    )
     assert result.written == (tmp_path / "en" / "course-pack-guides.pdf",)
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(result.written[0].read_bytes())).pages)
     assert "Facilitator binder" in text and "FACILITATOR-NOTE-ALPHA" in text

@@ -25,21 +25,25 @@ def test_an_arabic_lesson_with_an_emoji_names_the_character_font_and_place(tmp_p
     assert lesson is None
     assert [p.format().splitlines()[0] for p in problems] == [
         "ar-lesson.yaml:7:5: error: cannot print U+2705 WHITE HEAVY CHECK MARK (✅) with font "
-        "Almarai [font.missing-glyph]"]
+        "Almarai [font.missing-glyph]"
+    ]
 
 
 def test_a_translation_is_checked_with_its_own_fonts_in_its_own_file(tmp_path: Path) -> None:
     (tmp_path / "translations" / "th").mkdir(parents=True)
     (tmp_path / "chat.yaml").write_text(
         "title: Chat\nobjectives: [Learn]\ndiscussion_prompts: [Why?]\nkey_takeaways: [Done]\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (tmp_path / "translations" / "th" / "chat.yaml").write_text(
-        "language: th\ntitle: แชท\nkey_takeaways: [เสร็จ 📱]\n", encoding="utf-8")
-    checked = check_lesson_and_translations(
-        LessonFile(tmp_path / "chat.yaml", "lessons/chat.yaml", "chat"))
+        "language: th\ntitle: แชท\nkey_takeaways: [เสร็จ 📱]\n", encoding="utf-8"
+    )
+    checked = check_lesson_and_translations(LessonFile(tmp_path / "chat.yaml", "lessons/chat.yaml", "chat"))
     errors = [p.format().splitlines()[0] for p in checked.problems if p.is_error]
-    assert errors == ["lessons/translations/th/chat.yaml:3:17: error: cannot print U+1F4F1 "
-                      "MOBILE PHONE (📱) with font Sarabun [font.missing-glyph]"]
+    assert errors == [
+        "lessons/translations/th/chat.yaml:3:17: error: cannot print U+1F4F1 "
+        "MOBILE PHONE (📱) with font Sarabun [font.missing-glyph]"
+    ]
 
 
 def test_shaping_is_the_judge_for_shaped_scripts(tmp_path: Path) -> None:
@@ -48,8 +52,10 @@ def test_shaping_is_the_judge_for_shaped_scripts(tmp_path: Path) -> None:
     register_family("Hind")
     assert missing_characters("ऩ", "Hind") == ["ऩ"]
     assert unshapable_characters("ऩ", "Hind", False, False) == []
-    hindi = ("language: hi\ntitle: सुरक्षित चैट\nobjectives: [समझाइए]\n"
-             "discussion_prompts: [कौन देख सकता है?]\nkey_takeaways: [ऩ और ठीक]\n")
+    hindi = (
+        "language: hi\ntitle: सुरक्षित चैट\nobjectives: [समझाइए]\n"
+        "discussion_prompts: [कौन देख सकता है?]\nkey_takeaways: [ऩ और ठीक]\n"
+    )
     lesson, problems = load_text(tmp_path, hindi, "hi.yaml")
     assert lesson is not None, [p.format() for p in problems]
 

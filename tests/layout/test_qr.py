@@ -12,8 +12,10 @@ from lessonpress.layout.flowables import qr_runs
 
 from ..conftest import GOOD, load, make_pdf
 
-needs_zbar = pytest.mark.skipif(shutil.which("zbarimg") is None or shutil.which("pdftoppm") is None,
-                                reason="zbar-tools and poppler-utils are needed to decode QR codes")
+needs_zbar = pytest.mark.skipif(
+    shutil.which("zbarimg") is None or shutil.which("pdftoppm") is None,
+    reason="zbar-tools and poppler-utils are needed to decode QR codes",
+)
 
 
 def test_encoding_is_cached_per_address() -> None:

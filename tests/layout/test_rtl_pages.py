@@ -52,8 +52,7 @@ def guide() -> Iterator[pdfplumber.PDF]:
 
 def same_line(chars: list[dict], mark: dict) -> list[dict]:
     """The other characters on a mark's line."""
-    return [c for c in chars if c is not mark and abs(c["top"] - mark["top"]) < 3
-            and c["text"].strip()]
+    return [c for c in chars if c is not mark and abs(c["top"] - mark["top"]) < 3 and c["text"].strip()]
 
 
 def test_bullets_sit_right_of_their_text(handout: pdfplumber.PDF) -> None:
@@ -70,38 +69,46 @@ def test_prompt_numbers_sit_right_and_read_one_dot(handout: pdfplumber.PDF) -> N
     ones = [c for c in page.chars if c["text"] == "1" and c["x0"] > page.width - MARGIN - 20]
     assert ones, "the first prompt's number is at the right margin"
     line = sorted(same_line(page.chars, ones[0]) + [ones[0]], key=lambda c: c["x0"])
-    assert [c["text"] for c in line[-2:]] == [".", "1"]            # seen ".1": read "1."
+    assert [c["text"] for c in line[-2:]] == [".", "1"]  # seen ".1": read "1."
 
 
 def test_tick_boxes_sit_right_of_the_warning_signs(handout: pdfplumber.PDF) -> None:
-    boxes = [(page, r) for page in handout.pages for r in page.rects
-             if abs(r["width"] - r["height"]) < 0.5 and 6 < r["width"] < 12]
+    boxes = [
+        (page, r)
+        for page in handout.pages
+        for r in page.rects
+        if abs(r["width"] - r["height"]) < 0.5 and 6 < r["width"] < 12
+    ]
     assert len(boxes) >= 5
     for page, box in boxes:
         text = [c for c in page.chars if abs(c["top"] - box["top"]) < 6 and c["text"].strip()]
         assert text and box["x0"] > max(c["x1"] for c in text)
 
 
-def test_footer_is_mirrored_with_the_count_at_the_end_of_the_page_label(
-        handout: pdfplumber.PDF) -> None:
+def test_footer_is_mirrored_with_the_count_at_the_end_of_the_page_label(handout: pdfplumber.PDF) -> None:
     pages = len(handout.pages)
     for page in handout.pages:
-        footer = sorted((c for c in page.chars if c["bottom"] > page.height - MARGIN - 3
-                         and c["text"].strip()), key=lambda c: c["x0"])
+        footer = sorted(
+            (c for c in page.chars if c["bottom"] > page.height - MARGIN - 3 and c["text"].strip()),
+            key=lambda c: c["x0"],
+        )
         right = [c for c in footer if c["x0"] > page.width / 2]
         left = [c for c in footer if c["x1"] < page.width / 2]
         assert left and right, "title on the left, page label on the right"
         assert right[-1]["x1"] == pytest.approx(page.width - MARGIN, abs=1)
         assert left[0]["x0"] == pytest.approx(MARGIN, abs=1)
-        assert right[0]["text"] == str(pages)          # "صفحة 1 من 4" ends with 4, on the left
+        assert right[0]["text"] == str(pages)  # "صفحة 1 من 4" ends with 4, on the left
 
 
 def test_run_sheet_columns_read_from_the_right(guide: pdfplumber.PDF) -> None:
     page = guide.pages[0]
-    start, end = page.search("0:00")[0], page.search("0:45")[0]    # the clock column
+    start, end = page.search("0:00")[0], page.search("0:45")[0]  # the clock column
     assert start["x0"] > page.width * 0.8 and end["x0"] > page.width * 0.8
-    total = [w for w in page.search("45") if abs(w["top"] - end["top"]) < 2 and w is not end
-             and w["x1"] < page.width * 0.3]
+    total = [
+        w
+        for w in page.search("45")
+        if abs(w["top"] - end["top"]) < 2 and w is not end and w["x1"] < page.width * 0.3
+    ]
     assert total, "the minutes column is on the left"
 
 
@@ -115,8 +122,7 @@ def test_resource_cards_put_the_qr_code_left_of_the_text(handout: pdfplumber.PDF
 def test_write_in_lines_are_unchanged_but_end_before_the_number(handout: pdfplumber.PDF) -> None:
     page = handout.pages[0]
     frame = page.width - 2 * MARGIN
-    rules = [ln for ln in page.lines if 200 < ln["width"] < frame - 5
-             and abs(ln["top"] - ln["bottom"]) < 0.5]
+    rules = [ln for ln in page.lines if 200 < ln["width"] < frame - 5 and abs(ln["top"] - ln["bottom"]) < 0.5]
     assert rules
     assert all(ln["x0"] == pytest.approx(MARGIN, abs=1) for ln in rules)
     assert all(ln["x1"] < page.width - MARGIN - 5 for ln in rules)
@@ -132,8 +138,9 @@ def test_every_page_stays_inside_the_paper(handout: pdfplumber.PDF, guide: pdfpl
 def test_arabic_pack_mirrors_its_contents_numbers(tmp_path: Path) -> None:
     with pdfplumber.open(io.BytesIO(localized_pdf(translated("ar"), "pack"))) as pdf:
         contents = pdf.pages[1]
-        digits = [c for c in contents.chars if c["text"].isdigit()
-                  and c["top"] < contents.height - MARGIN - 20]
+        digits = [
+            c for c in contents.chars if c["text"].isdigit() and c["top"] < contents.height - MARGIN - 20
+        ]
         assert digits and all(c["x1"] < contents.width / 3 for c in digits)
 
 
@@ -142,12 +149,12 @@ def test_arabic_slides_mirror_qr_codes_and_slide_numbers() -> None:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         first = pdf.pages[0]
         digits = [c for c in first.chars if c["text"] == "1" and c["top"] > first.height * 0.8]
-        assert digits and digits[0]["x1"] < first.width / 2          # slide number on the left
+        assert digits and digits[0]["x1"] < first.width / 2  # slide number on the left
         arabic = [c for c in first.chars if "\u0600" <= c["text"] <= "\u06ff"]
-        assert arabic and min(c["x1"] for c in arabic) > first.width * 0.3   # text hugs the right
+        assert arabic and min(c["x1"] for c in arabic) > first.width * 0.3  # text hugs the right
         qr_pages = [p for p in pdf.pages if len(p.rects) > 30]
         assert qr_pages, "no QR codes found"
         for page in qr_pages:
             squares = [r for r in page.rects if r["width"] < 10 and r["height"] < 10]
             if squares:
-                assert max(r["x1"] for r in squares) < page.width / 2     # QR codes on the left
+                assert max(r["x1"] for r in squares) < page.width / 2  # QR codes on the left

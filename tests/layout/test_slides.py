@@ -61,18 +61,23 @@ def outside_live_area(data: bytes) -> list[str]:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for number, page in enumerate(pdf.pages, 1):
             right, bottom = page.width - LIVE_MARGIN, page.height - LIVE_MARGIN
-            bad += [f"page {number}: {c['text']!r} at ({c['x0']:.0f}, {c['top']:.0f})"
-                    for c in page.chars
-                    if c["x0"] < LIVE_MARGIN or c["x1"] > right
-                    or c["top"] < LIVE_MARGIN or c["bottom"] > bottom]
+            bad += [
+                f"page {number}: {c['text']!r} at ({c['x0']:.0f}, {c['top']:.0f})"
+                for c in page.chars
+                if c["x0"] < LIVE_MARGIN or c["x1"] > right or c["top"] < LIVE_MARGIN or c["bottom"] > bottom
+            ]
     return bad
 
 
 def small_print(data: bytes) -> list[tuple[int, str, float]]:
     """(page, character, size) of every visible character smaller than the minimum body size."""
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        return [(n, c["text"], c["size"]) for n, page in enumerate(pdf.pages, 1)
-                for c in page.chars if c["text"].strip() and c["size"] < BODY_MIN - 0.01]
+        return [
+            (n, c["text"], c["size"])
+            for n, page in enumerate(pdf.pages, 1)
+            for c in page.chars
+            if c["text"].strip() and c["size"] < BODY_MIN - 0.01
+        ]
 
 
 @pytest.fixture(scope="module")
@@ -103,9 +108,16 @@ def test_pages_are_16_by_9_whatever_the_paper(full: Lesson) -> None:
 
 def test_every_objective_prompt_and_takeaway_is_on_a_slide(full: Lesson, full_pdf: bytes) -> None:
     text = squash(pdf_text(full_pdf))
-    for item in [full.title, *full.objectives, *(p.prompt for p in full.discussion_prompts),
-                 *full.key_takeaways, *full.warning_signs, *(v.term for v in full.vocabulary),
-                 *full.activities[0].steps, full.resources[0].name]:
+    for item in [
+        full.title,
+        *full.objectives,
+        *(p.prompt for p in full.discussion_prompts),
+        *full.key_takeaways,
+        *full.warning_signs,
+        *(v.term for v in full.vocabulary),
+        *full.activities[0].steps,
+        full.resources[0].name,
+    ]:
         assert squash(item.plain) in text, item.plain
     assert squash("Question 3 of 3") in text
 
@@ -115,8 +127,9 @@ def test_one_page_and_one_bookmark_per_slide(full: Lesson, full_pdf: bytes) -> N
     slides = fitted(full)
     assert len(reader.pages) == len(slides) == 10
     assert [item.title for item in reader.outline] == [s.outline for s in slides]
-    assert reader.outline[3].title == ("Question 1 of 3: Who can see a photo you post in a "
-                                       "group chat of thirty people?")
+    assert reader.outline[3].title == (
+        "Question 1 of 3: Who can see a photo you post in a group chat of thirty people?"
+    )
 
 
 def test_body_text_is_at_least_24_points_titles_at_least_36(full: Lesson, full_pdf: bytes) -> None:
@@ -141,7 +154,7 @@ def test_resources_have_live_links_and_a_qr_code(full_pdf: bytes) -> None:
     assert uris == {"https://example.org/help", "tel:0800000000"}
     with pdfplumber.open(io.BytesIO(full_pdf)) as pdf:
         modules = [r for r in pdf.pages[-1].rects if r["width"] < 10]
-    assert len(modules) > 100                     # the QR code's dark squares
+    assert len(modules) > 100  # the QR code's dark squares
 
 
 def test_markup_lookalikes_print_literally() -> None:
@@ -172,22 +185,27 @@ def test_shipped_lessons_stay_inside_the_live_area_in_large_type(path: Path) -> 
     assert all(ch.isdigit() and size >= NUMBER_MIN for _, ch, size in small_print(data))
 
 
-def test_holdout_lesson_loses_nothing_and_overflows_nothing(long_lesson: Lesson,
-                                                            long_pdf: bytes) -> None:
+def test_holdout_lesson_loses_nothing_and_overflows_nothing(long_lesson: Lesson, long_pdf: bytes) -> None:
     assert outside_live_area(long_pdf) == []
     assert all(ch.isdigit() and size >= NUMBER_MIN for _, ch, size in small_print(long_pdf))
     text = squash(pdf_text(long_pdf))
     assert URL.removeprefix("https://") in text
     # the 3,000-letter word runs over several slides: read it back without their titles and numbers
     reader = PdfReader(io.BytesIO(long_pdf))
-    pieces = [squash(reader.pages[s.number - 1].extract_text()) for s in fitted(long_lesson)
-              if s.slide.kind == "takeaways"]
+    pieces = [
+        squash(reader.pages[s.number - 1].extract_text())
+        for s in fitted(long_lesson)
+        if s.slide.kind == "takeaways"
+    ]
     assert len(pieces) >= 3
     for title in ("Keytakeaways(continued)", "Keytakeaways"):
         pieces = [p.removeprefix(title) for p in pieces]
     assert WORD in "".join(p.rstrip("0123456789") for p in pieces)
-    for item in [*long_lesson.objectives, *(p.prompt for p in long_lesson.discussion_prompts),
-                 *long_lesson.activities[0].steps]:
+    for item in [
+        *long_lesson.objectives,
+        *(p.prompt for p in long_lesson.discussion_prompts),
+        *long_lesson.activities[0].steps,
+    ]:
         assert squash(item.plain) in text, item.plain
     assert "Note 5 for the facilitator" not in text
 
@@ -200,8 +218,7 @@ def test_holdout_lesson_continues_onto_more_slides(long_lesson: Lesson, long_pdf
     assert len(objectives) >= 5
     assert all(s.outline == "What we will learn (continued)" for s in objectives[1:])
     prompts = [s for s in slides if s.slide.kind == "prompt"]
-    assert [s.slide.kicker for s in prompts if s.part == 0] == [
-        f"Question {n} of 60" for n in range(1, 61)]
+    assert [s.slide.kicker for s in prompts if s.part == 0] == [f"Question {n} of 60" for n in range(1, 61)]
 
 
 @pytest.mark.parametrize("fmt", ["slides", "slides-handout"])

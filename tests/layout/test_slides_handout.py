@@ -28,9 +28,13 @@ def handout(lesson: Lesson, per_page: int, paper: str = "a4") -> bytes:
 
 def note_lines(page) -> list[dict]:  # noqa: ANN001 - a pdfplumber page
     """Long horizontal lines in the right half of a page (not the footer rule, not underlines)."""
-    return [line for line in page.lines
-            if line["x0"] > page.width / 2 and line["x1"] - line["x0"] > 100
-            and abs(line["top"] - line["bottom"]) < 0.1]
+    return [
+        line
+        for line in page.lines
+        if line["x0"] > page.width / 2
+        and line["x1"] - line["x0"] > 100
+        and abs(line["top"] - line["bottom"]) < 0.1
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +68,7 @@ def test_slides_appear_in_order_with_the_projected_numbers(lesson: Lesson) -> No
     assert [item.title for item in reader.outline] == [s.outline for s in slides]
     for number, page in enumerate(reader.pages):
         text = squash(page.extract_text())
-        shown = slides[3 * number:3 * number + 3]
+        shown = slides[3 * number : 3 * number + 3]
         positions = [text.index(squash(s.outline)[:15]) for s in shown if s.slide.title]
         assert positions == sorted(positions)
 
