@@ -23,22 +23,29 @@ UNITS = "title: Course\nunits:\n  - title: U\n    lessons: [one, two]\n"
 
 
 def test_a_route_names_lessons_in_teaching_order(tmp_path: Path) -> None:
-    folder = course_folder(tmp_path, UNITS + "routes:\n  - title: Short\n    description: Two sessions.\n"
-                                           "    lessons: [two, one]\n")
+    folder = course_folder(
+        tmp_path,
+        UNITS + "routes:\n  - title: Short\n    description: Two sessions.\n    lessons: [two, one]\n",
+    )
     course, problems = load_course((str(folder),), {"one", "two"})
     assert problems == [] and course is not None
     (route,) = course.routes
-    assert (route.title.plain, route.lessons, route.description.plain) == ("Short", ("two", "one"),
-                                                                          "Two sessions.")
+    assert (route.title.plain, route.lessons, route.description.plain) == (
+        "Short",
+        ("two", "one"),
+        "Two sessions.",
+    )
 
 
 def test_unknown_lesson_in_a_route_is_an_error_at_its_line_with_the_closest_id(tmp_path: Path) -> None:
-    folder = course_folder(tmp_path, UNITS + "routes:\n  - title: Short\n    lessons:\n      - one\n"
-                                           "      - twoo\n")
+    folder = course_folder(
+        tmp_path, UNITS + "routes:\n  - title: Short\n    lessons:\n      - one\n      - twoo\n"
+    )
     count, problems = check((str(folder),))
     (problem,) = problems
     assert problem.format().startswith(
-        f"{folder}/curriculum.yaml:9:9: error: no lesson with id 'twoo' [course.unknown-lesson]")
+        f"{folder}/curriculum.yaml:9:9: error: no lesson with id 'twoo' [course.unknown-lesson]"
+    )
     assert problem.hint == "did you mean 'two'?"
 
 
