@@ -16,12 +16,12 @@ import pytest
 import yaml
 
 from lessonpress.build import BuildSettings, build
+from lessonpress.formats import learner_formats, spec
 from lessonpress.lessons import check_lesson_and_translations
 from lessonpress.model import Lesson
 from lessonpress.project import LessonFile
 
 from .conftest import FIXTURES, LESSONS, ROOT, SHIPPED, pdf_text, squash
-from .test_learner_safe import LEARNER_FORMATS
 
 SHARED_FACTS = ROOT.parent / "shared" / "curriculum"
 FIXTURE_FACTS = FIXTURES / "facts"
@@ -29,8 +29,10 @@ FACT_FILES = ("FACTS.md", "FACTS-2.md")
 LESSON_FILES = sorted(p for p in LESSONS.rglob("*.yaml"))
 ASSET_FILES = sorted((ROOT / "assets").rglob("*.yaml"))
 
-# A learner's eye view: these formats are what a young person or parent is handed.
-LEARNER_OUTPUTS = (*LEARNER_FORMATS, "pack")
+# A learner's eye view: what a young person or parent is handed, as the format registry says:
+# each lesson's outputs and the course pack (a bilingual handout repeats the two it is made of).
+LESSON_OUTPUTS = tuple(name for name in learner_formats() if spec(name).inputs == "lesson")
+LEARNER_OUTPUTS = (*LESSON_OUTPUTS, *(name for name in learner_formats() if spec(name).inputs == "course"))
 
 
 @cache
@@ -199,7 +201,7 @@ def learner_texts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 def test_learner_outputs_cover_every_lesson_locale_and_format(learner_texts: dict[str, str]) -> None:
     languages = {Path(p).parts[0] for p in learner_texts}
     assert {"en", "es", "ar", "hi"} <= languages
-    for fmt in LEARNER_FORMATS:
+    for fmt in LESSON_OUTPUTS:
         assert sum(p.endswith(f"-{fmt}.pdf") for p in learner_texts) >= len(SHIPPED) + 10, fmt
     assert sum("course-pack" in p for p in learner_texts) == len(languages)
     assert all(len(text) > 200 for text in learner_texts.values())
