@@ -49,10 +49,12 @@ class FormatList(click.ParamType):
         return names
 
 
-def chosen_formats(values: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
-    """Formats from repeated and comma-separated `--format` values (all when none is given)."""
+def chosen_formats(values: tuple[tuple[str, ...], ...], paths: tuple[str, ...]) -> tuple[str, ...]:
+    """Formats from repeated and comma-separated `--format` values (default: see default_formats)."""
+    from .settings import default_formats
+
     names = [name for value in values for name in value]
-    return tuple(dict.fromkeys(names)) or format_names()
+    return tuple(dict.fromkeys(names)) or default_formats(paths)
 
 
 class Printer:
@@ -273,7 +275,7 @@ def build_command(
         settings = BuildSettings(
             paths=paths,
             out_dir=out,
-            formats=chosen_formats(formats),
+            formats=chosen_formats(formats, paths),
             paper=paper or defaults.paper,
             jobs=jobs or 0,
             force=force,
@@ -450,7 +452,7 @@ def watch_command(
     settings = BuildSettings(
         paths=paths,
         out_dir=Path(out_dir),
-        formats=chosen_formats(formats),
+        formats=chosen_formats(formats, paths),
         paper=paper,
         today=build_date(),
         region=region,
