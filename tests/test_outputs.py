@@ -121,3 +121,12 @@ def test_every_setting_that_changes_the_bytes_is_in_the_key() -> None:
     assert BuildSettings(per_page=6).output_key("handout") == base.output_key("handout")
     assert BuildSettings(per_page=6).output_key("slides-handout") != base.output_key("slides-handout")
     assert BuildSettings(jobs=4, force=True).output_key("handout") == base.output_key("handout")
+
+
+def test_i18n_init_refuses_the_lessons_own_language(project: Path) -> None:
+    result = run("i18n", "init", "--locale", "en")
+    assert result.exit_code == 1
+    assert "lessons/minimal.yaml: error: this lesson is written in 'en' already" in result.output
+    assert not (project / "lessons" / "translations").exists()
+    assert run("build", "--format", "handout", "--jobs", "1").exit_code == 0
+    assert "Draft" not in pdf_text((project / "build" / "en" / "minimal-handout.pdf").read_bytes())
