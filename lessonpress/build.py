@@ -81,7 +81,7 @@ def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict 
             paths = tuple(o.path for o in plan.outputs)
             return BuildResult(len(sources), (), (), tuple(sorted_problems(problems)), paths)
     # Load, validate, localize and preflight every lesson: all problems of all files at once.
-    lessons, course, book, checked_problems = check_all(found.files(), settings, reporter, sources, memo)
+    lessons, course, book, checked_problems = check_all(found, settings, reporter, sources, memo)
     # Decide the outputs from what was read; collisions and lessons outside the course show here.
     checked = {lesson.source_path: lesson for lesson in lessons}
     units = units_of(_readable(sources, checked), lambda s: checked[s.file.shown].language) or []
@@ -195,19 +195,20 @@ def _job(
 
 
 def check_all(
-    files: list,
+    found: Found,
     settings: BuildSettings,
     reporter: Reporter,
     sources: list[Source] | None = None,
     memo: dict | None = None,
 ) -> tuple[list[Lesson], Course | None, HelplineBook | None, list[LessonError]]:
-    """Every lesson and translation checked, plus the course and the helplines they use."""
+    """Every lesson and translation checked, plus the course (when a course output is built)
+    and the helplines they use."""
     from .lessons import check_lesson_and_translations, helplines_for, load_course
 
     digests = {s.file.shown: (s.digest, s.translations) for s in sources or ()}
     lessons: list[Lesson] = []
     problems: list[LessonError] = []
-    for file in files:
+    for file in found.files():
         # A checked lesson depends on its file and its translations' content (and the theme).
         key = (file.shown, digests.get(file.shown), settings.theme)
         checked = memo.get(key) if memo is not None and key[1] else None
@@ -219,10 +220,12 @@ def check_all(
         lessons += checked.lessons
         for shown, ok in checked.files:
             reporter.emit(LessonChecked(shown, ok))
-    course, found = load_course(settings.paths, {f.lesson_id for f in files})
-    problems += found
-    book, found = helplines_for(settings.paths, settings.region, settings.today, lessons)
-    return lessons, course, book, problems + found
+    course = None
+    if found.course is not None:
+        course, more = load_course(settings.paths, {f.lesson_id for f in found.course.lessons})
+        problems += more
+    book, more = helplines_for(settings.paths, settings.region, settings.today, lessons)
+    return lessons, course, book, problems + more
 
 
 def label_warnings(languages: Iterable[str]) -> list[LessonError]:

@@ -130,3 +130,12 @@ def test_i18n_init_refuses_the_lessons_own_language(project: Path) -> None:
     assert not (project / "lessons" / "translations").exists()
     assert run("build", "--format", "handout", "--jobs", "1").exit_code == 0
     assert "Draft" not in pdf_text((project / "build" / "en" / "minimal-handout.pdf").read_bytes())
+
+
+def test_one_lesson_of_a_course_builds_and_checks_without_course_errors(project: Path) -> None:
+    (project / "lessons" / "curriculum.yaml").write_text(
+        CURRICULUM.replace("- full\n", "- full\n      - minimal\n")
+    )
+    for command in ("build", "check"):
+        result = run(command, "lessons/full.yaml")
+        assert result.exit_code == 0 and "error:" not in result.output, result.output

@@ -1,5 +1,5 @@
 """Make ReportLab 5.1 print complex scripts: right-to-left word order, dictionary line breaks,
-and two fixes to ReportLab itself (I18N.md §2.4, §3.2, §3.4).
+and three fixes to ReportLab itself (I18N.md §2.4, §3.2, §3.4).
 
 ReportLab's own right-to-left support needs `rlbidi`, which is not on PyPI, and it breaks lines
 only at spaces. So:
@@ -55,7 +55,7 @@ _STRONG_RTL = frozenset(("R", "AL"))
 _NEEDS_DICTIONARY = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff]")
 
 
-# -- the two ReportLab fixes -----------------------------------------------------------------
+# -- the ReportLab fixes -----------------------------------------------------------------
 
 SET_RISE = "setRise: IndexError and shaped text off its baseline"
 DIGIT_DIRECTION = "Arabic-Indic digits shaped right to left"
@@ -113,6 +113,38 @@ def _patch_digit_direction() -> None:
     ttfonts.uharfbuzz = proxy
 
 
+PRIVATE_USE = "private-use code points that depend on the process"
+
+
+def _add_private(self: ttfonts.TTFont, name: str, gid: int, advance: float) -> int:  # noqa: ARG001
+    """TTFont.__addPrivate, deterministic: glyph `gid` always gets the gid-th private-use code
+    point the font's own cmap leaves free, and its nominal advance as its width."""
+    face = self.face
+    free = getattr(face, "_lp_free_private", None)
+    if free is None:  # the first call for this face: the cmap holds only the font's own codes
+        free = face._lp_free_private = [c for c in range(0xE000, 0xF900) if c not in face.charToGlyph]
+    if gid >= len(free):  # no font lessonpress ships has this many glyphs
+        return UNPATCHED[PRIVATE_USE](self, name, gid, advance)
+    uchar = free[gid]
+    if uchar not in face.charToGlyph:
+        face.charToGlyph[uchar] = gid
+        face.glyphToChar.setdefault(gid, []).append(uchar)
+        face.charWidths[uchar] = face._pdfScale(face.hmetrics[gid][0])
+    return uchar
+
+
+def _patch_private_use() -> None:
+    """Patch 3, output bytes that depend on the process: a shaped glyph with no character of
+    its own (a Devanagari conjunct, an Arabic ligature) is drawn through a private-use code
+    point, which ReportLab hands out per font in the order glyphs are first met in the
+    process, with the width of that first occurrence. The ToUnicode map and widths of a Hindi
+    PDF then depended on what the process had drawn before: `--jobs 1` and `--jobs 2`, or one
+    lesson alone and all of them, gave different bytes. Here the code point is derived from
+    the glyph (its id) and the width from the font, so it is the same in every process."""
+    UNPATCHED[PRIVATE_USE] = ttfonts.TTFont._TTFont__addPrivate
+    ttfonts.TTFont._TTFont__addPrivate = _add_private
+
+
 SHAPING_CACHE = "shaping-cache"
 _SHAPED: dict[tuple, tuple] = {}
 _SHAPED_LIMIT = 100_000
@@ -163,6 +195,7 @@ def _patch_shaping_cache() -> None:
 PATCHES: dict[str, Callable[[], None]] = {
     SET_RISE: _patch_set_rise,
     DIGIT_DIRECTION: _patch_digit_direction,
+    PRIVATE_USE: _patch_private_use,
     SHAPING_CACHE: _patch_shaping_cache,
 }
 _applied: set[str] = set()
