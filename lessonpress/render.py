@@ -16,10 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from . import __version__
-from .layout.base import DocumentSpec
-
-PAGE_COUNT_FORM = "lp-page-count"
-PAGE_COUNT_RIGHT_FORM = "lp-page-count-right"  # the same number, ending at its origin
+from .layout.base import PAGE_COUNT_FORM, PAGE_COUNT_RIGHT_FORM, DocumentSpec
 
 
 class _Canvas(Canvas):
@@ -68,6 +65,9 @@ def render(spec: DocumentSpec) -> bytes:
         rightMargin=0,
         topMargin=0,
         bottomMargin=0,
+        # The canvas's first font is the document's body font, set here per document (never
+        # ReportLab's process-wide default, which the last theme used would otherwise decide).
+        initialFontName=spec.page_count_font[0],
     )
 
     def on_page(canvas: Canvas, document: BaseDocTemplate) -> None:

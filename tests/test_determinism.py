@@ -71,3 +71,25 @@ def test_hindi_and_arabic_bytes_depend_on_nothing_but_the_input(tmp_path: Path) 
     paths = [str(folder / f"{lesson_id}.yaml") for lesson_id in reversed(IDS)]
     subprocess.run([sys.executable, "-c", script, str(tmp_path / "reversed"), *paths], check=True, env=env)
     assert hashes(tmp_path / "reversed") == together
+
+
+FIRST_DOCUMENT = """
+from reportlab.platypus import Spacer
+from lessonpress.layout.base import DocumentSpec, Metadata
+from lessonpress.layout.fonts import register_family
+from lessonpress.render import render
+register_family("Atkinson")
+spec = DocumentSpec((400, 400), (10, 10, 380, 380), (Spacer(1, 10),), Metadata("t", "a", "s", "en"),
+                    lambda canvas, number: None)
+print(b"Helvetica" in render(spec))
+"""
+
+
+def test_a_documents_base_font_comes_from_the_document_not_the_process() -> None:
+    # Before any theme was registered, ReportLab's process-wide default (Helvetica, not
+    # embedded) was every page's first font.
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_DOCUMENT], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == "False"
