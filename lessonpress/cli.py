@@ -30,7 +30,7 @@ class Printer:
     def __init__(self, quiet: bool, verbose: bool) -> None:
         self.quiet = quiet
         self.verbose = verbose
-        self.bar = None
+        self.bar: Any = None
         self.done = 0
 
     def emit(self, event: Event) -> None:

@@ -8,6 +8,7 @@ import os
 import sys
 import traceback as tb
 from collections.abc import Callable
+from typing import overload
 
 import click
 
@@ -50,6 +51,10 @@ def guard(ctx: click.Context, action: Callable[[], int]) -> int:
         return EXIT_ERRORS
 
 
+@overload
+def locale_tag(value: str, flag: str = ...) -> str: ...
+@overload
+def locale_tag(value: None, flag: str = ...) -> None: ...
 def locale_tag(value: str | None, flag: str = "--locale") -> str | None:
     """A language-tag option checked as BCP 47 (a usage error otherwise)."""
     from .languages import normalise_language

@@ -3,7 +3,7 @@ change what is checked; each command turns them into `Flags` for the one setting
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
@@ -151,7 +151,7 @@ _BUILD = [
 ]
 
 
-def _apply(options: list[Decorator]) -> Decorator:
+def _apply(options: Sequence[Decorator]) -> Decorator:
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
         for option in reversed(options):
             command = option(command)

@@ -76,14 +76,14 @@ def _check(key: str, value: object, text: str, shown: str) -> LessonError | None
     if not isinstance(value, str) or not value:
         return _error(f"[tool.lessonpress] {key} = {value!r} must be a text", "config.value", shown, line)
     if key == "paper" and value not in PAPERS:
-        hint = f'did you mean "{value.lower()}"?' if value.lower() in PAPERS else None
+        suggestion = f'did you mean "{value.lower()}"?' if value.lower() in PAPERS else None
         return _error(
             f"[tool.lessonpress] paper = {value!r} is not a paper size: use "
             + ", ".join(f'"{p}"' for p in PAPERS),
             "config.value",
             shown,
             line,
-            hint=hint,
+            hint=suggestion,
         )
     return None
 

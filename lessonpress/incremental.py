@@ -20,6 +20,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from . import __version__
 
@@ -140,8 +141,10 @@ class BuildState:
         for key, value in _typed(raw.get("outputs", {}), dict, "outputs").items():
             record = _typed(value, dict, "an output record")
             fingerprint, sha = record.get("fingerprint"), record.get("sha256")
-            if not (_hexes(fingerprint, sha) and _inside(key)):
+            if not (isinstance(fingerprint, str) and isinstance(sha, str) and _hexes(fingerprint, sha)):
                 raise StateError(f"output record {key!r} is not valid")
+            if not _inside(key):
+                raise StateError(f"output {key!r} is outside the output folder")
             self.outputs[key] = Record(fingerprint, sha)
         for key, value in _typed(raw.get("languages", {}), dict, "languages").items():
             self.languages[key] = _typed(value, str, "a language")
@@ -191,8 +194,9 @@ STATE_VERSION = 2
 MAX_STATE_BYTES = 64 * 1024 * 1024
 MAX_FACTS = 4000  # lesson files and curricula remembered (older edits are forgotten)
 MAX_PLANS = 16  # builds (sets of paths and settings) whose warnings are remembered
+T = TypeVar("T")
 _HEX = frozenset("0123456789abcdef")
-_WARNING_KEYS = {
+_WARNING_KEYS: dict[str, type | tuple[type, ...]] = {
     "message": str,
     "code": str,
     "hint": (str, type(None)),
@@ -202,7 +206,7 @@ _WARNING_KEYS = {
 }
 
 
-def _typed(value: object, kind: type | tuple[type, ...], what: str):  # noqa: ANN202
+def _typed(value: object, kind: type[T], what: str) -> T:
     if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
         raise StateError(f"{what} is a {type(value).__name__}")
     return value
@@ -220,8 +224,9 @@ def _inside(key: str) -> bool:
 
 def _warning(value: object) -> dict:
     record = _typed(value, dict, "a warning")
-    for key, kind in _WARNING_KEYS.items():
-        _typed(record.get(key), kind, f"a warning's {key}")
+    for key, kinds in _WARNING_KEYS.items():
+        if not isinstance(record.get(key), kinds) or isinstance(record.get(key), bool):
+            raise StateError(f"a warning's {key} is a {type(record.get(key)).__name__}")
     return record
 
 

@@ -49,6 +49,7 @@ def check_lesson_and_translations(
     if lesson is None or has_errors(problems):
         return Checked((), tuple(problems), ((file.shown, False),))
     lessons, files = [lesson], [(file.shown, True)]
+    assert document is not None  # a lesson was made from it
     for translation in find_translations(file, locales):
         translated, found = check_translation(document, translation, file.lesson_id, theme)
         problems += found

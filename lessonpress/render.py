@@ -8,6 +8,8 @@ filled in when the document is saved, so each document is laid out once, not twi
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from typing import Any
 
 from . import layout  # noqa: F401  (pins ReportLab's settings before it is imported)
 
@@ -23,7 +25,7 @@ class _Canvas(Canvas):
     """A canvas that, on save, defines the forms that footers and contents refer to."""
 
     page_count_font: tuple[str, float] = ("Atkinson", 9.0)
-    on_save = None
+    on_save: Callable[[Any], None] | None = None
 
     def save(self) -> None:
         pages = self.getPageNumber() - 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .assets import load_logo
 from .errors import LessonError, SourceLocation
@@ -279,7 +280,7 @@ def _high_contrast(t: Theme) -> Theme:
 
 
 def _ink_saver(t: Theme) -> Theme:
-    grey = {
+    grey: dict[str, Any] = {
         f: _grey(getattr(t, f))
         for f in ("text_color", "accent_color", "muted_color", "rule_color", "link_color")
     }

@@ -136,7 +136,7 @@ def import_catalog(paths: tuple[str, ...], catalog: Path, shown: str, locale: st
         )
     sources, found = _sources(paths)
     problems += found
-    if problems:
+    if problems or not locale:
         return Outcome((), 0, tuple(problems))
     plan, problems = _plan_import(sources, entries, locale, shown)
     if problems:

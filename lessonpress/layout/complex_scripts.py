@@ -21,6 +21,7 @@ import types
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 import reportlab.platypus.paragraph as rl_paragraph
 import uharfbuzz
@@ -59,7 +60,7 @@ _NEEDS_DICTIONARY = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\
 
 SET_RISE = "setRise: IndexError and shaped text off its baseline"
 DIGIT_DIRECTION = "Arabic-Indic digits shaped right to left"
-UNPATCHED: dict[str, object] = {}  # what each patch replaced (the tests show the bugs)
+UNPATCHED: dict[str, Any] = {}  # what each patch replaced (the tests show the bugs)
 
 
 def _set_rise(self: PDFTextObject, rise: float) -> None:
@@ -75,6 +76,8 @@ def _set_rise(self: PDFTextObject, rise: float) -> None:
 
 class _Buffer(uharfbuzz.Buffer):
     """A HarfBuzz buffer that shapes left to right any word without a right-to-left letter."""
+
+    direction: str
 
     def add_str(self, text: str, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
         self._lp_text = text
@@ -319,6 +322,8 @@ def _visual_line(frags: list, rtl: bool) -> list:
 class SegmentedParagraph(Paragraph):
     """A Paragraph that may break lines between Thai or Khmer words, found by ICU's dictionary,
     when its style has `segmentation` (an ICU locale such as "th")."""
+
+    frags: list
 
     def __init__(self, text, style=None, bulletText=None, frags=None, **kw) -> None:  # noqa: ANN001, ANN003, N803
         super().__init__(text, style, bulletText, frags, **kw)

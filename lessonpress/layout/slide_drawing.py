@@ -245,7 +245,8 @@ class _Fitter:
         header = self.header()
         stream = [*header, *self.items(size)]  # a title too long for a slide is split too
         pages: list[tuple[list[Block], int]] = []
-        page, used, fixed = [], 0.0, len(header)
+        page: list[Block] = []
+        used, fixed = 0.0, len(header)
         while stream:
             block = stream.pop(0)
             gap = block.space_before if page else 0
