@@ -10,12 +10,12 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import LessonError, SourceLocation
 
-KEYS = ("theme", "paper", "region")
 PAPERS = ("a4", "letter", "a5")
 CONFIG_FILE = "pyproject.toml"
 
@@ -73,19 +73,34 @@ def _check(key: str, value: object, text: str, shown: str) -> LessonError | None
         return _error(
             f"[tool.lessonpress] has an unknown key '{key}'", "config.unknown-key", shown, line, hint=hint
         )
-    if not isinstance(value, str) or not value:
-        return _error(f"[tool.lessonpress] {key} = {value!r} must be a text", "config.value", shown, line)
-    if key == "paper" and value not in PAPERS:
-        suggestion = f'did you mean "{value.lower()}"?' if value.lower() in PAPERS else None
-        return _error(
-            f"[tool.lessonpress] paper = {value!r} is not a paper size: use "
-            + ", ".join(f'"{p}"' for p in PAPERS),
-            "config.value",
-            shown,
-            line,
-            hint=suggestion,
+    problem = CHECKS[key](value)
+    if problem is None:
+        return None
+    message, advice = problem
+    return _error(f"[tool.lessonpress] {key} = {value!r} {message}", "config.value", shown, line, hint=advice)
+
+
+def _text(value: object) -> tuple[str, str | None] | None:
+    return None if isinstance(value, str) and value else ("must be a text", None)
+
+
+def _paper(value: object) -> tuple[str, str | None] | None:
+    if not isinstance(value, str) or value not in PAPERS:
+        close = (
+            f'did you mean "{value.lower()}"?' if isinstance(value, str) and value.lower() in PAPERS else None
         )
+        return "is not a paper size: use " + ", ".join(f'"{p}"' for p in PAPERS), close
     return None
+
+
+# What each key must be: a check that returns (what is wrong, a hint) or None. A new key is
+# one line here and one field of ProjectDefaults.
+CHECKS: dict[str, Callable[[object], tuple[str, str | None] | None]] = {
+    "theme": _text,
+    "paper": _paper,
+    "region": _text,
+}
+KEYS = tuple(CHECKS)
 
 
 def _error(
