@@ -73,11 +73,11 @@ def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict 
     # Nothing changed since the last build: say so, repeat its warnings, touch nothing.
     if not settings.force and not has_errors(problems):
         plan = _plan_from_state(settings, found, sources, state, shared)
-        replay = state.warnings.get(_plan_key(plan, settings)) if plan else None
+        replay = state.replayed(_plan_key(plan, settings)) if plan else None
         if plan and replay is not None and all(state.current(o.path, o.fingerprint) for o in plan.outputs):
             for output in plan.outputs:
                 reporter.emit(OutputUpToDate(str(output.path)))
-            problems += [*plan.problems, *_replayed(replay)]
+            problems += [*plan.problems, *replay]
             paths = tuple(o.path for o in plan.outputs)
             return BuildResult(len(sources), (), (), tuple(sorted_problems(problems)), paths)
     # Load, validate, localize and preflight every lesson: all problems of all files at once.
@@ -88,9 +88,7 @@ def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict 
     plan = plan_outputs(settings, units, _course_facts(found, course, lessons), shared)
     checked_problems += label_warnings({o.language for o in plan.outputs})
     _remember(state, sources, checked, course, found)
-    state.warnings[_plan_key(plan, settings)] = [
-        _warning_record(p) for p in checked_problems if not p.is_error
-    ]
+    state.keep_warnings(_plan_key(plan, settings), checked_problems)
     problems += [*checked_problems, *plan.problems]
     # Skip what is current; lay out, render and write the rest, recording each file written.
     todo = [o for o in plan.outputs if settings.force or not state.current(o.path, o.fingerprint)]
@@ -293,26 +291,3 @@ def _damaged(state: BuildState) -> list[LessonError]:
             hint="nothing to do: the next build replaces it",
         )
     ]
-
-
-def _warning_record(problem: LessonError) -> dict:
-    return {
-        "message": problem.message,
-        "code": problem.code,
-        "hint": problem.hint,
-        "path": problem.path,
-        "line": problem.line,
-        "column": problem.column,
-    }
-
-
-def _replayed(records: list[dict]) -> list[LessonError]:
-    out = []
-    for r in records:
-        location = SourceLocation(r["path"], r["line"], r["column"]) if r.get("path") else None
-        out.append(
-            LessonError(
-                r["message"], code=r["code"], hint=r.get("hint"), location=location, severity="warning"
-            )
-        )
-    return out

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from . import __version__
+from .errors import LessonError, SourceLocation
 
 STATE_DIR = ".lessonpress"
 STATE_FILE = "state.json"
@@ -184,6 +185,26 @@ class BuildState:
         """Remember a file just written."""
         self.outputs[self.key(path)] = Record(fingerprint, sha256)
 
+    def keep_warnings(self, plan: str, problems: list[LessonError]) -> None:
+        """Remember the warnings a full build of `plan` found, to repeat when nothing changes."""
+        self.remember(plan, self.warnings, [_warning_record(p) for p in problems if not p.is_error])
+
+    def replayed(self, plan: str) -> list[LessonError] | None:
+        """The warnings remembered for `plan`, or None when it was never built in full."""
+        records = self.warnings.get(plan)
+        if records is None:
+            return None
+        return [
+            LessonError(
+                r["message"],
+                code=r["code"],
+                hint=r.get("hint"),
+                location=SourceLocation(r["path"], r["line"], r["column"]) if r.get("path") else None,
+                severity="warning",
+            )
+            for r in records
+        ]
+
     def remember(self, key: str, table: dict, value: object) -> None:
         """Set a fact, moving it to the end (the most recent are kept on save)."""
         table.pop(key, None)
@@ -228,6 +249,17 @@ def _warning(value: object) -> dict:
         if not isinstance(record.get(key), kinds) or isinstance(record.get(key), bool):
             raise StateError(f"a warning's {key} is a {type(record.get(key)).__name__}")
     return record
+
+
+def _warning_record(problem: LessonError) -> dict:
+    return {
+        "message": problem.message,
+        "code": problem.code,
+        "hint": problem.hint,
+        "path": problem.path,
+        "line": problem.line,
+        "column": problem.column,
+    }
 
 
 def output_digest(path: Path) -> str:
