@@ -138,7 +138,7 @@ class BuildState:
     def _read(self, raw: object) -> None:
         raw = _typed(raw, dict, "the state")
         if raw.get("version") != STATE_VERSION:
-            raise StateError(f"state version {raw.get('version')!r}, not {STATE_VERSION}")
+            raise StateError("it was written by another version of lessonpress")
         for key, value in _typed(raw.get("outputs", {}), dict, "outputs").items():
             record = _typed(value, dict, "an output record")
             fingerprint, sha = record.get("fingerprint"), record.get("sha256")
