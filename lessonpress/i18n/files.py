@@ -204,20 +204,33 @@ def edit(text: str, shown: str, model: type, source: dict, values: list[tuple[Pa
     """`text` with each (translation path, value) written in; raises EditError when a value has
     no place (a list of another length, a flow-style collection, another shape)."""
     for path, _ in values:
-        while True:
+        for _ in range(len(path) + 1):  # each step makes one more part of the path exist
             found = _resolve(text, shown, path, model, source)
             if isinstance(found, Node):
                 break
             at, end, new = found
             text = text[:at] + new + text[end:]
+        else:
+            raise EditError(
+                LessonError(
+                    f"cannot place '{_shown(path)}' in this file",
+                    code="i18n.shape",
+                    location=SourceLocation(shown, 1, 1),
+                )
+            )
     targets = sorted(
         ((n.start, n.end), value)
         for n, value in ((_resolve(text, shown, path, model, source), value) for path, value in values)
     )
     for (start, end), value in reversed(targets):
         new = scalar(value)
-        if start == end and start > 0 and text[start - 1] not in " \t":
-            new = " " + new
+        if start == end:  # an empty value: `key:` or `- `, perhaps with spaces or a comment after
+            while end < len(text) and text[end] in " \t":
+                end += 1
+            if start > 0 and text[start - 1] not in " \t":
+                new = " " + new
+            if text[end : end + 1] == "#":
+                new += " "
         text = _replace(text, start, end, new)
     return text
 
@@ -244,9 +257,9 @@ def _resolve(text: str, shown: str, path: Path_, model: type, source: dict) -> N
             )
         name = shorthand(tp)
         child_tp, child_src = _step(tp, src, part)
+        if node.kind == "scalar" and name and part == name and depth == len(path) - 1:
+            return node  # `- Why?` is the prompt itself, empty or not
         if node.kind == "scalar" and node.value is not None and name:
-            if part == name and depth == len(path) - 1:
-                return node  # `- Why?` is the prompt itself
             return (node.start, node.end, _as_record(node, tp, src, name, parent))
         if node.kind == "scalar" and node.value is None and parent is not None:
             return (node.start, node.end, _fill(tp, src, parent, via))
@@ -301,6 +314,8 @@ def _step(tp: Any, src: Any, part: Any) -> tuple[Any, Any]:
 
 def _fill(tp: Any, src: Any, parent: Node, via: Any) -> str:
     """An empty value (`key:` or `-` with nothing after it) given the source's empty shape."""
+    if isinstance(src, str) and shorthand(tp):
+        src = {shorthand(tp): src}
     lines = fragment(tp, src, parent.column, via if parent.kind == "map" else None)[1:]
     return "\n" + "\n".join(lines)
 

@@ -77,7 +77,8 @@ def plan_import(
         if entry.doc_id not in edits:
             edits[entry.doc_id] = _open(document, locale, problems)
         edit = edits[entry.doc_id]
-        if edit is None or value_at(edit.data, found.path, document.model) == text:
+        current = value_at(edit.data, found.path, document.model) if edit is not None else None
+        if edit is None or (isinstance(current, str) and current.strip() == text):
             continue  # unreadable (reported), or no change
         values.setdefault(entry.doc_id, []).append((found.path, text, entry))
         edit.changed.append((entry.context, entry.source or found.text, text))
