@@ -190,14 +190,21 @@ def _read_text(path, shown: str) -> tuple[str | None, list[LessonError]]:  # noq
     return text.removeprefix("\ufeff"), []
 
 
-_KEYWORD = re.compile(r'(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+("(?:[^"\\]|\\.)*")\s*')
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"\s*')
+# One PO line: a comment, a keyword with its quoted string, a continued string, or nothing.
+_LINE = re.compile(
+    r'[ \t]*(?:(#[^\n]*)|(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]+"((?:[^"\\\n]|\\.)*)"'
+    r'|"((?:[^"\\\n]|\\.)*)"|)[ \t\r]*(?:\n|\Z)'
+)
 _UNESCAPE = re.compile(r"\\(.)")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 
 
+def _unquote(body: str) -> str:
+    return _UNESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(0)), body) if "\\" in body else body
+
+
 class _Po:
-    """One pass over a PO text: entries with their first line, and every problem."""
+    """The entries of a PO text with their first line, and every problem, in one pass."""
 
     def __init__(self, shown: str) -> None:
         self.shown = shown
@@ -205,13 +212,6 @@ class _Po:
         self.entries: list[Entry] = []
         self.language: str | None = None
         self.seen: dict[str, int] = {}
-        self._reset(0)
-
-    def _reset(self, line: int) -> None:
-        self.fields: dict[str, str] = {}
-        self.current: str | None = None
-        self.start = line
-        self.flags: set[str] = set()
 
     def error(
         self, line: int, message: str, code: str, hint: str | None = None, severity: str = "error"
@@ -222,81 +222,84 @@ class _Po:
             )
         )
 
-    def feed(self, number: int, line: str) -> None:
-        stripped = line.strip()
-        if not stripped:
-            return
-        if stripped.startswith("#"):
-            if self.fields:
-                self.finish()
-                self._reset(number)
-            if not self.start:
-                self.start = number
-            if stripped.startswith("#,"):
-                self.flags.update(f.strip() for f in stripped[2:].split(","))
-            return
-        match = _KEYWORD.fullmatch(stripped)
-        if match:
-            keyword = match.group(1)
-            if keyword in ("msgctxt", "msgid") and ("msgstr" in self.fields or keyword in self.fields):
-                self.finish()
-                self._reset(number)
-            if not self.start:
-                self.start = number
-            if keyword in self.fields:
-                self.error(number, f"{keyword} appears twice in one entry", "catalog.syntax")
-            self.current = keyword
-            self.fields[keyword] = _unquote(match.group(2))
-            return
-        if _STRING.fullmatch(stripped) and self.current:
-            self.fields[self.current] += _unquote(stripped)
-            return
-        self.error(
-            number,
-            f"this line is not valid PO syntax: {stripped[:60]}",
-            "catalog.syntax",
-            "each line is a keyword and a quoted string, a quoted string, or a # comment",
-        )
+    def read(self, text: str) -> None:
+        """Walk the lines; an entry ends where a comment or a new msgctxt/msgid follows its text."""
+        fields: dict[str, str] = {}
+        current, start, fuzzy, pos, number, size = None, 0, False, 0, 0, len(text)
+        match = _LINE.match
+        while pos < size:
+            number += 1
+            found = match(text, pos)
+            if found is None:
+                end = text.find("\n", pos)
+                end = size if end < 0 else end
+                self.error(
+                    number,
+                    f"this line is not valid PO syntax: {text[pos:end].strip()[:60]}",
+                    "catalog.syntax",
+                    "each line is a keyword and a quoted string, a quoted string, or a # comment",
+                )
+                pos = end + 1
+                continue
+            pos = found.end()
+            comment, keyword, value, more = found.groups()
+            if comment is not None:
+                if comment.startswith("#~"):
+                    continue  # obsolete entries: kept by tools, not ours
+                if fields:
+                    self.finish(fields, start, fuzzy)
+                    fields, current, start, fuzzy = {}, None, 0, False
+                start = start or number
+                fuzzy = fuzzy or (comment.startswith("#,") and "fuzzy" in comment)
+            elif keyword is not None:
+                if keyword in fields or (keyword in ("msgctxt", "msgid") and "msgstr" in fields):
+                    self.finish(fields, start, fuzzy)
+                    fields, start, fuzzy = {}, 0, False
+                start = start or number
+                current, fields[keyword] = keyword, _unquote(value)
+            elif more is not None:
+                if current is None:
+                    self.error(number, "a quoted string without a keyword before it", "catalog.syntax")
+                else:
+                    fields[current] += _unquote(more)
+        self.finish(fields, start, fuzzy)
 
-    def finish(self) -> None:
-        fields, line = self.fields, self.start
+    def finish(self, fields: dict[str, str], line: int, fuzzy: bool) -> None:
+        """Check one entry and keep it, or say why not."""
         if not fields:
             return
-        if "msgid" not in fields or not any(k.startswith("msgstr") for k in fields):
+        context = fields.get("msgctxt")
+        if "msgid" not in fields or not ("msgstr" in fields or "msgstr[0]" in fields):
             self.error(line, "entry needs both msgid and msgstr", "catalog.syntax")
-            return
-        if "msgctxt" not in fields and fields["msgid"] == "":
+        elif context is None and fields["msgid"] == "":
             self._header(fields.get("msgstr", ""))
-            return
-        context = fields.get("msgctxt", "")
-        if "msgid_plural" in fields or "msgstr" not in fields:
+        elif "msgid_plural" in fields or "msgstr" not in fields:
             self.error(
                 line,
-                f"plural entry '{context}': lessons have no plural forms",
+                f"plural entry '{context or ''}': lessons have no plural forms",
                 "catalog.plural",
                 "give each string one msgid and one msgstr",
             )
-            return
-        doc_id, field, ok = _split(context)
-        if not ok:
+        elif not _split(context or "")[2]:
             self.error(
                 line,
-                f"entry has no document context ('{context}')",
+                f"entry has no document context ('{context or ''}')",
                 "catalog.context",
                 'every entry needs msgctxt "lesson-id:field"',
             )
-            return
-        if context in self.seen:
+        elif context in self.seen:
             self.error(
                 line,
                 f"'{context}' is here a second time (first on line {self.seen[context]})",
                 "catalog.duplicate",
                 "keep one entry per context",
             )
-            return
-        self.seen[context] = line
-        if "fuzzy" in self.flags:
-            if fields["msgstr"].strip():
+        else:
+            self.seen[context] = line
+            if not fuzzy:
+                doc_id, field, _ = _split(context)
+                self.entries.append(Entry(doc_id, field, fields["msgid"], fields["msgstr"], line))
+            elif fields["msgstr"].strip():
                 self.error(
                     line,
                     f"'{context}' is marked fuzzy, so it was not imported",
@@ -304,8 +307,6 @@ class _Po:
                     "review it, remove the fuzzy flag, and import again",
                     severity="warning",
                 )
-            return
-        self.entries.append(Entry(doc_id, field, fields["msgid"], fields["msgstr"], line))
 
     def _header(self, text: str) -> None:
         for row in text.split("\n"):
@@ -314,18 +315,9 @@ class _Po:
                 self.language = value.strip()
 
 
-def _unquote(quoted: str) -> str:
-    body = quoted.strip()[1:-1]
-    return _UNESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(0)), body)
-
-
 def _read_po(text: str, shown: str) -> tuple[str | None, list[Entry], list[LessonError]]:
     reader = _Po(shown)
-    for number, line in enumerate(text.split("\n"), 1):
-        if line.startswith("#~"):
-            continue  # obsolete entries: kept by tools, not ours
-        reader.feed(number, line)
-    reader.finish()
+    reader.read(text)
     return reader.language, reader.entries, reader.problems
 
 

@@ -151,9 +151,9 @@ def import_catalog(paths: tuple[str, ...], catalog: Path, shown: str, locale: st
         )
     documents, found = find_documents(paths)
     problems += found
-    if any(p.is_error for p in problems) or not locale:
+    if not locale:
         return Outcome((), 0, tuple(problems))
-    plan, found = plan_import(documents, entries, locale, shown)
+    plan, found = plan_import(documents, entries, locale, shown)  # every problem, in one run
     problems += found
     if any(p.is_error for p in problems):
         return Outcome((), 0, tuple(problems))

@@ -29,6 +29,12 @@ _OURS = (
 
 def safe_target(path: Path, shown: str, force: bool) -> LessonError | None:
     """Why `path` must not be replaced by a catalog, or None when it may be."""
+    if path.is_symlink():  # /dev/stdout is one: where it points depends on who runs us
+        return _problem(
+            shown,
+            "the output is a symbolic link; it is never replaced",
+            "give --out the path of a file, or leave --out out to print the catalog",
+        )
     try:
         info = os.stat(path)
     except FileNotFoundError:
