@@ -55,7 +55,7 @@ def check_lesson_and_translations(
     lesson = None
     if document is not None:
         lesson, found = validate_lesson(document, file.lesson_id)
-        problems += found + _preflight(lesson, theme)
+        problems += found + preflight(lesson, theme)
     if lesson is None or has_errors(problems):
         return Checked((), tuple(problems), ((file.shown, False),))
     lessons, files, stale = [lesson], [(file.shown, True)], list[Stale]()
@@ -82,7 +82,7 @@ def check_translation(
     if document is None:
         return None, problems
     lesson, found = localize(source, document, lesson_id, translation.locale)
-    problems = found + _preflight(lesson, theme)
+    problems = found + preflight(lesson, theme)
     if stale is not None and lesson is not None:
         stale.append(_stale(lesson_id, source, document, Lesson, translation))
     return (None if has_errors(problems) else lesson), problems
@@ -145,7 +145,8 @@ def read_document(path, shown: str) -> tuple[YamlDocument | None, list[LessonErr
         return None, [problem]
 
 
-def _preflight(lesson: Lesson | None, theme: Theme) -> list[LessonError]:
+def preflight(lesson: Lesson | None, theme: Theme = DEFAULT_THEME) -> list[LessonError]:
+    """Characters the lesson's fonts cannot print, each at its line (imports ReportLab)."""
     if lesson is None:
         return []
     from .layout.preflight import check_glyphs  # imports ReportLab: only for valid lessons
@@ -159,7 +160,7 @@ def check_lesson(file: LessonFile, theme: Theme = DEFAULT_THEME) -> tuple[Lesson
     if document is None:
         return None, problems
     lesson, problems = validate_lesson(document, file.lesson_id)
-    problems += _preflight(lesson, theme)
+    problems += preflight(lesson, theme)
     return (None if has_errors(problems) else lesson), problems
 
 

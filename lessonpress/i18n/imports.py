@@ -173,7 +173,7 @@ def _apply(
         return [problem]
     lines = {}
     for path, _, entry in values:
-        mark = translated.value_marks.get(path)
+        mark = translated.value_marks.get(path) or translated.value_marks.get(path[:-1])  # `- Why?`
         if mark:
             lines[mark.line] = entry.line
     source = load_yaml(edit.document.path.read_bytes(), edit.document.shown)
@@ -188,7 +188,10 @@ def _localize(
         return localize_course(source, translated, locale, lesson_ids)[1]
     if document.model is HelplineBook:
         return localize_helplines(source, translated, locale)[1]
-    return localize(source, translated, document.id, locale)[1]
+    from ..lessons import preflight  # the build's glyph check (imports ReportLab)
+
+    lesson, problems = localize(source, translated, document.id, locale)
+    return problems + preflight(lesson)
 
 
 def _relocated(problem: LessonError, translation: str, lines: dict[int, int], catalog: str) -> LessonError:

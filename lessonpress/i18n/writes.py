@@ -63,7 +63,10 @@ def _written_by_us(path: Path) -> bool:
             head = handle.read(4096).decode("utf-8", "replace")
     except OSError:
         return False
-    return head.startswith(_OURS[2]) or any(line.startswith(_OURS[:2]) for line in head.splitlines()[:12])
+    # a catalog re-saved by a spreadsheet or Poedit keeps our header row or project id
+    return head.removeprefix("\ufeff").startswith(_OURS[2][1:]) or any(
+        line.startswith(_OURS[:2]) for line in head.splitlines()[:12]
+    )
 
 
 def _problem(shown: str, message: str, hint: str | None = None) -> LessonError:
