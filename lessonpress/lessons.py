@@ -56,10 +56,9 @@ def check_lesson_and_translations(
     if document is not None:
         lesson, found = validate_lesson(document, file.lesson_id)
         problems += found + preflight(lesson, theme)
-    if lesson is None or has_errors(problems):
+    if document is None or lesson is None or has_errors(problems):
         return Checked((), tuple(problems), ((file.shown, False),))
     lessons, files, stale = [lesson], [(file.shown, True)], list[Stale]()
-    assert document is not None  # a lesson was made from it
     for translation in find_translations(file, locales):
         translated, found = check_translation(document, translation, file.lesson_id, theme, stale)
         problems += found
@@ -238,7 +237,7 @@ def check(
         return len(alone), sorted_problems(problems)
     files, found = find_lessons(rest)
     problems += found
-    count, stale = len(alone), []
+    count, stale = len(alone), list[Stale]()
     for file in files:
         checked = check_lesson_and_translations(file, theme, locales)
         problems += checked.problems
@@ -303,7 +302,9 @@ def load_helpline_book(
     book, problems = load_helplines(*found)
     if book is None:
         return None, problems
-    source, _ = read_document(*found)
+    source, problems_here = read_document(*found)
+    if source is None:
+        return None, problems + problems_here
     translations = []
     for file in find_document_translations(paths, HELPLINES_ID, locales):
         translated, found_here = _translated(

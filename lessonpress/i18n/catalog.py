@@ -19,6 +19,7 @@ import io
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from ..errors import LessonError, SourceLocation
 from .documents import FACILITATOR_ONLY, Document
@@ -214,7 +215,12 @@ class _Po:
         self.seen: dict[str, int] = {}
 
     def error(
-        self, line: int, message: str, code: str, hint: str | None = None, severity: str = "error"
+        self,
+        line: int,
+        message: str,
+        code: str,
+        hint: str | None = None,
+        severity: Literal["error", "warning"] = "error",
     ) -> None:
         self.problems.append(
             LessonError(
@@ -287,14 +293,15 @@ class _Po:
                 "catalog.context",
                 'every entry needs msgctxt "lesson-id:field"',
             )
-        elif context in self.seen:
+        elif (context or "") in self.seen:
             self.error(
                 line,
-                f"'{context}' is here a second time (first on line {self.seen[context]})",
+                f"'{context}' is here a second time (first on line {self.seen[context or '']})",
                 "catalog.duplicate",
                 "keep one entry per context",
             )
         else:
+            context = context or ""
             self.seen[context] = line
             if not fuzzy:
                 doc_id, field, _ = _split(context)
@@ -323,7 +330,9 @@ def _read_po(text: str, shown: str) -> tuple[str | None, list[Entry], list[Lesso
 
 def _read_csv(text: str, shown: str) -> tuple[list[Entry], list[LessonError]]:
     reader = csv.reader(io.StringIO(text, newline=""))
-    entries, problems, seen = [], [], {}
+    entries: list[Entry] = []
+    problems: list[LessonError] = []
+    seen: dict[str, int] = {}
     try:
         header = next(reader, None)
         if header is None or [h.strip().lower() for h in header[:3]] != list(CSV_COLUMNS[:3]):

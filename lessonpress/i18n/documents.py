@@ -122,7 +122,7 @@ def _load(path: Path, shown: str, problems: list[LessonError]) -> Any:
 
 def known_locales(documents: list[Document]) -> list[str]:
     """Locale folders found beside the documents, sorted."""
-    found = set()
+    found: set[str] = set()
     for folder in {d.folder for d in documents}:
         if folder.is_dir():
             found.update(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))

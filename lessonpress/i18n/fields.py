@@ -158,7 +158,7 @@ def _shown(name: str | int) -> str:
 
 def value_at(data: Any, path: Path_, model: type = Lesson) -> Any:
     """The value at a translation path, or None (a shorthand item answers for its field)."""
-    current, tp = data, model
+    current, tp = data, model  # type: tuple[Any, Any]
     for part in path:
         field = shorthand(tp)
         if isinstance(current, str) and field == part:
@@ -185,7 +185,7 @@ def translation_path(data: Any, path: Path_, model: type = Lesson) -> Path_:
     """A path in source (or merged) data as a path in a translation file: list positions of
     id-keyed lists become ids."""
     out: list[str | int] = []
-    current, tp = data, model
+    current, tp = data, model  # type: tuple[Any, Any]
     for part in path:
         inner = item_type(tp)
         if isinstance(part, int) and inner is not None:

@@ -218,10 +218,12 @@ def edit(text: str, shown: str, model: type, source: dict, values: list[tuple[Pa
                     location=SourceLocation(shown, 1, 1),
                 )
             )
-    targets = sorted(
-        ((n.start, n.end), value)
-        for n, value in ((_resolve(text, shown, path, model, source), value) for path, value in values)
-    )
+    targets = []
+    for path, value in values:
+        node = _resolve(text, shown, path, model, source)
+        assert isinstance(node, Node)  # every path exists now
+        targets.append(((node.start, node.end), value))
+    targets.sort()
     for (start, end), value in reversed(targets):
         new = scalar(value)
         if start == end:  # an empty value: `key:` or `- `, perhaps with spaces or a comment after

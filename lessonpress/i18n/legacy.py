@@ -65,7 +65,8 @@ def _walk(value: Any, path: Path_, context: str) -> Iterator[tuple[Path_, str]]:
             if key not in _NOT_TRANSLATED:
                 yield from _walk(child, (*path, key), f"{context}.{key}" if context else key)
     elif isinstance(value, list):
-        names, seen = [], {}
+        names: list[str] = []
+        seen: dict[str, int] = {}
         last = next((p for p in reversed(path) if isinstance(p, str)), "")
         for item in value:
             field = _ITEM_NAMES.get(last)
@@ -111,9 +112,9 @@ def migrate(records: dict[str, Any], data: Any, fields: list) -> dict[str, Any]:
     left = [name for name in records if name not in placed]
     for group in sorted({shape(f.context) for f in unplaced}):
         new = [f for f in unplaced if shape(f.context) == group]
-        old = [name for name in left if shape(name) == group]
-        if len(new) == len(old):
-            moved.update(_pair(new, old, records))
+        before = [name for name in left if shape(name) == group]
+        if len(new) == len(before):
+            moved.update(_pair(new, before, records))
     return moved
 
 
