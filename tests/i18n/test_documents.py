@@ -233,3 +233,18 @@ def test_helplines_curriculum_and_labels_are_not_lesson_ids(project: Path) -> No
     assert "lessons/helplines.yaml: warning: 'helplines' is not a lesson id" in result.output
     assert "lessons/labels.yml: warning: 'labels' is not a lesson id" in result.output
     assert run("check", "lessons/helplines.yaml").exit_code == 1
+
+
+def test_the_shipped_curriculum_is_translated_into_every_shipped_language() -> None:
+    from lessonpress.lessons import load_courses
+    from lessonpress.project import find_lessons
+
+    from ..conftest import LESSONS
+
+    ids = {f.lesson_id for f in find_lessons((str(LESSONS),))[0]}
+    course, problems = load_courses((str(LESSONS),), ids)
+    assert course is not None and not [p for p in problems if p.is_error]
+    assert {locale for locale, _ in course.translations} >= {"es", "ar", "hi"}
+    assert course.for_language("es").title.plain == "Seguros en línea"
+    assert course.for_language("es").units[0].lessons == course.source.units[0].lessons
+    assert course.for_language("en").title.plain == "Safe online"
