@@ -111,5 +111,12 @@ def test_the_curriculum_translates_titles_and_descriptions_not_its_lesson_list()
         "version": "1.0",
         "date": "2026-01-01",
         "units": [{"title": "For teens", "description": "Six lessons.", "lessons": ["teens-1"]}],
+        "routes": [{"title": "Core", "lessons": ["teens-1"], "description": "Two sessions."}],
     }
-    assert contexts(course, Course) == ["title", "units[1].title", "units[1].description"]
+    assert contexts(course, Course) == [
+        "title",
+        "units[1].title",
+        "units[1].description",
+        "routes[1].title",
+        "routes[1].description",
+    ]
