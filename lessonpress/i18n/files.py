@@ -1,10 +1,11 @@
 """Create and edit translation files, keeping every comment and everything a translator wrote.
 
-A new translation file has the source's shape with every text left empty and the source text in
-a comment just above it, so a translator can work in any text editor; an empty field prints the
-source language. An import edits the file's text in place: each value is written over exactly the
-characters of the old one (found from the YAML parser's positions), and a missing key or item is
-inserted as a new, commented block beside its neighbours. Every other byte, comments and layout
+A new translation file has the source's shape with every text left empty (`""`, so whatever a
+translator types between the quotes stays text) and the source text in a comment just above it,
+so a translator can work in any text editor; an empty field prints the source language. An import
+edits the file's text in place: each value is written over exactly the characters of the old one
+(found from the YAML parser's positions), and a missing key or item is inserted as a new,
+commented block beside its neighbours. Every other byte, comments and layout
 included, stays where it was, so a comment can never drift to another item.
 """
 
@@ -93,8 +94,10 @@ def _entry(tp: Any, value: Any, indent: int, key: str | int | None) -> Iterator[
     lead = f"{pad}{_key(key)}:" if key is not None else f"{pad}-"
     inner = item_type(tp)
     if isinstance(value, str):
+        # An empty quoted text: what the translator types goes between the quotes, where ': ' or
+        # a leading '*', '@' or '#' are just text (issue 14); left empty, it prints the source.
         yield from _comment(value, indent)
-        yield lead if key is not None else lead + " "
+        yield f'{lead} ""'
     elif isinstance(value, list) and inner is not None:
         yield lead
         for item in value:

@@ -98,11 +98,13 @@ def test_init_writes_helpline_and_curriculum_files_keyed_like_their_sources(proj
     assert "created lessons/translations/es/helplines.yaml" in result.output
     assert "created lessons/translations/es/curriculum.yaml" in result.output
     helplines = (ES / "helplines.yaml").read_text(encoding="utf-8")
-    assert "helplines:\n  gb-test-line:\n    # Test Line\n    name:\n    # 24/7\n    hours:\n" in helplines
+    assert (
+        'helplines:\n  gb-test-line:\n    # Test Line\n    name: ""\n    # 24/7\n    hours: ""\n' in helplines
+    )
     assert "0800" not in helplines and "example.org" not in helplines and "region" not in helplines
     curriculum = (ES / "curriculum.yaml").read_text(encoding="utf-8")
-    assert "# Safe chats course\ntitle:\n" in curriculum
-    assert "units:\n  -\n    # For teens\n    title:\n" in curriculum and "lessons:" not in curriculum
+    assert '# Safe chats course\ntitle: ""\n' in curriculum
+    assert 'units:\n  -\n    # For teens\n    title: ""\n' in curriculum and "lessons:" not in curriculum
     # an empty file prints the source: it builds, with a fallback warning
     built = build(
         BuildSettings(paths=("lessons",), out_dir=Path("out"), formats=("handout",), jobs=1, locales=("es",))

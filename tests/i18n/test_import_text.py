@@ -68,7 +68,7 @@ def test_a_partial_import_keeps_each_source_comment_above_its_own_item(i18n_proj
     )
     text = FR.read_text(encoding="utf-8")
     assert comments_above_fields(text) == expected
-    assert "  # Explain who can see a message in a group chat.\n  - \n" in text  # still empty
+    assert '  # Explain who can see a message in a group chat.\n  - ""\n' in text  # still empty
     assert "  # Name two ways to get help.\n  - Nommer deux façons de demander de l’aide.\n" in text
     # only the three value lines changed
     changed = [ln for ln in difflib.ndiff(fresh.splitlines(), text.splitlines()) if ln[:1] in "+-"]

@@ -50,7 +50,7 @@ def test_a_new_facilitator_field_is_labelled_for_translators() -> None:
     document = Document("x", None, "x.yaml", data, Extended)
     assert "(facilitator guide and notes pages only)" in comment_of(StringStatus(tip, "missing"), document)
     skeleton = files.skeleton(Extended, data, "x.yaml", "es", "Español")
-    assert f"mentor_tips:\n  # {TIP}\n  - \n" in skeleton
+    assert f'mentor_tips:\n  # {TIP}\n  - ""\n' in skeleton
 
 
 def test_a_new_facilitator_field_is_kept_off_learner_outputs() -> None:
