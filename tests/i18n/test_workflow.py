@@ -147,3 +147,19 @@ def test_language_names_print_in_their_own_script(i18n_project: Path) -> None:
     output = run("i18n", "status").output
     for name in ("Español", "العربية", "हिन्दी", "українська", "ไทย", "Tiếng Việt"):
         assert name.lower() in output.lower(), name
+
+
+def test_init_refuses_the_sources_own_language_for_every_document(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    (tmp_path / "lessons").mkdir()
+    (tmp_path / "lessons" / "one.yaml").write_text(
+        "title: One\nobjectives: [O]\ndiscussion_prompts: [Q?]\nkey_takeaways: [K]\n", encoding="utf-8"
+    )
+    (tmp_path / "lessons" / "curriculum.yaml").write_text(
+        "title: Course\nunits:\n  - title: U\n    lessons: [one]\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = run("i18n", "init", "--locale", "en")
+    assert result.exit_code == 1
+    assert "lessons/one.yaml: error: this lesson is written in 'en' already" in result.output
+    assert "lessons/curriculum.yaml: error: the curriculum file is written in 'en' already" in result.output
+    assert not (tmp_path / "lessons" / "translations").exists()
