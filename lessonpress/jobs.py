@@ -169,8 +169,18 @@ def run_job(job: Job) -> JobResult:
 
 
 def render_job(job: Job) -> bytes:
-    """The PDF bytes of a job (no file is touched)."""
+    """The bytes of a job's file, a PDF or a web page (no file is touched)."""
     from .labels import labels_for
+
+    spec = FORMATS[job.format]
+    if spec.suffix == ".html":  # a web page: html/, no ReportLab
+        from .html.base import HtmlContext
+
+        lesson, *source = job.lessons
+        languages = {s.source_path: s.language for s in source}
+        return spec.layout_class()().render(
+            lesson, HtmlContext(job.settings.theme, labels_for(lesson.language), job.helplines, languages)
+        )
     from .layout.base import LayoutContext
     from .layout.fonts import fonts_for
     from .render import render
@@ -190,7 +200,6 @@ def render_job(job: Job) -> bytes:
             helplines=job.helplines,
         )
 
-    spec = FORMATS[job.format]
     fmt: Any = spec.layout_class()()
     if spec.inputs == "translation":  # a translation printed beside its source
         translated, source = job.lessons
