@@ -168,7 +168,7 @@ def test_the_handout_page_has_the_pdf_handouts_sections_in_order() -> None:
 
 def test_the_html_package_never_imports_reportlab() -> None:
     code = (
-        "import sys, lessonpress.html.handout, lessonpress.html.guide;"
+        "import sys, lessonpress.html.handout, lessonpress.html.guide, lessonpress.html.catalog;"
         "from lessonpress.jobs import render_job;"
         "assert not [m for m in sys.modules if m.startswith('reportlab')], 'reportlab imported'"
     )
