@@ -101,13 +101,15 @@ class LiveState:
     problems: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     events: list[tuple[int, str, dict]] = field(default_factory=list)
+    count: int = 0  # events ever published: the next one's number
     lock: threading.Condition = field(default_factory=threading.Condition)
 
     def publish(self, kind: str, data: dict) -> None:
-        """Announce an event to every open page."""
+        """Announce an event to every open page (the latest 500 are kept for slow readers)."""
         with self.lock:
-            self.events.append((len(self.events), kind, data))
-            del self.events[:-200]
+            self.events.append((self.count, kind, data))
+            self.count += 1
+            del self.events[:-500]
             self.lock.notify_all()
 
     def file_written(self, url: str) -> None:
@@ -137,7 +139,7 @@ class LiveState:
     def next_event(self) -> int:
         """The number the next event will get."""
         with self.lock:
-            return self.events[-1][0] + 1 if self.events else 0
+            return self.count
 
 
 def resolve(root: Path, url_path: str) -> Path | None:
@@ -303,6 +305,13 @@ class LiveReporter:
                 self.state.file_written("/" + real.relative_to(self.root).as_posix())
 
 
+def web_formats() -> tuple[str, ...]:
+    """The formats whose files are web pages (the registry's `.html` suffix)."""
+    from .formats import FORMATS
+
+    return tuple(name for name, spec in FORMATS.items() if spec.suffix == ".html")
+
+
 def preview(
     settings,
     reporter: Reporter,
@@ -338,7 +347,7 @@ def preview(
                 on_ready(server.url)
 
     try:
-        watch(settings, live, built, stop)
+        watch(settings, live, built, stop, first=web_formats())
     except KeyboardInterrupt:
         pass  # Ctrl-C between two builds: stop as watchfiles would
     finally:

@@ -192,3 +192,14 @@ def test_ctrl_c_stops_the_preview_cleanly(project_copy: Path) -> None:
     rest = process.communicate(timeout=10)[0]
     assert process.returncode == 0, rest
     assert "stopped" in rest and "Traceback" not in rest
+
+
+def test_the_live_channel_numbers_events_for_ever() -> None:
+    from lessonpress.preview import LiveState
+
+    state = LiveState()
+    for n in range(1200):
+        state.file_written(f"/en/{n}.html")
+    after = state.next_event
+    state.file_written("/en/latest.html")
+    assert [data["path"] for _, _, data in state.wait(after, 0.1)] == ["/en/latest.html"]
