@@ -30,6 +30,7 @@ from urllib.parse import unquote, urlsplit
 from .report import Event, OutputWritten, Reporter
 
 EVENTS = "/__lessonpress/events"
+VIEW = "/__lessonpress/view/"  # a PDF in the browser's viewer, reloaded when rebuilt
 ALLOWED_DOT = (".lessonpress/thumbs/",)
 TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -39,12 +40,15 @@ TYPES = {
     ".css": "text/css; charset=utf-8",
 }
 
-# Reloads the page when its file is rewritten; lists a build's problems in the page. Text only
+# Reloads the page when its file is rewritten (a PDF viewer page: its PDF); lists a build's
+# problems in the page; in the catalog, opens PDFs in a viewer page that reloads them. Text only
 # (textContent), never markup: a problem message quotes the lesson.
 LIVE_SCRIPT = """(() => {
   const panel = document.getElementById("lp-live");
   const list = panel.querySelector("ul");
   const here = decodeURIComponent(location.pathname.replace(/\\/$/, "/index.html"));
+  const frame = document.querySelector("iframe[data-file]");
+  const watched = frame ? frame.dataset.file : here;
   let build = Number(panel.dataset.build);
   function show(problems) {
     list.replaceChildren(...problems.map((text) => {
@@ -54,10 +58,16 @@ LIVE_SCRIPT = """(() => {
     }));
     panel.hidden = problems.length === 0;
   }
+  for (const link of document.querySelectorAll("a[href$='.pdf']")) {
+    const target = new URL(link.href);
+    if (target.origin === location.origin) link.href = "/__lessonpress/view" + target.pathname;
+  }
   const events = new EventSource("/__lessonpress/events");
   events.addEventListener("open", () => { document.documentElement.dataset.live = "on"; });
   events.addEventListener("written", (event) => {
-    if (JSON.parse(event.data).path === here) location.reload();
+    if (JSON.parse(event.data).path !== watched) return;
+    if (frame) frame.src = watched + "?v=" + Date.now();
+    else location.reload();
   });
   events.addEventListener("build", (event) => {
     const data = JSON.parse(event.data);
@@ -80,7 +90,7 @@ def _hash(text: str) -> str:
 
 SCRIPT_HASH, PANEL_HASH = _hash(LIVE_SCRIPT), _hash(PANEL_CSS)
 PAGE_POLICY = (
-    f"default-src 'none'; script-src '{SCRIPT_HASH}'; connect-src 'self'; "
+    f"default-src 'none'; script-src '{SCRIPT_HASH}'; connect-src 'self'; frame-src 'self'; "
     "style-src 'unsafe-inline'; img-src 'self' data:; font-src data:; base-uri 'none'; "
     "form-action 'none'; frame-ancestors 'none'"
 )
@@ -183,6 +193,20 @@ def live_page(html: bytes, state: LiveState) -> bytes:
     return (head + panel + sep + tail if sep else text + panel).encode("utf-8")
 
 
+def viewer_page(root: Path, pdf: Path) -> bytes:
+    """A page that shows one PDF in the browser's viewer (the live script reloads it)."""
+    from .html.text import escape
+
+    url = "/" + pdf.relative_to(root).as_posix()
+    return (
+        '<!DOCTYPE html>\n<html lang="en" dir="ltr"><head><meta charset="utf-8">'
+        f"<title>{escape(pdf.name)}</title><style>html,body{{margin:0;height:100%}}"
+        "iframe{border:0;width:100%;height:100%;display:block}</style></head><body>"
+        f'<iframe src="{escape(url)}" data-file="{escape(url)}" title="{escape(pdf.name)}"></iframe>'
+        "</body></html>\n"
+    ).encode()
+
+
 def make_handler(root: Path, state: LiveState, hosts: set[str]) -> type[BaseHTTPRequestHandler]:
     """A request handler class serving `root` with the live channel."""
 
@@ -204,13 +228,16 @@ def make_handler(root: Path, state: LiveState, hosts: set[str]) -> type[BaseHTTP
                 return self._refuse(HTTPStatus.MISDIRECTED_REQUEST)
             if urlsplit(self.path).path == EVENTS:
                 return self._events() if body else self._refuse(HTTPStatus.METHOD_NOT_ALLOWED)
-            path = resolve(root, self.path)
-            if path is None:
+            viewer = urlsplit(self.path).path.startswith(VIEW)
+            path = resolve(root, self.path[len(VIEW) - 1 :] if viewer else self.path)
+            if path is None or (viewer and path.suffix.lower() != ".pdf"):
                 return self._refuse(HTTPStatus.NOT_FOUND)
             try:
-                data = path.read_bytes()
+                data = viewer_page(root, path) if viewer else path.read_bytes()
             except OSError:
                 return self._refuse(HTTPStatus.NOT_FOUND)
+            if viewer:
+                path = path.with_suffix(".html")
             kind = TYPES.get(path.suffix.lower(), "application/octet-stream")
             if path.suffix.lower() == ".html":
                 data = live_page(data, state)

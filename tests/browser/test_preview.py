@@ -100,7 +100,7 @@ def test_a_broken_lesson_shows_its_error_in_the_page_then_recovers(server, page)
 def test_the_catalog_opens_and_reloads_after_a_build(server, page) -> None:  # noqa: ANN001
     url, project, _ = server
     open_live(page, url)
-    assert page.locator("a[href='en/teens-3-sextortion-handout.pdf']").count() == 1
+    assert page.locator("a[href$='en/teens-3-sextortion-handout.pdf']").count() == 1
     page.evaluate("window.stale = true")
     lesson = project / "lessons" / "teens-3-sextortion.yaml"
     save(lesson, lesson.read_text(encoding="utf-8").replace(TITLE, "title: New catalog title"))
@@ -203,3 +203,21 @@ def test_the_live_channel_numbers_events_for_ever() -> None:
     after = state.next_event
     state.file_written("/en/latest.html")
     assert [data["path"] for _, _, data in state.wait(after, 0.1)] == ["/en/latest.html"]
+
+
+def test_pdfs_open_in_a_viewer_page_that_reloads_them(server, page) -> None:  # noqa: ANN001
+    url, project, _ = server
+    open_live(page, url)
+    link = page.locator("a[href$='teens-3-sextortion-handout.pdf']")
+    assert link.get_attribute("href") == "/__lessonpress/view/en/teens-3-sextortion-handout.pdf"
+    page.goto(url + "__lessonpress/view/en/teens-3-sextortion-handout.pdf")
+    page.wait_for_function("() => document.documentElement.dataset.live === 'on'", timeout=10_000)
+    frame = page.locator("iframe")
+    assert frame.get_attribute("src") == "/en/teens-3-sextortion-handout.pdf"
+    lesson = project / "lessons" / "teens-3-sextortion.yaml"
+    save(lesson, lesson.read_text(encoding="utf-8").replace(TITLE, "title: A new handout title"))
+    page.wait_for_function(
+        "() => document.querySelector('iframe').getAttribute('src').includes('?v=')", timeout=10_000
+    )
+    assert raw_get(url, "/__lessonpress/view/en/teens-3-sextortion-html.html") == 404
+    assert raw_get(url, "/__lessonpress/view/../secret.pdf") == 404
