@@ -126,6 +126,18 @@ register(
 )
 register(
     FormatSpec(
+        "html-bilingual",
+        "lessonpress.html.bilingual:HtmlBilingual",
+        learner=True,
+        inputs="translation",
+        suffix=".html",
+        options=("bilingual",),
+        selectable=False,
+        requested_by="bilingual",
+    )
+)
+register(
+    FormatSpec(
         "handout-bilingual",
         "lessonpress.layout.bilingual:BilingualHandout",
         learner=True,

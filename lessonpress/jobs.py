@@ -177,10 +177,13 @@ def render_job(job: Job) -> bytes:
         from .html.base import HtmlContext
 
         lesson, *source = job.lessons
-        languages = {s.source_path: s.language for s in source}
-        return spec.layout_class()().render(
-            lesson, HtmlContext(job.settings.theme, labels_for(lesson.language), job.helplines, languages)
+        context = HtmlContext(
+            job.settings.theme,
+            labels_for(lesson.language),
+            job.helplines,
+            source[0] if source else None,
         )
+        return spec.layout_class()().render(lesson, context)
     from .layout.base import LayoutContext
     from .layout.fonts import fonts_for
     from .render import render

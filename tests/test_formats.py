@@ -80,6 +80,7 @@ def test_learner_and_facilitator_outputs_are_named_by_the_registry() -> None:
         "pack",
         "handout-bilingual",
         "html",
+        "html-bilingual",
     }
     assert not spec("guide").learner and not spec("notes").learner and not spec("guide-html").learner
     binder = BuildSettings(pack_of="guide")

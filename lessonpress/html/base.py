@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import unescape
 
 from .. import __version__
@@ -39,11 +39,12 @@ class HtmlContext:
     theme: Theme
     labels: Labels
     helplines: RegionHelplines | None = None
-    languages: dict[str, str] = field(default_factory=dict)  # source file -> its language
+    source: Lesson | None = None  # a translation's source lesson
 
     def writer(self) -> TextWriter:
         """Writes lesson text, marking texts that fell back to the source language."""
-        return TextWriter(self.languages)
+        source = self.source
+        return TextWriter({source.source_path: source.language} if source is not None else {})
 
 
 class HtmlFormat:
@@ -55,12 +56,24 @@ class HtmlFormat:
         raise NotImplementedError
 
 
-def page(lesson: Lesson, context: HtmlContext, kind: str, main: str) -> bytes:
-    """A whole HTML document around `main`: head with style and fonts, draft notice, footer."""
+def page(
+    lesson: Lesson,
+    context: HtmlContext,
+    kind: str,
+    main: str,
+    *,
+    draft: bool | None = None,
+    others: tuple[str, ...] = (),
+) -> bytes:
+    """A whole HTML document around `main`: head with style and fonts, draft notice, footer.
+
+    `draft` says whether to show the draft notice (default: the lesson is a draft translation);
+    `others` are languages of blocks inside the page, each given its own fonts.
+    """
     labels = context.labels
     header = _organisation(context.theme)
     notice = ""
-    if lesson.translation is not None and lesson.translation.draft:
+    if draft if draft is not None else lesson.translation is not None and lesson.translation.draft:
         notice = (
             f'<aside class="draft" aria-label="{escape(labels.draft_notice)}">'
             f"<p>{escape(labels.draft_notice)}</p></aside>"
@@ -68,14 +81,16 @@ def page(lesson: Lesson, context: HtmlContext, kind: str, main: str) -> bytes:
     footer = _footer(lesson, context, kind)
     body = f"{header}{notice}<main>{main}</main>{footer}"
     chars = unescape(_TAG.sub("", body)) + lesson.title.plain + kind
+    italic, mono = "<em>" in body, "<code>" in body
     theme = theme_for(lesson.language, chars, context.theme)
-    fonts = {
-        "body": f"{css_family(theme.body_font)},system-ui,sans-serif",
-        "heading": f"{css_family(theme.heading_font)},{css_family(theme.body_font)},system-ui,sans-serif",
-        "mono": f"{css_family(theme.mono_font)},ui-monospace,monospace",
-    }
-    used = faces(theme, italic="<em>" in body, mono="<code>" in body)
-    css = stylesheet(theme, fonts, font_face_css(used, chars))
+    used = faces(theme, italic=italic, mono=mono)
+    rules = ""
+    for other in others:
+        own = theme_for(other, chars, context.theme)
+        used += [f for f in faces(own, italic=italic, mono=mono) if f not in used]
+        if own.body_font != theme.body_font:
+            rules += f":lang({other}){{font-family:{_stack(own)['body']}}}"
+    css = stylesheet(theme, _stack(theme), font_face_css(used, chars)) + rules
     digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
     title = f"{lesson.title.plain} — {kind}"
     return "".join(
@@ -91,6 +106,15 @@ def page(lesson: Lesson, context: HtmlContext, kind: str, main: str) -> bytes:
             f"<style>{css}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
         ]
     ).encode("utf-8")
+
+
+def _stack(theme: Theme) -> dict[str, str]:
+    """CSS font-family lists for body, headings and code."""
+    return {
+        "body": f"{css_family(theme.body_font)},system-ui,sans-serif",
+        "heading": f"{css_family(theme.heading_font)},{css_family(theme.body_font)},system-ui,sans-serif",
+        "mono": f"{css_family(theme.mono_font)},ui-monospace,monospace",
+    }
 
 
 def _organisation(theme: Theme) -> str:

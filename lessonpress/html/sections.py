@@ -22,19 +22,21 @@ from .text import escape, link
 class Sections:
     """Builds the HTML of a lesson's sections; formats pick and order them."""
 
-    def __init__(self, lesson: Lesson, context: HtmlContext) -> None:
+    def __init__(self, lesson: Lesson, context: HtmlContext, *, prefix: str = "", level: int = 1) -> None:
         self.lesson = lesson
         self.context = context
         self.labels = context.labels
         self.write = context.writer()
         self.count = 0
+        self.prefix = prefix  # keeps ids unique when one page holds two lessons
+        self.level = level  # the title's heading level (a second language's title: 2)
 
     # -- pieces -------------------------------------------------------------------------
 
     def section(self, heading: str | RichText, body: str, *, css: str = "") -> str:
         """A section named by its h2."""
         self.count += 1
-        ident = f"s{self.count}"
+        ident = f"{self.prefix}s{self.count}"
         cls = f' class="{css}"' if css else ""
         return (
             f'<section{cls} aria-labelledby="{ident}"><h2 id="{ident}">{self.write(heading)}</h2>'
@@ -54,7 +56,7 @@ class Sections:
 
     def header(self, kind: str | None = None) -> str:
         lesson, write = self.lesson, self.write
-        out = f"<h1>{write(lesson.title)}</h1>"
+        out = f"<h{self.level}>{write(lesson.title)}</h{self.level}>"
         if kind:
             out += f'<p class="kind">{escape(kind)}</p>'
         if lesson.subtitle:
@@ -95,7 +97,7 @@ class Sections:
         """Each question labels the box a learner writes the answer in."""
         items = []
         for n, prompt in enumerate(self.lesson.discussion_prompts, 1):
-            ident = f"prompt-{n}"
+            ident = f"{self.prefix}prompt-{n}"
             items.append(
                 f'<li><label class="prompt" for="{ident}">{self.write(prompt.prompt)}</label>'
                 f'<textarea id="{ident}" name="{ident}" '
@@ -124,7 +126,7 @@ class Sections:
             return ""
         items = []
         for n, sign in enumerate(self.lesson.warning_signs, 1):
-            ident = f"sign-{n}"
+            ident = f"{self.prefix}sign-{n}"
             items.append(
                 f'<li><input type="checkbox" id="{ident}" name="{ident}">'
                 f'<label for="{ident}">{self.write(sign)}</label></li>'

@@ -139,6 +139,9 @@ def stylesheet(theme: Theme, fonts: dict[str, str], font_faces: str) -> str:
             ".draft{border:2px solid var(--text);padding:.4em .8em;margin:0 0 1em;font-weight:700}",
             ".draft p{margin:0}",
             ".note{color:var(--muted)}",
+            ".lang-block{border-inline-start:3px solid var(--rule);padding-inline-start:1em;margin:1.2em 0}",
+            ".lang-name{color:var(--muted);font-size:.85em;margin:0}",
+            ".lang-block>section>h2,.lang-block>h1,.lang-block>h2{margin-top:.3em}",
             ".org{display:flex;align-items:center;gap:.6em;color:var(--muted);margin-bottom:.5em}",
             ".org img{height:2.2rem;width:auto}",
             "footer{margin-top:3em;border-top:1px solid var(--rule);padding-top:.6em;color:var(--muted);"

@@ -92,3 +92,21 @@ def test_the_axe_check_can_fail(tmp_path: Path, page) -> None:  # noqa: ANN001
     page.goto(bad.as_uri())
     found = {line.split(":")[0] for line in axe_violations(page)}
     assert {"html-has-lang", "label", "color-contrast"} <= found
+
+
+@pytest.mark.parametrize("language", ["ar", "hi"])
+def test_no_axe_violations_on_a_bilingual_page(tmp_path: Path, page, language: str) -> None:  # noqa: ANN001
+    result = build(
+        BuildSettings(
+            paths=(str(LESSONS / "teens-3-sextortion.yaml"),),
+            out_dir=tmp_path,
+            formats=("html",),
+            bilingual=language,
+            locales=(language,),
+            jobs=1,
+        )
+    )
+    assert result.ok
+    page.goto((tmp_path / language / "teens-3-sextortion-html-bilingual.html").as_uri())
+    assert page.locator(f"div.lang-block[lang={language}]").count() > 5
+    assert axe_violations(page) == []

@@ -27,13 +27,11 @@ def render(
     lesson: Lesson,
     fmt: str = "html",
     theme: Theme = DEFAULT_THEME,
-    languages: dict[str, str] | None = None,
+    source: Lesson | None = None,
     region: str | None = None,
 ) -> str:
     """A page of `lesson` in format `fmt`, as text."""
-    context = HtmlContext(
-        theme, labels_for(lesson.language), helplines(lesson.language, region), languages or {}
-    )
+    context = HtmlContext(theme, labels_for(lesson.language), helplines(lesson.language, region), source)
     return get_format(fmt).render(lesson, context).decode("utf-8")
 
 

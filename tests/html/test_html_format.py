@@ -204,3 +204,54 @@ def test_facilitator_text_is_in_the_guide_page_only(full) -> None:  # noqa: ANN0
     guide, handout = render(full, "guide-html"), render(full)
     assert all(t in guide for t in hidden)
     assert not [t for t in hidden if t in handout]
+
+
+@pytest.fixture(scope="module")
+def bilingual(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("bilingual")
+    pages = {}
+    for language in ("es", "ar"):
+        result = build(
+            BuildSettings(
+                paths=(str(ROOT / "lessons" / "teens-3-sextortion.yaml"),),
+                out_dir=out,
+                formats=("html",),
+                bilingual=language,
+                locales=(language,),
+                jobs=1,
+            )
+        )
+        assert result.ok, [p.format() for p in result.problems]
+        pages[language] = out / language / "teens-3-sextortion-html-bilingual.html"
+    return pages
+
+
+@pytest.mark.parametrize("language", ["es", "ar"])
+def test_a_bilingual_page_gives_each_section_in_both_languages(bilingual, language: str) -> None:  # noqa: ANN001
+    page = tree(bilingual[language].read_text(encoding="utf-8"))
+    assert next(page.iter("html")).attrs == {"lang": "en", "dir": "ltr"}
+    blocks = [n for n in page.iter("div") if "lang-block" in n.attrs.get("class", "")]
+    rtl = "rtl" if language == "ar" else "ltr"
+    assert [(b.attrs["lang"], b.attrs["dir"]) for b in blocks[:4]] == [
+        ("en", "ltr"),
+        (language, rtl),
+        ("en", "ltr"),
+        (language, rtl),
+    ]
+    levels = headings(page)
+    assert levels.count(1) == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
+    ids = [n.attrs["id"] for n in page.iter() if "id" in n.attrs]
+    assert len(ids) == len(set(ids))
+    labels = {n.attrs["for"] for n in page.iter("label")}
+    assert all(t.attrs["id"] in labels for t in page.iter("textarea"))
+    assert [a.text() for a in page.iter("aside")] == [ENGLISH.draft_notice]
+
+
+def test_a_bilingual_page_has_no_facilitator_text(bilingual) -> None:  # noqa: ANN001
+    path = ROOT / "lessons" / "teens-3-sextortion.yaml"
+    checked = check_lesson_and_translations(LessonFile(path, str(path), path.stem))
+    html = bilingual["es"].read_text(encoding="utf-8")
+    for lesson in checked.lessons:
+        if lesson.language in ("en", "es"):
+            assert lesson.objectives[0].plain in html
+            assert not [t.plain for t in lesson.facilitator_texts() if t.plain in html]
