@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import dataclasses
 import hashlib
 import json
 from collections.abc import Iterable
@@ -55,6 +56,7 @@ class Entry:
     pages: int = 0
     size: int = 0
     thumb: str = ""  # relative path of the thumbnail
+    stamp: str = ""  # the file's size and modification time when it was measured
 
 
 def entries_of(
@@ -99,13 +101,18 @@ def update_catalog(
 ) -> list[LessonError]:
     """Merge the build's outputs into the catalog's list and write `OUT/index.html` atomically."""
     try:
-        known = _load(out_dir)
+        previous = _load(out_dir)
+        known = dict(previous)
         for entry in entries_of(outputs, lessons, course, out_dir):
             known[entry.path] = entry
-        entries = [_measured(out_dir, e) for e in known.values() if (out_dir / e.path).is_file()]
+        entries = [
+            _measured(out_dir, e, previous.get(e.path))
+            for e in known.values()
+            if (out_dir / e.path).is_file()
+        ]
         _prune_thumbs(out_dir, {e.thumb for e in entries})
         state = {e.path: e.__dict__ for e in sorted(entries, key=lambda e: e.path)}
-        write_atomic(out_dir / STATE, (json.dumps(state, indent=1, ensure_ascii=False) + "\n").encode())
+        write_atomic(out_dir / STATE, (json.dumps(state, ensure_ascii=False) + "\n").encode())
         write_atomic(out_dir / CATALOG, catalog_page(entries, course.title.plain if course else ""))
     except (LessonError, OSError, ValueError) as exc:
         message = exc.message if isinstance(exc, LessonError) else str(exc)
@@ -132,10 +139,22 @@ def _load(out_dir: Path) -> dict[str, Entry]:
         return {}
 
 
-def _measured(out_dir: Path, entry: Entry) -> Entry:
-    """The entry with its file's size and, for a PDF, page count and thumbnail."""
-    data = (out_dir / entry.path).read_bytes()
-    fields = dict(entry.__dict__, size=len(data))
+def _measured(out_dir: Path, entry: Entry, before: Entry | None) -> Entry:
+    """The entry with its file's size and, for a PDF, page count and thumbnail; a file unchanged
+    since it was last measured (same size and time) is not read again."""
+    path = out_dir / entry.path
+    info = path.stat()
+    stamp = f"{info.st_size}:{info.st_mtime_ns}"
+    if (
+        before is not None
+        and before.stamp == stamp
+        and (not before.thumb or (out_dir / before.thumb).is_file())
+    ):
+        return dataclasses.replace(
+            entry, size=before.size, pages=before.pages, thumb=before.thumb, stamp=stamp
+        )
+    data = path.read_bytes()
+    fields = dict(entry.__dict__, size=len(data), stamp=stamp)
     if entry.path.endswith(".pdf"):
         fields["pages"], fields["thumb"] = _thumbnail(out_dir, data)
     return Entry(**fields)

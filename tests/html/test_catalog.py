@@ -100,3 +100,15 @@ def test_a_deleted_output_leaves_the_catalog_and_its_thumbnail(built: Path) -> N
     build(settings(formats=("guide",), force=True))
     assert victim.relative_to(built).as_posix() not in listed(built)
     assert len(set((built / ".lessonpress" / "thumbs").iterdir())) < len(thumbs)
+
+
+def test_a_rebuilt_file_is_measured_again(built: Path) -> None:
+    import json
+
+    lesson = Path("lessons") / "safe-chat.yaml"
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(text.replace("objectives:", "objectives:\n  - One more objective to say.", 1))
+    assert build(settings()).written
+    listed_facts = json.loads((built / ".lessonpress" / "catalog.json").read_text(encoding="utf-8"))
+    for name in ("en/safe-chat-handout.pdf", "en/safe-chat-html.html"):
+        assert listed_facts[name]["size"] == (built / name).stat().st_size, name
