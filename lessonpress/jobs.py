@@ -174,16 +174,7 @@ def render_job(job: Job) -> bytes:
 
     spec = FORMATS[job.format]
     if spec.suffix == ".html":  # a web page: html/, no ReportLab
-        from .html.base import HtmlContext
-
-        lesson, *source = job.lessons
-        context = HtmlContext(
-            job.settings.theme,
-            labels_for(lesson.language),
-            job.helplines,
-            source[0] if source else None,
-        )
-        return spec.layout_class()().render(lesson, context)
+        return _render_page(job)
     from .layout.base import LayoutContext
     from .layout.fonts import fonts_for
     from .render import render
@@ -211,3 +202,17 @@ def render_job(job: Job) -> bytes:
     if spec.inputs == "course":
         return render(fmt.layout_course(job.lessons, job.course, context))
     return render(fmt.layout(job.lessons[0], context))
+
+
+def _render_page(job: Job) -> bytes:
+    """The bytes of a web page (html/): the lesson, and a translation's source when the format
+    reads it."""
+    from .html.base import HtmlContext
+    from .labels import labels_for
+
+    lesson, *others = job.lessons
+    context = HtmlContext(
+        job.settings.theme, labels_for(lesson.language), job.helplines, others[0] if others else None
+    )
+    page: Any = FORMATS[job.format].layout_class()()
+    return page.render(lesson, context)
