@@ -32,7 +32,8 @@ class HtmlBilingual(HtmlFormat):
         second = Sections(lesson, context, prefix="b-", level=2)
         main = ""
         for part in HANDOUT_PARTS:
-            for sections in (first, second):
+            # One "Get help" section, in the translation's language: each service prints once.
+            for sections in (second,) if part == "helplines" else (first, second):
                 block = getattr(sections, part)()
                 if block:
                     language = sections.lesson.language

@@ -2,7 +2,8 @@
 
 What learners see, in teaching order: title and who it is for; what we will learn; words to
 know; the discussion prompts with lines to write on; activities; warning signs as a checklist;
-key takeaways in a tinted box; help and resources, with a QR code per web address; sources.
+key takeaways in a tinted box; help and resources, with a QR code per web address; sources;
+the "Get help" panel of the build's region last, where it can be torn off.
 Facilitator-only fields (prompt notes and follow-ups, activity notes, facilitator notes,
 safeguarding) are never read here.
 """
@@ -29,6 +30,7 @@ class Handout(Format):
 
 
 # The handout's sections in teaching order (names of `Sections` methods).
+# The "Get help" panel comes last, so it can be torn off as the back page.
 HANDOUT_PARTS = (
     "header",
     "objectives",
@@ -38,8 +40,8 @@ HANDOUT_PARTS = (
     "warning_signs",
     "takeaways",
     "resources",
-    "helplines",
     "sources",
+    "helplines",
 )
 
 
@@ -57,6 +59,7 @@ def handout_sections(
         title_level=title_level,
         section_level=section_level,
         helplines=context.helplines,
+        in_pack=context.in_pack,
     )
 
 
