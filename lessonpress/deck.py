@@ -22,6 +22,7 @@ from .urls import phone_link
 
 CALL_NOW = (*CALL_KINDS, EMERGENCY)  # the first help slide: numbers to call or text now
 LRM = "\u200e"  # LEFT-TO-RIGHT MARK
+NBSP = "\u00a0"
 
 
 @dataclass(frozen=True)
@@ -166,12 +167,18 @@ def compact_item(entry: Helpline, labels: Labels, rtl: bool = False) -> SlideIte
     parts: list[RichText | str | Run] = [_bold(entry.name)]
     if entry.phone:
         phone = entry.phone.plain
-        parts += [" · ", f"{labels.phone}: {mark}", Run(phone, href=phone_link(phone))]
+        parts += [" · ", f"{labels.phone}: {mark}", Run(unbroken(phone), href=phone_link(phone))]
     if entry.text:
-        parts += [" · ", f"{labels.text}: {mark}", entry.text]
+        parts += [" · ", f"{labels.text}: {mark}", unbroken(entry.text.plain)]
     if entry.url:
         parts += [" · ", Run(host(entry.url), href=entry.url)]
     return SlideItem(_join(*parts))
+
+
+def unbroken(number: str) -> str:
+    """A phone number or text line that never breaks across lines (and, right to left, stays
+    one run in order): its spaces become no-break spaces."""
+    return number.replace(" ", NBSP)
 
 
 def host(url: str) -> str:

@@ -12,14 +12,14 @@ across, with a quiet zone. Large print uses one column and body-size text.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from ..deck import display_url
+from ..deck import display_url, unbroken
 from ..helplines import INTERNATIONAL, region_name
 from ..labels import Labels
 from ..model import Helpline, Resource
@@ -58,15 +58,21 @@ class Cards:
         )
         self.columns = 1 if large_print(theme) else 2
 
-    def table(self, items: Sequence[Resource | Helpline]) -> Flowable:
-        """The cards of `items` in balanced columns; it splits only between cards."""
-        theme = self.theme
+    def table(self, items: Sequence[Resource | Helpline], title: str = "") -> Flowable:
+        """The cards of `items` in balanced columns; it splits only between cards, and the
+        cards that go on to the next page are headed "`title` (continued)"."""
+        theme, labels, style = self.theme, self.labels, self.styles.subheading
+
+        def continued() -> Flowable:
+            return paragraph(escape(labels.continued.format(title=title)), style)
+
         return CardColumns(
             [self.card(item) for item in items],
             self.columns,
             gap=theme.body_size * 1.2,
             space=theme.body_size * 0.7,
             rtl=self.styles.rtl,
+            continued=continued if title else None,
         )
 
     def card(self, item: Resource | Helpline) -> Flowable:
@@ -78,16 +84,18 @@ class Cards:
         if item.description:
             lines.append(paragraph(to_markup(item.description, theme), style))
         hours = getattr(item, "hours", None)
-        if hours:
-            lines.append(paragraph(f"{escape(labels.hours)}: {to_markup(hours, theme)}", style))
-        # A number keeps its digit groups in order on a right-to-left page ("0800 1111", never
-        # "1111 0800"): a left-to-right mark in front makes it one left-to-right run.
+        opening = f"{escape(labels.hours)}: {to_markup(hours, theme)}" if hours else ""
+        # A number never breaks across lines, and keeps its digit groups in order on a
+        # right-to-left page ("0800 1111", never "1111 0800"): a left-to-right mark in front.
         ltr = LRM if self.styles.rtl else ""
         if item.phone:
             shown = item.phone.plain
-            lines.append(paragraph(_contact(labels.phone, shown, phone_link(shown), theme, ltr), style))
+            call = _contact(labels.phone, unbroken(shown), phone_link(shown), theme, ltr)
+            lines.append(paragraph(f"{call} · {opening}" if opening else call, style))
+        elif opening:
+            lines.append(paragraph(opening, style))
         if item.text:
-            lines.append(paragraph(f"{escape(labels.text)}: {ltr}{to_markup(item.text, theme)}", style))
+            lines.append(paragraph(f"{escape(labels.text)}: {ltr}{escape(unbroken(item.text.plain))}", style))
         if item.url:
             lines.append(WebAddress(labels.web, display_url(item.url), item.url, style, theme))
         code = qr_code(item.url, qr_size(item.url)) if item.url else None
@@ -109,11 +117,19 @@ class CardColumns(Flowable):
     name and its address) is never divided between pages."""
 
     def __init__(
-        self, cards: list[Flowable], columns: int, *, gap: float, space: float, rtl: bool = False
+        self,
+        cards: list[Flowable],
+        columns: int,
+        *,
+        gap: float,
+        space: float,
+        rtl: bool = False,
+        continued: Callable[[], Flowable] | None = None,
     ) -> None:
         super().__init__()
         self.cards, self.columns = cards, columns
         self.gap, self.space, self.rtl = gap, space, rtl
+        self.continued = continued  # the heading the rest gets on its new page
         self.stacks: list[list[tuple[Flowable, float]]] = []
 
     def _column_width(self, avail_width: float) -> float:
@@ -148,9 +164,11 @@ class CardColumns(Flowable):
             fits = n
         if not fits:
             return []
-        options = dict(gap=self.gap, space=self.space, rtl=self.rtl)
+        options = dict(gap=self.gap, space=self.space, rtl=self.rtl, continued=self.continued)
+        heading = [self.continued()] if self.continued else []
         return [
             CardColumns(self.cards[:fits], self.columns, **options),
+            *heading,
             CardColumns(self.cards[fits:], self.columns, **options),
         ]
 
@@ -193,18 +211,15 @@ class HelpPanel:
         parts: list[Flowable] = [heading]
         if not found.known:
             parts.append(self.write_in_box())
-        if found.entries:
-            parts.append(self.subheading(found.region))
-            if found.write_in:  # a number the fact base does not verify: write it in
+        for region, entries in ((found.region, found.entries), (INTERNATIONAL, found.international)):
+            if not entries:
+                continue
+            title = self.labels.helplines_for.format(region=region_name(region, self.language, self.labels))
+            parts.append(paragraph(escape(title), self.styles.subheading))
+            if region != INTERNATIONAL and found.write_in:  # a number to write in
                 parts += [*self.write_in_lines(found.write_in), Spacer(1, self.theme.body_size * 0.6)]
-            parts.append(self.cards.table(found.entries))
-        if found.international:
-            parts += [self.subheading(INTERNATIONAL), self.cards.table(found.international)]
+            parts.append(self.cards.table(entries, title))
         return [KeepTogether(parts)]
-
-    def subheading(self, region: str) -> Flowable:
-        label = self.labels.helplines_for.format(region=region_name(region, self.language, self.labels))
-        return paragraph(escape(label), self.styles.subheading)
 
     def write_in_box(self) -> Flowable:
         """ "Your local helpline": labelled lines for the child helpline and emergency number,
