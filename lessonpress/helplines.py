@@ -13,6 +13,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from .config import NO_REGION_DEFAULTS
 from .errors import LessonError, SourceLocation
 from .model import HELPLINE_KINDS, HelplineBook
 from .validate import Converter
@@ -153,7 +154,12 @@ def print_table(
     book, problems = load_helplines(*found)
     if book is None:
         return [], problems
+    from .regions import region_problems
+
     wanted = normalise_region(region) if region else None
+    unknown = region_problems(region, NO_REGION_DEFAULTS, book, found[1])
+    if unknown:
+        return [], problems + unknown
     lines = [f"Helplines in {found[1]} (re-check each on its website before printing):", ""]
     for entry in book.helplines:
         if wanted and entry.region != wanted:

@@ -142,3 +142,12 @@ def test_project_regions_per_locale_are_used(project: Path) -> None:
     )
     built = build(settings)
     assert built.ok and not any(p.code == "helplines.no-region" for p in built.problems)
+
+
+def test_the_helplines_command_checks_its_region_too(project: Path) -> None:
+    result = CliRunner().invoke(main, ["helplines", "--region", "Spain"])
+    assert result.exit_code == 1
+    assert "--region: error: no helplines for region 'Spain'" in result.output
+    assert "did you mean 'ES'?" in result.output
+    listed = CliRunner().invoke(main, ["helplines", "--region", "es"])
+    assert listed.exit_code == 0 and "INCIBE" in listed.output and "Childline" not in listed.output
