@@ -46,6 +46,8 @@ class Labels:
         "everywhere: check it where you live."
     )
     help_pointer: str = "Get help: helplines and services are listed on page"
+    help_now: str = "Need help now? {help}"
+    help_write_in: str = "Need help now? Write your local helpline in the Get help box."
     hours: str = "Open"
     audience: str = "For"
     ages: str = "Ages"

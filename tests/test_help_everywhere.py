@@ -64,9 +64,13 @@ def lesson_of(language: str, lesson_id: str) -> Lesson:
 
 
 def rendered(fmt: str, lessons: list[Lesson], helplines: RegionHelplines) -> str:
-    """The text poppler copies from one output, NFKC-normalised, without whitespace. The
-    lessons are the output's inputs: one lesson, a course's lessons, or a translation and its
-    source."""
+    """The text poppler copies from one output, NFKC-normalised, without whitespace."""
+    return squashed(rendered_raw(fmt, lessons, helplines))
+
+
+def rendered_raw(fmt: str, lessons: list[Lesson], helplines: RegionHelplines) -> str:
+    """The text poppler copies from one output. The lessons are the output's inputs: one
+    lesson, a course's lessons, or a translation and its source."""
 
     def context(lesson: Lesson) -> LayoutContext:
         return LayoutContext(
@@ -79,7 +83,7 @@ def rendered(fmt: str, lessons: list[Lesson], helplines: RegionHelplines) -> str
         html_context = HtmlContext(
             DEFAULT_THEME, labels_for(lesson.language), helplines, others[0] if others else None
         )
-        return squashed(page_text(layout.render(lesson, html_context).decode()))
+        return page_text(layout.render(lesson, html_context).decode())
     if spec(fmt).inputs == "course":
         course = load_course((str(LESSONS),), {x.lesson_id for x in lessons})[0]
         document = layout.layout_course(lessons, course, context(lessons[0]))
@@ -89,10 +93,9 @@ def rendered(fmt: str, lessons: list[Lesson], helplines: RegionHelplines) -> str
     else:
         document = layout.layout(lessons[0], context(lessons[0]))
     data = render(document)
-    text = subprocess.run(
+    return subprocess.run(
         ["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True
     ).stdout.decode()
-    return squashed(text)
 
 
 class _Text(HTMLParser):
@@ -229,3 +232,30 @@ def test_the_formats_checked_are_every_learner_format_of_the_registry() -> None:
     assert "guide" not in LEARNER and "notes" not in LEARNER
     assert set(PER_LESSON + PER_COURSE + PER_TRANSLATION) == set(LEARNER)
     assert {"guide", "notes"} <= set(format_names()) - set(LEARNER)
+
+
+def page_texts(fmt: str, lessons: list[Lesson], helplines: RegionHelplines) -> list[str]:
+    """Each page's copied text (poppler ends each page with a form feed)."""
+    text = rendered_raw(fmt, lessons, helplines)
+    return [squashed(page) for page in text.split("\f") if page.strip()]
+
+
+@pytest.mark.parametrize("fmt", PER_LESSON + PER_COURSE)
+@pytest.mark.parametrize(("language", "region"), [("en", "GB"), ("en", None), ("es", "MX"), ("ar", "EG")])
+def test_every_printed_page_of_a_learner_output_ends_with_help(
+    fmt: str, language: str, region: str | None
+) -> None:
+    if spec(fmt).layout_class().__name__ == "Slides":
+        pytest.skip("projected slides carry help on their own one or two slides")
+    if spec(fmt).suffix != ".pdf":
+        pytest.skip("a web page has no printed pages of its own")
+    helplines = select(BOOK, language, region, NONE)
+    course = spec(fmt).inputs == "course"
+    lessons = shipped()[language] if course else [lesson_of(language, "teens-3-sextortion")]
+    pages = page_texts(fmt, lessons, helplines)
+    first = 1 if course else 0  # a pack's cover has no footer
+    for number, text in enumerate(pages[first:], first + 1):
+        if helplines.child_line is not None:
+            assert number_of(helplines.child_line) in re.sub(r"\D", "", text), f"{fmt} page {number}"
+        else:
+            assert printed(labels_for(language).help_write_in, text), f"{fmt} page {number}"

@@ -25,7 +25,12 @@ class Handout(Format):
 
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
         return portrait_document(
-            lesson, context, handout_story(lesson, context), context.labels.handout, licence=True
+            lesson,
+            context,
+            handout_story(lesson, context),
+            context.labels.handout,
+            licence=True,
+            learner=True,
         )
 
 

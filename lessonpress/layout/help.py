@@ -111,6 +111,30 @@ class Cards:
         )
 
 
+def help_footer(
+    helplines: RegionHelplines | None, labels: Labels, rtl: bool = False
+) -> tuple[str, ...] | None:
+    """The line every page of a learner output ends with, so a page torn off still carries
+    help: the region's line to call or text and its emergency number, or where to write them.
+    Two wordings, the second without the services' names for when the first is too wide."""
+    if helplines is None:
+        return None
+    mark = LRM if rtl else ""
+    named, bare = [], []
+    for entry in (helplines.child_line, helplines.emergency):
+        if entry is None:
+            continue
+        contact = (
+            entry.phone.plain if entry.phone else f"{labels.text}: {entry.text.plain}" if entry.text else ""
+        )
+        if contact:
+            named.append(f"{entry.name.plain}: {mark}{unbroken(contact)}")
+            bare.append(f"{mark}{unbroken(contact)}")
+    if not named:
+        return (labels.help_write_in,)
+    return tuple(labels.help_now.format(help=" · ".join(items)) for items in (named, bare))
+
+
 class CardColumns(Flowable):
     """Cards in columns, read down the first column and then the next, the columns as even
     in height as reading order allows. It splits only between cards, so a card (a service's

@@ -26,7 +26,7 @@ from .flowables import Heading
 from .fonts import register_theme
 from .guide import guide_story
 from .handout import handout_story
-from .help import HELP_KEY, HelpPanel
+from .help import HELP_KEY, HelpPanel, help_footer
 from .page import PortraitPage, draft_notice, footer
 from .text import Styles, escape, paragraph, styles_for, to_markup
 
@@ -139,8 +139,15 @@ class Pack(Format):
         labels = context.labels
         kind = labels.binder if context.pack_of == "guide" else labels.pack
         title = course.title.plain if course else kind
+        helps = context.pack_of == "handout" and any(lesson.helplines for lesson in lessons)
         decorate = footer(
-            page, theme, labels.page_of, lambda: f"{log.current} · {title}", lambda: log.notice, script=script
+            page,
+            theme,
+            labels.page_of,
+            lambda: f"{log.current} · {title}",
+            lambda: log.notice,
+            script=script,
+            help_line=help_footer(context.helplines, labels, script.rtl) if helps else None,
         )
 
         def decorate_page(canvas: Canvas, number: int) -> None:
