@@ -31,6 +31,7 @@ from .flowables import QUIET_ZONE, Heading, qr_code, qr_runs
 from .text import Styles, escape, paragraph, to_markup
 
 QR_SYMBOL_MM = 20.0  # the smallest printed QR symbol (without its quiet zone)
+Group = tuple[str, Sequence[Resource | Helpline]]  # a heading and the services under it
 HELP_KEY = "help"  # bookmark key prefix of the pack's one helpline directory
 LRM = "\u200e"  # LEFT-TO-RIGHT MARK
 
@@ -58,16 +59,23 @@ class Cards:
         )
         self.columns = 1 if large_print(theme) else 2
 
-    def table(self, items: Sequence[Resource | Helpline], title: str = "") -> Flowable:
-        """The cards of `items` in balanced columns; it splits only between cards, and the
-        cards that go on to the next page are headed "`title` (continued)"."""
+    def table(
+        self, items: Sequence[Resource | Helpline], title: str = "", *, groups: Sequence[Group] = ()
+    ) -> Flowable:
+        """The cards of `items` (or of each group under its heading) in balanced columns; it
+        splits only between cards, and the cards that go on to the next page are headed
+        "`title` (continued)". A group's heading stays with its first card."""
         theme, labels, style = self.theme, self.labels, self.styles.subheading
 
         def continued() -> Flowable:
             return paragraph(escape(labels.continued.format(title=title)), style)
 
+        cards = [self.card(item) for item in items]
+        for heading, members in groups:
+            first, *rest = [self.card(item) for item in members]
+            cards += [grid([[[paragraph(escape(heading), style), first]]], [None], theme, []), *rest]
         return CardColumns(
-            [self.card(item) for item in items],
+            cards,
             self.columns,
             gap=theme.body_size * 1.2,
             space=theme.body_size * 0.7,
@@ -235,14 +243,16 @@ class HelpPanel:
         parts: list[Flowable] = [heading]
         if not found.known:
             parts.append(self.write_in_box())
-        for region, entries in ((found.region, found.entries), (INTERNATIONAL, found.international)):
-            if not entries:
-                continue
-            title = self.labels.helplines_for.format(region=region_name(region, self.language, self.labels))
-            parts.append(paragraph(escape(title), self.styles.subheading))
-            if region != INTERNATIONAL and found.write_in:  # a number to write in
-                parts += [*self.write_in_lines(found.write_in), Spacer(1, self.theme.body_size * 0.6)]
-            parts.append(self.cards.table(entries, title))
+        elif found.write_in:  # a number the fact base does not verify: write it in
+            parts += [*self.write_in_lines(found.write_in), Spacer(1, self.theme.body_size * 0.4)]
+        # The region's services, then those that work anywhere, in one set of columns.
+        groups = [
+            (labels.helplines_for.format(region=region_name(region, self.language, labels)), entries)
+            for region, entries in ((found.region, found.entries), (INTERNATIONAL, found.international))
+            if entries
+        ]
+        if groups:
+            parts.append(self.cards.table((), labels.get_help, groups=groups))
         return [KeepTogether(parts)]
 
     def write_in_box(self) -> Flowable:
