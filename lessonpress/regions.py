@@ -133,7 +133,9 @@ def region_problems(
 ) -> list[LessonError]:
     """An error for every region asked for (flag or project setting) that has no helplines."""
     known = sorted({*(book.regions() if book else []), INTERNATIONAL})
-    asked = [(requested, SourceLocation("--region"))] if requested else []
+    asked: list[tuple[str, SourceLocation | None]] = (
+        [(requested, SourceLocation("--region"))] if requested else []
+    )
     asked += [(code, defaults.location(f"regions.{locale}")) for locale, code in defaults.by_locale]
     if defaults.region:
         asked.append((defaults.region, defaults.location("region")))

@@ -196,13 +196,14 @@ class CardColumns(Flowable):
             fits = n
         if not fits:
             return []
-        options = dict(gap=self.gap, space=self.space, rtl=self.rtl, continued=self.continued)
         heading = [self.continued()] if self.continued else []
-        return [
-            CardColumns(self.cards[:fits], self.columns, **options),
-            *heading,
-            CardColumns(self.cards[fits:], self.columns, **options),
-        ]
+        return [self._with(self.cards[:fits]), *heading, self._with(self.cards[fits:])]
+
+    def _with(self, cards: list[Flowable]) -> CardColumns:
+        """Columns like these of other cards."""
+        return CardColumns(
+            cards, self.columns, gap=self.gap, space=self.space, rtl=self.rtl, continued=self.continued
+        )
 
     def draw(self) -> None:
         width = self._column_width(self.width)

@@ -234,7 +234,9 @@ class _PackStory:
         story: list[Flowable] = []
         for key, title in self.back():
             story += [PageBreak(), Mark(self.log, key, title)]
-            if key == HELP_KEY:
+            if key == SOURCES_KEY:
+                story += self.sources()
+            elif self.helplines is not None:  # the helpline directory
                 story += HelpPanel(
                     self.helplines,
                     self.theme,
@@ -243,8 +245,6 @@ class _PackStory:
                     self.lessons[0].language,
                     key=HELP_KEY,
                 ).story()
-            else:
-                story += self.sources()
         return story
 
     def sources(self) -> list[Flowable]:
