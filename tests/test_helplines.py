@@ -132,7 +132,7 @@ NO_HOURS = (
     "jo-helpline-110",
     "ae-child-protection-centre",
     "ma-2511-onde",
-    "ar-linea-102",
+    "ar-line-102",
     "gb-nspcc-helpline",
     "ca-cybertip-ca",
     "in-cyber-crime-helpline",
@@ -278,3 +278,27 @@ def test_every_number_and_url_in_a_lesson_is_in_the_helpline_file_or_its_sources
                 d = re.sub(r"\D", "", number)
                 if len(d) >= 3 and not re.fullmatch(r"(19|20)\d\d", d):
                     assert d in known_numbers, f"{path.name}: {number} is not in helplines.yaml"
+
+
+def test_translated_helplines_print_in_the_language_of_the_page(tmp_path: Path) -> None:
+    """The shipped Spanish helpline translation: the entry's words from lessons/translations/es,
+    its number from assets/helplines.yaml."""
+    result = build(
+        BuildSettings(
+            paths=(str(ROOT / "lessons" / "teens-3-sextortion.yaml"),),
+            out_dir=tmp_path,
+            formats=("handout",),
+            jobs=1,
+            today="2026-12-01",
+            region="MX",
+            locales=("es",),
+        )
+    )
+    assert result.ok, [p.format() for p in result.problems]
+    spanish = next(p for p in result.written if p.parent.name == "es")
+    text = squash(pdf_text(spanish.read_bytes()))
+    assert squash("Ayuda gratuita de la Secretaría de Salud") in text
+    assert squash("Free help from the Secretaría de Salud") not in text
+    assert "8009112000" in text.replace(" ", "")
+    english = next(p for p in result.written if p.parent.name == "en")
+    assert squash("Free help from the Secretaría de Salud") in squash(pdf_text(english.read_bytes()))
