@@ -40,7 +40,30 @@ class Checked:
 def check_lesson_and_translations(
     file: LessonFile, theme: Theme = DEFAULT_THEME, locales: tuple[str, ...] | None = None
 ) -> Checked:
-    """A lesson and its translations (only `locales` when given), each loaded and checked."""
+    """A lesson and its translations (only `locales` when given), each loaded and checked.
+
+    A bug that a strange value trips in any stage is an error on this file only: the other
+    lessons are still checked and built (issue 13: one `duration_minutes: ²` stopped them all).
+    """
+    try:
+        return _check_lesson_and_translations(file, theme, locales)
+    except Exception as exc:  # a bug: contained to this lesson, reported with its path
+        return Checked((), (internal_error(exc, file.shown),), ((file.shown, False),))
+
+
+def internal_error(exc: Exception, shown: str) -> LessonError:
+    """A bug met while checking one file, reported on that file so the rest carry on."""
+    return LessonError(
+        f"could not check this file: {type(exc).__name__}: {exc}",
+        code="internal.error",
+        location=SourceLocation(shown, 1, 1),
+        hint="this is a bug in lessonpress; please report it with the file",
+    )
+
+
+def _check_lesson_and_translations(
+    file: LessonFile, theme: Theme, locales: tuple[str, ...] | None
+) -> Checked:
     document, problems = read_document(file.path, file.shown)
     lesson = None
     if document is not None:
@@ -51,7 +74,10 @@ def check_lesson_and_translations(
     lessons, files = [lesson], [(file.shown, True)]
     assert document is not None  # a lesson was made from it
     for translation in find_translations(file, locales):
-        translated, found = check_translation(document, translation, file.lesson_id, theme)
+        try:
+            translated, found = check_translation(document, translation, file.lesson_id, theme)
+        except Exception as exc:  # a bug: contained to this translation
+            translated, found = None, [internal_error(exc, translation.shown)]
         problems += found
         files.append((translation.shown, translated is not None))
         if translated is not None:
@@ -100,8 +126,11 @@ def check_lesson(file: LessonFile, theme: Theme = DEFAULT_THEME) -> tuple[Lesson
     document, problems = read_document(file.path, file.shown)
     if document is None:
         return None, problems
-    lesson, problems = validate_lesson(document, file.lesson_id)
-    problems += _preflight(lesson, theme)
+    try:
+        lesson, problems = validate_lesson(document, file.lesson_id)
+        problems += _preflight(lesson, theme)
+    except Exception as exc:  # a bug: contained to this lesson, reported with its path
+        return None, [internal_error(exc, file.shown)]
     return (None if has_errors(problems) else lesson), problems
 
 

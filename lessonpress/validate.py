@@ -28,6 +28,10 @@ MAX_TEXT_LENGTH = 10_000
 MAX_LIST_ITEMS = 500
 _INVALID = object()
 _TRUE, _FALSE = {"true", "yes", "on"}, {"false", "no", "off"}
+# Numbers are ASCII digits only: str.isdigit() and float() also take "²" and "١٢", and int("²")
+# then fails (issue 13); a lesson that needs other digits can say so in its text.
+_WHOLE = re.compile("[0-9]{1,6}")
+_DECIMAL = re.compile("[0-9]{1,6}([.][0-9]{1,6})?")
 T = TypeVar("T")
 
 
@@ -272,10 +276,7 @@ class Converter:
         if kind == Kind.POSITIVE:
             return self._positive(text, path)
         if kind == Kind.NUMBER:
-            try:
-                number = float(text)
-            except ValueError:
-                number = -1.0
+            number = float(text) if _DECIMAL.fullmatch(text) else -1.0
             if 0 < number < 1000:
                 return number
             return self._error(
@@ -310,7 +311,7 @@ class Converter:
             return tag
         if kind == Kind.DATE:
             try:
-                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
                     raise ValueError(text)
                 return datetime.date.fromisoformat(text).isoformat()
             except ValueError:
@@ -328,10 +329,12 @@ class Converter:
         raise TypeError(f"unknown kind {kind!r}")  # a bug in model.py, not in the lesson
 
     def _positive(self, text: str, path: Path_) -> Any:
-        if text.isdigit() and int(text) > 0:
+        if _WHOLE.fullmatch(text) and int(text) > 0:
             return int(text)
         hint = "write a whole number of minutes, e.g. 45"
-        m = re.fullmatch(r"(\d+):([0-5]\d)", text)
+        if not text.isascii() and any(c.isdigit() for c in text):
+            hint = "write the number with the digits 0-9, e.g. 45"
+        m = re.fullmatch(r"([0-9]+):([0-5][0-9])", text)
         if m:
             hint = f"write {int(m[1]) * 60 + int(m[2])} for {text} (hours:minutes)"
         return self._error(

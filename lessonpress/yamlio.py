@@ -14,13 +14,12 @@ and depth is checked without recursion.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import yaml
 
-from .errors import LessonError, SourceLocation
+from .errors import LessonError, SourceLocation, char_name
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 32
@@ -32,14 +31,6 @@ Path_ = tuple[str | int, ...]
 _FORBIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
-_CONTROL_NAMES = {
-    0x00: "NULL",
-    0x07: "BELL",
-    0x08: "BACKSPACE",
-    0x1B: "ESCAPE",
-    0x7F: "DELETE",
-    0x85: "NEXT LINE",
-}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG_PREFIX = "tag:yaml.org,2002:"
@@ -86,15 +77,6 @@ class YamlDocument:
             probe = probe[:-1]
         mark = self.value_marks.get(())
         return SourceLocation(self.path, mark.line if mark else 1, mark.column if mark else 1)
-
-
-def char_name(ch: str) -> str:
-    """`U+2028 LINE SEPARATOR`: how an error names a character a teacher cannot see."""
-    code = ord(ch)
-    name = _CONTROL_NAMES.get(code) or unicodedata.name(ch, "")
-    if not name:
-        name = "CONTROL CHARACTER" if unicodedata.category(ch) == "Cc" else "UNNAMED CHARACTER"
-    return f"U+{code:04X} {name}"
 
 
 def load_yaml(raw: bytes, path: str) -> YamlDocument:
