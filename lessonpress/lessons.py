@@ -22,6 +22,7 @@ from .project import (
     find_lessons,
     find_translations,
     path_kind,
+    read_input,
 )
 from .theme import DEFAULT_THEME, Theme
 from .validate import validate_course, validate_lesson
@@ -100,15 +101,7 @@ def check_translation(
 def read_document(path, shown: str) -> tuple[YamlDocument | None, list[LessonError]]:  # noqa: ANN001
     """A YAML file loaded strictly, or the reason it could not be."""
     try:
-        return load_yaml(path.read_bytes(), shown), []
-    except OSError as exc:
-        return None, [
-            LessonError(
-                f"cannot read the file: {exc.strerror or exc}",
-                code="input.unreadable",
-                location=SourceLocation(shown),
-            )
-        ]
+        return load_yaml(read_input(path, shown), shown), []
     except LessonError as problem:
         return None, [problem]
 

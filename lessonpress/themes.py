@@ -17,6 +17,7 @@ from .assets import load_logo
 from .errors import LessonError, SourceLocation
 from .fonts import known_families
 from .model import Color, Number, doc
+from .project import read_input
 from .theme import DEFAULT_THEME, Theme
 from .validate import Converter
 from .yamlio import load_yaml
@@ -164,7 +165,7 @@ def load_theme(
             )
         ]
     try:
-        document = load_yaml(path.read_bytes(), shown)
+        document = load_yaml(read_input(path, shown), shown)
     except LessonError as problem:
         return None, [problem]
     converter = Converter(document)

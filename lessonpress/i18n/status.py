@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LessonError
-from ..project import TRANSLATIONS_DIR, LessonFile, translations_dir
+from ..project import TRANSLATIONS_DIR, LessonFile, read_input, translations_dir
 from ..yamlio import load_yaml
 from .fields import TextField, text_fields, value_at
 from .state import LocaleState, fingerprint
@@ -74,14 +74,14 @@ def lesson_status(
 ) -> tuple[LessonStatus | None, list[LessonError]]:
     """The status of one lesson in one locale (None when the source itself cannot be read)."""
     try:
-        source = load_yaml(file.path.read_bytes(), file.shown).data
+        source = load_yaml(read_input(file.path, file.shown), file.shown).data
     except LessonError as problem:
         return None, [problem]
     path, shown = translation_path(file, locale)
     translation: Any = None
     if path.is_file():
         try:
-            translation = load_yaml(path.read_bytes(), shown).data
+            translation = load_yaml(read_input(path, shown), shown).data
         except LessonError as problem:
             return None, [problem]
     state = state or LocaleState.load(path.parent)

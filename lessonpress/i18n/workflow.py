@@ -10,7 +10,7 @@ from ..languages import language_name, normalise_language
 from ..localize import localize
 from ..markup import parse
 from ..output import write_atomic
-from ..project import LessonFile, find_lessons
+from ..project import LessonFile, find_lessons, read_input
 from ..yamlio import load_yaml
 from . import files
 from .catalog import Entry, read_catalog, to_csv, to_po
@@ -33,7 +33,7 @@ def _sources(paths: tuple[str, ...]) -> tuple[list[tuple[LessonFile, dict]], lis
     out = []
     for file in files_found:
         try:
-            data = load_yaml(file.path.read_bytes(), file.shown).data
+            data = load_yaml(read_input(file.path, file.shown), file.shown).data
         except LessonError as problem:
             problems.append(problem)
             continue
@@ -214,7 +214,7 @@ def _check(edit: _Edit, locale: str) -> list[LessonError]:
         return []
     text = files._dump(edit.doc)
     try:
-        source = load_yaml(edit.file.path.read_bytes(), edit.file.shown)
+        source = load_yaml(read_input(edit.file.path, edit.file.shown), edit.file.shown)
         translated = load_yaml(text.encode("utf-8"), edit.shown)
     except LessonError as problem:
         return [problem]
