@@ -220,7 +220,9 @@ def check_all(
             reporter.emit(LessonChecked(shown, ok))
     course = None
     if found.course is not None:
-        course, more = load_course(settings.paths, {f.lesson_id for f in found.course.lessons})
+        course, more = load_course(
+            settings.paths, {f.lesson_id for f in found.course.lessons}, lessons, settings.theme
+        )
         problems += more
     book, more = helplines_for(settings.paths, settings.region, settings.today, lessons)
     return lessons, course, book, problems + more

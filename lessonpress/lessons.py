@@ -8,6 +8,7 @@ lessons of their own, in their own language, each checked the same way.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .errors import LessonError, SourceLocation, has_errors, sorted_problems
@@ -127,15 +128,25 @@ def check_lesson(file: LessonFile, theme: Theme = DEFAULT_THEME) -> tuple[Lesson
     return (None if has_errors(problems) else lesson), problems
 
 
-def load_course(paths: tuple[str, ...], lesson_ids: set[str]) -> tuple[Course | None, list[LessonError]]:
-    """The course of the lesson folder (curriculum.yaml), checked against the lessons found."""
+def load_course(
+    paths: tuple[str, ...], lesson_ids: set[str], lessons: Sequence[Lesson] = (), theme: Theme = DEFAULT_THEME
+) -> tuple[Course | None, list[LessonError]]:
+    """The course of the lesson folder (curriculum.yaml), checked against the lessons found;
+    its titles are checked against the fonts of each language's pack of `lessons`."""
     found = find_course(paths)
     if found is None:
         return None, []
     document, problems = read_document(*found)
     if document is None:
         return None, problems
-    return validate_course(document, lesson_ids)
+    course, problems = validate_course(document, lesson_ids)
+    if course is not None and lessons:
+        from .layout.preflight import check_course_glyphs  # imports ReportLab: only when needed
+
+        problems += check_course_glyphs(course, lessons, theme)
+        if has_errors(problems):
+            return None, problems
+    return course, problems
 
 
 def check(
@@ -144,12 +155,14 @@ def check(
     """Check lessons, their translations and curriculum.yaml, writing nothing; (files, problems)."""
     files, problems = find_lessons(paths)
     count = 0
+    lessons: list[Lesson] = []
     for file in files:
         checked = check_lesson_and_translations(file, theme, locales)
         problems += checked.problems
+        lessons += checked.lessons
         count += len(checked.files)
     if not paths or any(path_kind(p) == "dir" for p in paths):  # a folder: its course too
-        problems += load_course(paths, {f.lesson_id for f in files})[1]
+        problems += load_course(paths, {f.lesson_id for f in files}, lessons, theme)[1]
     return count, sorted_problems(problems)
 
 

@@ -95,12 +95,13 @@ def decode_text(raw: bytes, path: str) -> str:
             location=SourceLocation(path, 1, 1),
             hint="split the lesson into several files",
         )
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) >= 4 and raw[1:4:2] == b"\x00\x00"):
+    encoding = wide_encoding(raw)
+    if encoding:
         raise LessonError(
-            "file is UTF-16, not UTF-8",
+            f"file is {encoding}, not UTF-8",
             code="file.encoding",
             location=SourceLocation(path, 1, 1),
-            hint="save the file as UTF-8 in your editor",
+            hint="save the file as UTF-8 in your editor (in Notepad: Save as, Encoding: UTF-8)",
         )
     try:
         text = raw.decode("utf-8")
@@ -123,6 +124,29 @@ def decode_text(raw: bytes, path: str) -> str:
             hint="start from `lessonpress new LESSON_ID`",
         )
     return text
+
+
+def wide_encoding(raw: bytes) -> str | None:
+    """'UTF-16 (little-endian)' and the like when the bytes are UTF-16 or UTF-32, with or without
+    a byte-order mark (text is mostly ASCII, so every other byte of UTF-16 is zero); else None.
+    Without this a UTF-16BE file was reported as "character U+0000 NULL is not allowed"."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith(b"\xff\xfe"):
+        return "UTF-16 (little-endian)"
+    if raw.startswith(b"\xfe\xff"):
+        return "UTF-16 (big-endian)"
+    head = raw[:400]
+    quads = [head[i::4].count(0) for i in range(4)]
+    if len(head) >= 8 and max(min(quads[1:]), min(quads[:3])) * 4 >= len(head) - 4:
+        return "UTF-32"
+    if len(head) >= 4 and head.count(0) >= len(head) // 3:
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if odd > 2 * even:
+            return "UTF-16 (little-endian)"
+        if even > 2 * odd:
+            return "UTF-16 (big-endian)"
+    return None
 
 
 def position(text: str, index: int) -> tuple[int, int]:
