@@ -15,6 +15,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from ..output import write_atomic
 from .fields import ITEM_NAMES, NOT_TRANSLATED, Path_
@@ -67,7 +68,9 @@ def _empty_copy(value: Any, key: str, column: int) -> Any:
         for i, item in enumerate(value):
             _comment(seq, i, item, column)
         return seq
-    return None
+    # An empty quoted text: what the translator types goes between the quotes, where ': ', a
+    # leading '*', '@' or '#' are just text (issue 14); left empty, it prints the source.
+    return DoubleQuotedScalarString("") if isinstance(value, str) else None
 
 
 def _comment(container: CommentedMap | CommentedSeq, key: Any, value: Any, column: int) -> None:

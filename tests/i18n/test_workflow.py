@@ -34,7 +34,7 @@ def test_init_creates_a_file_ready_to_translate_and_never_overwrites(i18n_projec
     assert "language: pt-BR" in text and "status: draft" in text
     load_yaml(text.encode(), "x.yaml")  # the strict loader accepts it
     assert run("build", "lessons", "--format", "handout", "--locale", "pt-BR").exit_code == 0
-    path.write_text(text.replace("title:\n", "title: Conversas seguras\n"), encoding="utf-8")
+    path.write_text(text.replace('title: ""\n', 'title: "Conversas seguras"\n'), encoding="utf-8")
     assert run("i18n", "init", "--locale", "pt-BR").exit_code == 0
     assert "Conversas seguras" in path.read_text(encoding="utf-8")
 
