@@ -249,6 +249,15 @@ def _apply(
                     hint="known: " + ", ".join(known_families()),
                 )
             )
+        elif group == "colors" and value == "none" and key != "box":
+            problems.append(
+                LessonError(
+                    f"'colors.{key}' cannot be none: only the box fill may be left out",
+                    code="theme.color",
+                    location=where,
+                    hint="write a colour as #rrggbb, e.g. #1a1a1a",
+                )
+            )
         elif field in _RANGES:
             problems += _out_of_range(field, f"{group}.{key}", value, where)
         changes[field] = int(value) if field == "write_in_lines" else value

@@ -65,6 +65,10 @@ def test_extends_chains_and_cycles(root: Path) -> None:
             "1:27: error: 'spacing.write_in_lines' must be a whole number of lines, not 2.5",
         ),
         ("margins: {slide: 300}\n", "1:18: error: 'margins.slide' must be at most 25 mm, not 300"),
+        (
+            "colors: {text: none}\n",
+            "1:16: error: 'colors.text' cannot be none: only the box fill may be left out",
+        ),
     ],
 )
 def test_bad_theme_values_are_located_errors(root: Path, text: str, expected: str) -> None:
