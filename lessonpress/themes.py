@@ -29,6 +29,33 @@ THEME_NAME = re.compile("[a-z0-9][a-z0-9-]{0,63}")
 PRESETS = ("large-print", "dyslexia-friendly", "high-contrast", "ink-saver")
 
 
+# The range of every number, chosen so that any mix of values (and any preset on top) still
+# lays out on the smallest paper, A5, and on a slide; outside it a layout would fail or be
+# unreadable (issue 13: a margin of 300 or a body size of 999 crashed the build).
+_RANGES: dict[str, tuple[float, float, str]] = {
+    "body_size": (11, 20, "pt"),
+    "small_size": (7, 12, "pt"),
+    "title_size": (14, 40, "pt"),
+    "subtitle_size": (9, 28, "pt"),
+    "heading_size": (11, 28, "pt"),
+    "slide_title_size": (36, 60, "pt"),
+    "slide_body_size": (24, 40, "pt"),
+    "line_spacing": (1.0, 2.0, "times the type size"),
+    "write_in_lines": (1, 8, "lines"),
+    "write_in_spacing": (14, 36, "pt"),
+    "rule_width": (0.2, 3, "pt"),
+    "margin_mm": (12, 25, "mm"),
+    "inner_margin_mm": (12, 25, "mm"),
+    "slide_margin_mm": (12, 25, "mm"),
+}
+
+
+def _span(field: str) -> str:
+    """How a theme reference states a value's range: '11 to 20 pt'."""
+    low, high, unit = _RANGES[field]
+    return f"{low:g} to {high:g} {unit}"
+
+
 @dataclass(frozen=True)
 class ThemeColors:
     """Colours as #rrggbb (`none` for no fill)."""
@@ -55,41 +82,43 @@ class ThemeFonts:
 class ThemeSizes:
     """Type sizes in points."""
 
-    body: Number | None = doc("Body text (at least 11 on handouts).")
-    small: Number | None = doc("Footers and notes.")
-    title: Number | None = doc("Lesson title.")
-    subtitle: Number | None = doc("Subtitle.")
-    heading: Number | None = doc("Section headings.")
-    slide_title: Number | None = doc("Slide titles (at least 36).")
-    slide_body: Number | None = doc("Slide text (at least 24).")
+    body: Number | None = doc(f"Body text, {_span('body_size')}.")
+    small: Number | None = doc(f"Footers and notes, {_span('small_size')}.")
+    title: Number | None = doc(f"Lesson title, {_span('title_size')}.")
+    subtitle: Number | None = doc(f"Subtitle, {_span('subtitle_size')}.")
+    heading: Number | None = doc(f"Section headings, {_span('heading_size')}.")
+    slide_title: Number | None = doc(f"Slide titles, {_span('slide_title_size')}.")
+    slide_body: Number | None = doc(f"Slide text, {_span('slide_body_size')}.")
 
 
 @dataclass(frozen=True)
 class ThemeSpacing:
     """Line spacing (a factor of the type size) and write-in lines."""
 
-    line: Number | None = doc("Line height as a multiple of the type size, e.g. 1.35.")
-    write_in_lines: Number | None = doc("Lines to write on under each discussion prompt.")
-    write_in_gap: Number | None = doc("Distance between write-in lines, in points.")
-    rule_width: Number | None = doc("Width of rules and box outlines, in points.")
+    line: Number | None = doc(f"Line height, {_span('line_spacing')} (e.g. 1.35).")
+    write_in_lines: Number | None = doc(
+        f"Lines to write on under each discussion prompt, {_span('write_in_lines')}."
+    )
+    write_in_gap: Number | None = doc(f"Distance between write-in lines, {_span('write_in_spacing')}.")
+    rule_width: Number | None = doc(f"Width of rules and box outlines, {_span('rule_width')}.")
 
 
 @dataclass(frozen=True)
 class ThemeMargins:
     """Margins in millimetres."""
 
-    page: Number | None = doc("Every edge of a portrait page (at least 12).")
-    inner: Number | None = doc("The binding edge in guides and packs printed on both sides.")
-    slide: Number | None = doc("Every edge of a slide.")
+    page: Number | None = doc(f"Every edge of a portrait page, {_span('margin_mm')}.")
+    inner: Number | None = doc(f"The binding edge of two-sided guides and packs, {_span('inner_margin_mm')}.")
+    slide: Number | None = doc(f"Every edge of a slide, {_span('slide_margin_mm')}.")
 
 
 @dataclass(frozen=True)
 class ThemeFile:
     """A theme: only what differs from the theme it extends."""
 
-    extends: str | None = doc("Theme to start from (default: the built-in one).")
+    extends: str | None = doc("Name of the theme to start from (default: the built-in one).")
     organisation: str | None = doc("Organisation named on covers and in the page header.")
-    logo: str | None = doc("PNG or JPEG in the project, shown in the page header.")
+    logo: str | None = doc("PNG or JPEG in the project, shown in the page header (at most 8:1 or 1:8).")
     licence: str | None = doc("Licence line printed in every footer.")
     colors: ThemeColors | None = doc("Colours.")
     fonts: ThemeFonts | None = doc("Fonts.")
@@ -124,25 +153,6 @@ _FIELDS = {
     ("margins", "page"): "margin_mm",
     ("margins", "inner"): "inner_margin_mm",
     ("margins", "slide"): "slide_margin_mm",
-}
-# The range of every number, chosen so that any mix of values (and any preset on top) still
-# lays out on the smallest paper, A5, and on a slide; outside it a layout would fail or be
-# unreadable (issue 13: a margin of 300 or a body size of 999 crashed the build).
-_RANGES: dict[str, tuple[float, float, str]] = {
-    "body_size": (11, 20, "pt"),
-    "small_size": (7, 12, "pt"),
-    "title_size": (14, 40, "pt"),
-    "subtitle_size": (9, 28, "pt"),
-    "heading_size": (11, 28, "pt"),
-    "slide_title_size": (36, 60, "pt"),
-    "slide_body_size": (24, 40, "pt"),
-    "line_spacing": (1.0, 2.0, "times the type size"),
-    "write_in_lines": (1, 8, "lines"),
-    "write_in_spacing": (14, 36, "pt"),
-    "rule_width": (0.2, 3, "pt"),
-    "margin_mm": (12, 25, "mm"),
-    "inner_margin_mm": (12, 25, "mm"),
-    "slide_margin_mm": (12, 25, "mm"),
 }
 
 
