@@ -66,7 +66,8 @@ class GuardedDocTemplate(BaseDocTemplate):
         if first is not None and not isinstance(first, ActionFlowable):  # PageBegin recurs
             _, count = self._lp_tries.get(id(first), (first, 0))
             if count >= MAX_RETRIES:
-                raise LayoutStalled(f"the same piece was retried {MAX_RETRIES} times", text_of(first))
+                # placed again and again without ever fitting: a layout that would never end
+                raise LayoutStalled("it never fits on a page", text_of(first))
             self._lp_tries[id(first)] = (first, count + 1)  # holding it keeps its id unique
         try:
             super().handle_flowable(flowables)
@@ -77,7 +78,7 @@ class GuardedDocTemplate(BaseDocTemplate):
 def _reason(message: str) -> str:
     """ReportLab's LayoutError in a teacher's words."""
     if "without content" in message:  # its own guard against pages that stay empty
-        return "pages in a row stayed empty"
+        return "the pages before it stay empty"
     if "Splitting error" in message:
         return "it could not be split between pages"
     return "it is too large to fit on a page"

@@ -78,7 +78,7 @@ def test_the_watchdog_names_the_field_when_keeping_together_loops(
     [problem] = [p for p in result.problems if p.is_error]
     assert problem.code == "layout.too-large"
     assert (problem.line, problem.column) == (4, 5)  # the prompt's text
-    assert "retried" in problem.message
+    assert problem.message == "this text cannot be laid out in the guide: it never fits on a page"
     assert_own_errors(result.problems)
 
 
@@ -108,7 +108,7 @@ def _spec(*story: Flowable) -> DocumentSpec:
     )
 
 
-@pytest.mark.parametrize(("stuck", "why"), [(_Stuck(), "retried"), (_Elsewhere(), "stayed empty")])
+@pytest.mark.parametrize(("stuck", "why"), [(_Stuck(), "never fits"), (_Elsewhere(), "stay empty")])
 def test_a_document_without_progress_stops_with_an_error(stuck: Flowable, why: str) -> None:
     from reportlab.lib.styles import ParagraphStyle
 
@@ -123,3 +123,25 @@ def test_a_stalled_text_is_found_among_the_lessons_texts(tmp_path: Path) -> None
     middle = " ".join(long_text(3000).split()[100:160])  # a split part shows only some of it
     found = progress.locate("1. " + middle, lesson.texts())
     assert found is not None and found.location.line == 4
+
+
+def test_watch_builds_the_long_prompt_instead_of_freezing(tmp_path: Path) -> None:
+    import threading
+
+    from lessonpress.report import Collector
+    from lessonpress.watch import watch
+
+    (tmp_path / "lessons").mkdir()
+    (tmp_path / "lessons" / "long.yaml").write_text(lesson_with_prompt(7070), encoding="utf-8")
+    settings = BuildSettings(paths=(str(tmp_path / "lessons"),), out_dir=tmp_path / "out", formats=("guide",))
+    stop, builds = threading.Event(), []
+
+    def on_build(result: object) -> None:
+        builds.append(result)
+        stop.set()
+
+    thread = threading.Thread(target=watch, args=(settings, Collector(), on_build, stop), daemon=True)
+    thread.start()
+    thread.join(timeout=120)
+    assert not thread.is_alive(), "watch froze on the long prompt"
+    assert [p.name for p in builds[0].written] == ["long-guide.pdf"]
