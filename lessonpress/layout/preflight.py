@@ -56,10 +56,7 @@ def check_glyphs(lesson: Lesson, theme: Theme) -> list[LessonError]:
 def check_course_glyphs(course: Course, lessons: Sequence[Lesson], theme: Theme) -> list[LessonError]:
     """Errors for course titles and descriptions that a language's pack cannot print (its fonts
     are chosen for that language's lessons, as the pack does)."""
-    texts = [
-        t for t in (course.title, course.description, course.organisation, course.version) if t is not None
-    ]
-    texts += [t for unit in course.units for t in (unit.title, unit.description) if t is not None]
+    texts = course.texts()
     by_language: dict[str, list[Lesson]] = {}
     for lesson in lessons:
         by_language.setdefault(lesson.language, []).append(lesson)

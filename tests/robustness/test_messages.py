@@ -69,6 +69,7 @@ def test_theme_words_are_checked_with_each_languages_fonts(project: Path) -> Non
         ("title: Safe online ✅\nunits:\n  - title: Teens\n    lessons: [good]\n", "1:8"),
         ("title: Safe online\nunits:\n  - title: Teens ✅\n    lessons: [good]\n", "3:12"),
         ("title: Safe online\ndescription: All ✅\nunits: []\n", "2:14"),
+        ("title: Safe online\nroutes:\n  - title: Core ✅\n    lessons: [good]\n", "3:12"),
     ],
 )
 def test_curriculum_titles_the_fonts_lack_are_located_errors(project: Path, text: str, where: str) -> None:
