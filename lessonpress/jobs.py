@@ -153,19 +153,27 @@ def run_job(job: Job) -> JobResult:
         write_atomic(job.output, data)
     except LessonError as problem:
         return JobResult(job.output, (problem,))
-    except Exception as exc:  # a bug in lessonpress: report it for this output, build the rest
-        return JobResult(
-            job.output,
-            (
-                LessonError(
-                    f"could not make the {job.format}: {type(exc).__name__}: {exc}",
-                    code="internal.error",
-                    location=job.lessons[0].title.location,
-                    hint="this is a bug in lessonpress; please report it with the lesson file",
-                ),
-            ),
-        )
+    except Exception as exc:  # a layout that failed: report its cause for this output only
+        return JobResult(job.output, (explain(job, exc),))
     return JobResult(job.output, (), time.perf_counter() - start, hashlib.sha256(data).hexdigest())
+
+
+def explain(job: Job, exc: Exception) -> LessonError:
+    """The error for a job whose layout raised `exc`: at the theme value or lesson text that
+    caused it (`failures.py`), else reported as a bug."""
+    from dataclasses import replace
+
+    from .failures import explain_failure
+
+    def renders(theme: object) -> bool:
+        try:
+            render_job(replace(job, settings=replace(job.settings, theme=theme)))
+        except Exception:  # any failure means "not with this theme either"
+            return False
+        return True
+
+    texts = [text for lesson in job.lessons for text in lesson.texts()]
+    return explain_failure(exc, job.format, texts, job.lessons[0].title.location, job.settings.theme, renders)
 
 
 def render_job(job: Job) -> bytes:
