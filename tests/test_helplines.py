@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -302,3 +303,23 @@ def test_translated_helplines_print_in_the_language_of_the_page(tmp_path: Path) 
     assert "8009112000" in text.replace(" ", "")
     english = next(p for p in result.written if p.parent.name == "en")
     assert squash("Free help from the Secretaría de Salud") in squash(pdf_text(english.read_bytes()))
+
+
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "lessons" / "translations").glob("*/helplines.yaml")), ids=str
+)
+def test_a_helpline_translation_keeps_every_number_of_its_entry(path: Path, book) -> None:  # noqa: ANN001
+    """A translator translates words, never a number: every number in a translated name, hours
+    or description is one its source entry prints, and every id is an entry of the file."""
+    entries = {entry.id: entry for entry in book.helplines}
+    translated = yaml.safe_load(path.read_text(encoding="utf-8"))["helplines"]
+    assert translated
+    for ident, fields in translated.items():
+        assert ident in entries, f"{path}: {ident} is not an entry of assets/helplines.yaml"
+        source = set().union(*(digit_groups(t) for t in printed_texts(entries[ident])))
+        for key, text in fields.items():
+            ascii_digits = str(text).translate(
+                {ord(c): str(unicodedata.digit(c)) for c in str(text) if c.isdigit()}
+            )
+            extra = digit_groups(ascii_digits) - source
+            assert not extra, f"{path}: {ident}.{key} has {sorted(extra)}, not in the source entry"
