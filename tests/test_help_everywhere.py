@@ -259,3 +259,32 @@ def test_every_printed_page_of_a_learner_output_ends_with_help(
             assert number_of(helplines.child_line) in re.sub(r"\D", "", text), f"{fmt} page {number}"
         else:
             assert printed(labels_for(language).help_write_in, text), f"{fmt} page {number}"
+
+
+@pytest.mark.parametrize("fmt", [f for f in LEARNER if spec(f).suffix == ".html"])
+@pytest.mark.parametrize(("language", "region"), [("en", "US"), ("en", None), ("es", "MX"), ("ar", None)])
+def test_a_learner_web_page_has_help_under_its_title(fmt: str, language: str, region: str | None) -> None:
+    """A web page has no page footers: the line that leads to help comes before the first
+    section, and its link goes to the page's "Get help" section."""
+    helplines = select(BOOK, language, region, NONE)
+    lesson = lesson_of(language, "teens-3-sextortion")
+    lessons = (
+        [lesson, lesson_of("en", "teens-3-sextortion")] if spec(fmt).inputs == "translation" else [lesson]
+    )
+    if lessons[0].language == lessons[-1].language and len(lessons) > 1:
+        pytest.skip("a page beside its own language")
+    layout = spec(fmt).layout_class()()
+    context = HtmlContext(
+        DEFAULT_THEME, labels_for(language), helplines, lessons[1] if len(lessons) > 1 else None
+    )
+    html = layout.render(lesson, context).decode()
+    line = re.search(r'<p class="help-now">(.*?)</p>', html, re.S)
+    assert line is not None and line.start() < html.index("<section"), f"{fmt} {language} {region}"
+    assert html.count('class="help-now"') == 1
+    targets = re.findall(r'href="#([^"]+)"', line.group(1))
+    assert targets and all(f'id="{t}"' in html for t in targets)
+    text = squashed(page_text(line.group(1)))
+    if helplines.child_line is not None:
+        assert number_of(helplines.child_line) in re.sub(r"\D", "", text)
+    else:
+        assert printed(labels_for(language).help_write_in, text)

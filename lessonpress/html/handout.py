@@ -32,5 +32,8 @@ class HtmlHandout(HtmlFormat):
 
     def render(self, lesson: Lesson, context: HtmlContext) -> bytes:
         s = Sections(lesson, context)
-        main = "".join(getattr(s, part)() for part in HANDOUT_PARTS)
+        # Under the title, a line that leads to help (a web page has no page footers).
+        main = "".join(
+            getattr(s, part)() + (s.help_now() if part == "header" else "") for part in HANDOUT_PARTS
+        )
         return page(lesson, context, context.labels.handout, main)

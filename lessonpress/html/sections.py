@@ -34,10 +34,10 @@ class Sections:
 
     # -- pieces -------------------------------------------------------------------------
 
-    def section(self, heading: str | RichText, body: str, *, css: str = "") -> str:
-        """A section named by its h2."""
+    def section(self, heading: str | RichText, body: str, *, css: str = "", ident: str = "") -> str:
+        """A section named by its h2 (its id `ident`, or a numbered one)."""
         self.count += 1
-        ident = f"{self.prefix}s{self.count}"
+        ident = ident or f"{self.prefix}s{self.count}"
         cls = f' class="{css}"' if css else ""
         return (
             f'<section{cls} aria-labelledby="{ident}"><h2 id="{ident}">{self.write(heading)}</h2>'
@@ -172,7 +172,35 @@ class Sections:
             if entries:
                 title = labels.helplines_for.format(region=region_name(region, self.lesson.language, labels))
                 body += f"<h3>{escape(title)}</h3>{self.cards(entries)}"
-        return self.section(labels.get_help, body)
+        return self.section(labels.get_help, body, ident=f"{self.prefix}get-help")
+
+    def help_now(self) -> str:
+        """A line under the title, as the PDFs' page footer: the region's line to call or text
+        and its emergency number, as links, or a link to the box to write them in; either way
+        it leads to the "Get help" section, so help is one step away on a long page."""
+        found = self.context.helplines
+        if not self.lesson.helplines or found is None:
+            return ""
+        labels, target = self.labels, f"#{self.prefix}get-help"
+        items = []
+        for entry in (found.child_line, found.emergency):
+            if entry is None:
+                continue
+            if entry.phone:
+                number = entry.phone.plain
+                contact = link(phone_link(number), number)
+            elif entry.text:
+                contact = f"{escape(labels.text)}: {self.write(entry.text)}"
+            else:
+                continue
+            items.append(f'{self.write(entry.name)}: <bdi dir="ltr">{contact}</bdi>')
+        if not items:
+            return f'<p class="help-now"><a href="{target}">{escape(labels.help_write_in)}</a></p>'
+        before, _, after = labels.help_now.partition("{help}")
+        return (
+            f'<p class="help-now"><strong>{escape(before.strip())}</strong> {" · ".join(items)}'
+            f'{escape(after)} <a href="{target}">{escape(labels.get_help)}</a></p>'
+        )
 
     def write_in(self, slots: Sequence[str]) -> str:
         """A labelled field to write each missing number in, on screen or on paper."""
