@@ -199,7 +199,7 @@ class Sections:
         before, _, after = labels.help_now.partition("{help}")
         return (
             f'<p class="help-now"><strong>{escape(before.strip())}</strong> {" · ".join(items)}'
-            f'{escape(after)} <a href="{target}">{escape(labels.get_help)}</a></p>'
+            f'{escape(after)} — <a class="to-help" href="{target}">{escape(labels.get_help)}</a></p>'
         )
 
     def write_in(self, slots: Sequence[str]) -> str:
