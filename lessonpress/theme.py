@@ -49,6 +49,8 @@ class Theme:
     licence: str | None = None  # a licence line for every footer
     logo: bytes | None = None  # PNG bytes, already checked and cleaned (assets.py)
     presets: tuple[str, ...] = ()  # print presets applied (they name the output file)
+    density: float = 1.0  # vertical space factor; layout tightens it (< 1) when a
+    # document would end on an almost empty page
 
     @property
     def margin(self) -> float:
@@ -68,6 +70,15 @@ class Theme:
     def line(self, weight: float = 1.0) -> float:
         """A rule's width: `weight` times the theme's thin rule (high contrast doubles them all)."""
         return round(self.rule_width * weight, 3)
+
+    @property
+    def detail_size(self) -> float:
+        """Type size of secondary text (help cards, sources): a little above the small size."""
+        return self.small_size + 1.5
+
+    def space(self, points: float) -> float:
+        """Vertical space between blocks, scaled by the theme's density."""
+        return round(points * self.density, 2)
 
     def leading(self, size: float) -> float:
         """Line height for a font size."""

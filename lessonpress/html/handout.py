@@ -22,7 +22,7 @@ HANDOUT_PARTS = (
     "takeaways",
     "resources",
     "helplines",
-    "sources",
+    "compact_sources",
 )
 
 

@@ -179,6 +179,11 @@ class Sections:
             lines.append(f"{escape(labels.web)}: {link(item.url, display_url(item.url))}")
         return "".join(f"<p>{line}</p>" for line in lines)
 
+    def compact_sources(self) -> str:
+        """The handout's sources: on paper a compact closing block; a web page lists them
+        as they are (there is no page to save)."""
+        return self.sources()
+
     def sources(self) -> str:
         if not self.lesson.sources:
             return ""

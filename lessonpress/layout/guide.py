@@ -26,7 +26,7 @@ class Guide(Format):
 
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
         return portrait_document(
-            lesson, context, guide_story(lesson, context), context.labels.guide, duplex=True
+            lesson, context, lambda c: guide_story(lesson, c), context.labels.guide, duplex=True
         )
 
 
@@ -75,7 +75,7 @@ class GuideSections(Sections):
 
     def at_a_glance(self) -> list[Flowable]:
         lesson, labels, s = self.lesson, self.labels, self.styles
-        rows: list[Flowable] = [self.heading(labels.at_a_glance, s.box_heading)]
+        rows: list[Flowable] = []
         facts = self.facts(labels.audience_label, labels.duration)
         if facts:
             rows.append(paragraph(" · ".join(facts), s.box_text))
@@ -84,7 +84,7 @@ class GuideSections(Sections):
             rows += [self.text(m, s.box_item, bullet="•") for m in lesson.materials]
         rows.append(paragraph(f"<b>{escape(labels.objectives_short)}</b>", s.box_text))
         rows += [self.text(o, s.box_item, bullet="•") for o in lesson.objectives]
-        return self.boxed(rows)
+        return self.boxed(labels.at_a_glance, rows)
 
     def run_sheet(self) -> list[Flowable]:
         lesson, labels, s = self.lesson, self.labels, self.styles
@@ -139,9 +139,8 @@ class GuideSections(Sections):
         if not self.lesson.safeguarding:
             return []
         s = self.styles
-        rows: list[Flowable] = [self.heading(self.labels.safeguarding, s.box_heading)]
-        rows += [self.text(item, s.box_item, bullet="•") for item in self.lesson.safeguarding]
-        return self.boxed(rows)
+        rows = [self.text(item, s.box_item, bullet="•") for item in self.lesson.safeguarding]
+        return self.boxed(self.labels.safeguarding, rows)
 
     def prompts_with_notes(self) -> list[Flowable]:
         s, labels = self.styles, self.labels

@@ -2,7 +2,8 @@
 
 What learners see, in teaching order: title and who it is for; what we will learn; words to
 know; the discussion prompts with lines to write on; activities; warning signs as a checklist;
-key takeaways in a tinted box; help and resources, with a QR code per web address; sources.
+key takeaways in a tinted box; help and resources, with a QR code per web address; and the
+sources in one small closing paragraph.
 Facilitator-only fields (prompt notes and follow-ups, activity notes, facilitator notes,
 safeguarding) are never read here.
 """
@@ -24,7 +25,7 @@ class Handout(Format):
 
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
         return portrait_document(
-            lesson, context, handout_story(lesson, context), context.labels.handout, licence=True
+            lesson, context, lambda c: handout_story(lesson, c), context.labels.handout, licence=True
         )
 
 
@@ -39,7 +40,7 @@ HANDOUT_PARTS = (
     "takeaways",
     "resources",
     "helplines",
-    "sources",
+    "compact_sources",
 )
 
 

@@ -6,6 +6,7 @@ orders right-to-left text), and mirrors on right-to-left pages.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -199,17 +200,40 @@ def metadata(lesson: Lesson, kind: str) -> Metadata:
     )
 
 
+TIGHTER_DENSITIES = (0.8, 0.62)  # vertical space factors tried against a near-empty last page
+
+
 def portrait_document(
     lesson: Lesson,
     context: LayoutContext,
-    story: list,
+    story: list | Callable[[LayoutContext], list],
     kind: str,
     *,
     duplex: bool = False,
     licence: bool = False,
 ) -> DocumentSpec:
     """A portrait output of one lesson: its story on the theme's pages, with the footer that
-    names the lesson (and its licence, or the kind of document) and the document information."""
+    names the lesson (and its licence, or the kind of document) and the document information.
+
+    Given a story *maker* (a function of the context) rather than a story, the document can be
+    laid out again with less space between blocks, which the renderer tries when the last page
+    would be less than a quarter full.
+    """
+    if callable(story):
+        make = story
+        tighter = tuple(
+            (
+                lambda d=d: portrait_document(
+                    lesson, _denser(context, d), make, kind, duplex=duplex, licence=licence
+                )
+            )
+            for d in TIGHTER_DENSITIES
+            if d < context.theme.density
+        )
+        return dataclasses.replace(
+            portrait_document(lesson, context, make(context), kind, duplex=duplex, licence=licence),
+            tighter=tighter,
+        )
     theme = context.theme
     register_theme(theme)
     page = PortraitPage.of(context, duplex=duplex)
@@ -234,6 +258,10 @@ def portrait_document(
         ),
         page_count_font=(theme.body_font, theme.small_size),
     )
+
+
+def _denser(context: LayoutContext, density: float) -> LayoutContext:
+    return dataclasses.replace(context, theme=dataclasses.replace(context.theme, density=density))
 
 
 def draft_notice(lesson: Lesson, context: LayoutContext) -> str | None:

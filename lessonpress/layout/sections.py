@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     KeepTogether,
     Paragraph,
@@ -19,7 +19,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.flowables import FrameBG, HRFlowable
+from reportlab.platypus.flowables import HRFlowable
 
 from ..helplines import RegionHelplines, region_name
 from ..labels import Labels
@@ -27,6 +27,7 @@ from ..markup import RichText
 from ..model import Helpline, Lesson, Resource
 from ..theme import Theme
 from ..urls import phone_link
+from .boxes import BoxStyle, Callout
 from .direction import mirror_commands, mirror_rows, mirror_widths
 from .flowables import CheckItem, Heading, WriteInLines, qr_code
 from .text import Styles, escape, para, paragraph, to_markup
@@ -95,7 +96,7 @@ class Sections:
                 thickness=self.theme.line(2),
                 color=self.theme.accent_color,
                 spaceBefore=4,
-                spaceAfter=8,
+                spaceAfter=self.theme.space(8),
             )
         )
         if lesson.summary:
@@ -153,7 +154,7 @@ class Sections:
                 rtl=self.styles.rtl,
                 line=theme.line(),
             )
-            groups.append(([question, lines, Spacer(1, theme.body_size * 0.6)], []))
+            groups.append(([question, lines, Spacer(1, theme.space(theme.body_size * 0.6))], []))
         return self.headed(self.heading(self.labels.discussion), groups)
 
     def activities(self) -> list[Flowable]:
@@ -173,6 +174,7 @@ class Sections:
         return self.headed(self.heading(self.labels.activities), groups)
 
     def warning_signs(self) -> list[Flowable]:
+        """The warning signs as a checklist, kept on one page with its heading when it fits."""
         if not self.lesson.warning_signs:
             return []
         theme = self.theme
@@ -182,28 +184,39 @@ class Sections:
         ]
         for sign in self.lesson.warning_signs:
             out.append(CheckItem(self.text(sign), theme.body_size * 0.85, theme.text_color, theme.line(1.5)))
-        return out
+        return [KeepTogether(out)]
 
     def takeaways(self) -> list[Flowable]:
         s = self.styles
         items = [self.text(t, s.box_item, bullet="•") for t in self.lesson.key_takeaways]
-        return self.boxed([self.heading(self.labels.key_takeaways, s.box_heading), *items])
+        return self.boxed(self.labels.key_takeaways, items)
 
-    def boxed(self, rows: list[Flowable]) -> list[Flowable]:
-        """Flowables in a tinted, outlined box that may continue on the next page (its heading
-        never sits alone at the bottom of a page). Without a fill (ink saver) only the outline."""
+    def boxed(
+        self, title: str, rows: list[Flowable], *, keep: bool = True, tint: bool = True
+    ) -> list[Flowable]:
+        """A titled callout: rows in a tinted, outlined box, kept on one page when it fits; a box
+        that must split carries "(continued)" after its title. Without a fill (ink saver,
+        high contrast, or `tint=False`) only the outline."""
+        s = self.styles
+        heading = self.heading(title, s.box_heading)
+
+        def continued() -> Flowable:
+            return paragraph(escape(self.labels.continued.format(title=title)), s.box_heading)
+
+        return [Callout([heading, *rows], self.box_style(tint=tint), continued, keep=keep)]
+
+    def box_style(self, *, tint: bool = True, space: float | None = None) -> BoxStyle:
+        """The theme's callout look: its box fill and an accent outline."""
         theme = self.theme
-        return [
-            CondPageBreak(theme.body_size * 8),
-            Spacer(1, theme.body_size * 0.75),
-            FrameBG(
-                color=theme.box_color, start=True, strokeColor=theme.accent_color, strokeWidth=theme.line(1.4)
-            ),
-            KeepTogether(rows[:2]),
-            *rows[2:],
-            Spacer(1, theme.body_size * 0.5),
-            FrameBG(start=False),
-        ]
+        gap = theme.space(theme.body_size * 0.9) if space is None else space
+        return BoxStyle(
+            theme.box_color if tint else None,
+            theme.accent_color,
+            theme.line(1.4),
+            theme.body_size * 0.8,
+            gap,
+            gap,
+        )
 
     def resources(self) -> list[Flowable]:
         if not self.lesson.resources:
@@ -275,6 +288,46 @@ class Sections:
                 markup += " — " + _link(source.url, source.url, self.theme)
             out.append(paragraph(markup, self.styles.source, bullet="•"))
         return out
+
+    def compact_sources(self) -> list[Flowable]:
+        """Sources as one small closing paragraph (learner outputs): each title with its site's
+        name, linked to the full address. The guide prints them in full (`sources`)."""
+        if not self.lesson.sources:
+            return []
+        items = []
+        for source in self.lesson.sources:
+            markup = to_markup(source.title, self.theme)
+            if source.url:
+                markup += " (" + _link(source.url, url_host(source.url), self.theme) + ")"
+            items.append(markup)
+        text = f"<b>{escape(self.labels.sources)}:</b> " + "; ".join(items)
+        style = self.styles.small
+        rule = HRFlowable(
+            width="100%",
+            thickness=self.theme.line(0.85),
+            color=self.theme.rule_color,
+            spaceBefore=self.theme.space(self.theme.body_size),
+            spaceAfter=4,
+        )
+        return [
+            KeepTogether(
+                [
+                    rule,
+                    paragraph(
+                        text,
+                        ParagraphStyle("compact-sources", parent=style, textColor=self.theme.muted_color),
+                    ),
+                ]
+            )
+        ]
+
+
+def url_host(url: str) -> str:
+    """The site a web address is on, as people say it: `www.fbi.gov/news/...` -> `fbi.gov`."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
 
 
 def layout_table(
