@@ -57,6 +57,8 @@ class Labels:
     follow_ups: str = "Follow-up questions"
     no_notes: str = "No notes for this slide."
     notes_lines: str = "Notes"
+    time: str = "Time"
+    time_span: str = "{start}–{end} ({n} min)"
     slides_handout: str = "Slides handout"
     # facilitator guide
     guide: str = "Facilitator guide"
@@ -74,6 +76,9 @@ class Labels:
     wrap_up: str = "Wrap-up and key takeaways"
     total: str = "Total"
     over_time: str = "The activities add up to {n} minutes, more than the {m}-minute session."
+    say: str = "Say"
+    do: str = "Do"
+    answers: str = "Notes and answers"
     prompts_with_notes: str = "Discussion prompts and notes"
     activities_steps: str = "Activities step by step"
     safeguarding: str = "Safeguarding"

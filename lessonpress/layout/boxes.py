@@ -116,7 +116,12 @@ class Callout(Flowable):
             if used + gap + height <= room:
                 used += gap + height
                 continue
-            parts = block.split(inner, room - used - gap) if room - used - gap > 0 else []
+            # Between blocks when at least one follows the title; inside one (between its
+            # lines) only when nothing else would fit.
+            whole_blocks = i >= 2 or (i == 1 and not self.first_part)
+            parts = (
+                block.split(inner, room - used - gap) if room - used - gap > 0 and not whole_blocks else []
+            )
             if len(parts) >= 2:
                 return [*self.content[:i], parts[0]], [*parts[1:], *self.content[i + 1 :]]
             return self.content[:i], self.content[i:]

@@ -281,6 +281,8 @@ class _Fitter:
                 title = plain_text(self.labels.continued.format(title=_short(title.plain)))
             else:
                 kicker = self.labels.continued.format(title=kicker)
+        if kicker and slide.timing and not part:
+            kicker = f"{kicker} · {slide.timing}"
         blocks: list[Block] = []
         if kicker:
             style = _style(theme, "kicker", theme.slide_min_body_size, 0, self.script)

@@ -77,6 +77,7 @@ class Styles:
     box_heading: ParagraphStyle
     box_text: ParagraphStyle
     box_item: ParagraphStyle
+    box_label: ParagraphStyle
     note: ParagraphStyle
     card: ParagraphStyle
     note_item: ParagraphStyle
@@ -225,6 +226,15 @@ def _latin_styles(theme: Theme) -> Styles:
             leftIndent=indent,
             bulletIndent=indent * 0.3,
             spaceAfter=space(theme.body_size * 0.3),
+        ),
+        box_label=ParagraphStyle(
+            "box_label",
+            parent=body,
+            fontName=f"{theme.body_font}-Bold",
+            fontSize=detail - 0.5,
+            leading=theme.leading(detail - 0.5),
+            textColor=theme.accent_color,
+            spaceAfter=space(2),
         ),
         note=ParagraphStyle(
             "note",
