@@ -55,7 +55,6 @@ class Labels:
     notes_pages: str = "Notes pages"
     facilitator_notes: str = "Facilitator notes"
     follow_ups: str = "Follow-up questions"
-    no_notes: str = "No notes for this slide."
     notes_lines: str = "Notes"
     time: str = "Time"
     time_span: str = "{start}–{end} ({n} min)"
