@@ -18,7 +18,7 @@ from .labels import Labels
 from .markup import RichText, Run, plain_text
 from .model import Activity, Helpline, Lesson, Prompt, Resource
 from .timing import Step, clock, plan_timing
-from .urls import phone_link
+from .urls import phone_link, url_host
 
 
 @dataclass(frozen=True)
@@ -90,23 +90,22 @@ def plan_deck(lesson: Lesson, labels: Labels, helplines: RegionHelplines | None 
 
 
 def title_slide(lesson: Lesson, labels: Labels) -> Slide:
-    """Title, subtitle and who and how long; the lesson's facilitator notes and safeguarding."""
+    """Title, who it is for and how long (above the title), subtitle; the run-down of the
+    session, the lesson's facilitator notes and safeguarding."""
     items = [SlideItem(lesson.subtitle)] if lesson.subtitle else []
-    facts: list[RichText | str] = []
+    facts: list[str] = []
     if lesson.audience:
-        facts.append(_join(_bold(plain_text(f"{labels.audience}: ")), lesson.audience))
+        facts.append(lesson.audience.plain)
     elif lesson.age_range:
-        facts.append(_join(_bold(plain_text(f"{labels.ages}: ")), lesson.age_range))
+        facts.append(f"{labels.ages}: {lesson.age_range.plain}")
     if lesson.duration_minutes:
         facts.append(labels.minutes.format(n=lesson.duration_minutes))
-    if facts:
-        items.append(SlideItem(_join(*_between(facts, " · "))))
     notes = _notes(
         labels.run_sheet, tuple(plain_text(line) for line in run_down(lesson, labels)), planned=True
     )
     notes += _notes(labels.facilitator_notes, lesson.facilitator_notes)
     notes += _notes(labels.safeguarding, lesson.safeguarding)
-    return Slide("title", lesson.title, tuple(items), notes=notes)
+    return Slide("title", lesson.title, tuple(items), kicker=" · ".join(facts), notes=notes)
 
 
 def run_down(lesson: Lesson, labels: Labels) -> list[str]:
@@ -180,17 +179,9 @@ def resource_item(resource: Resource | Helpline, labels: Labels) -> SlideItem:
         lines += ["\n", f"{labels.phone}: ", Run(phone, href=phone_link(phone))]
     if resource.text:
         lines += ["\n", f"{labels.text}: ", resource.text]
-    if resource.url:
-        lines += ["\n", Run(display_url(resource.url), href=resource.url)]
+    if resource.url:  # the site's name: the QR code beside it carries the whole address
+        lines += ["\n", Run(url_host(resource.url), href=resource.url)]
     return SlideItem(_join(*lines), qr=resource.url)
-
-
-def display_url(url: str) -> str:
-    """How a web address is printed: without `https://` and a trailing slash."""
-    for prefix in ("https://", "http://"):
-        if url.startswith(prefix):
-            url = url[len(prefix) :]
-    return url.rstrip("/") if url.count("/") <= 1 else url
 
 
 # -- helpers ------------------------------------------------------------------------------------

@@ -7,9 +7,11 @@ print well in black and white: dark text, one dark accent, a very light tint for
 
 from __future__ import annotations
 
+import colorsys
 from dataclasses import dataclass
 
 MM = 72 / 25.4
+_SECTION_TURNS = (0, 150, 250, 100)  # hue turns, in degrees, of the section colours
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,9 @@ class Theme:
     organisation: str | None = None
     licence: str | None = None  # a licence line for every footer
     logo: bytes | None = None  # PNG bytes, already checked and cleaned (assets.py)
+    # Audiences (the first word of a lesson id: teens-3-sextortion -> teens) whose slides and
+    # pack dividers get a colour of their own, made from the accent by turning its hue.
+    sections: tuple[str, ...] = ("teens", "preteens", "parents", "educators")
     presets: tuple[str, ...] = ()  # print presets applied (they name the output file)
     density: float = 1.0  # vertical space factor; layout tightens it (< 1) when a
     # document would end on an almost empty page
@@ -76,6 +81,26 @@ class Theme:
         """Type size of secondary text (help cards, sources): a little above the small size."""
         return self.small_size + 1.5
 
+    def section_color(self, key: str) -> str:
+        """The colour of an audience's section: the accent for the first, then the accent's
+        hue turned (same saturation, dark enough for white text) for the others. A grey or
+        black accent (ink saver, high contrast) stays as it is."""
+        if key not in self.sections:
+            return self.accent_color
+        r, g, b = (int(self.accent_color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        hue, light, saturation = colorsys.rgb_to_hls(r, g, b)
+        if saturation < 0.05 or max(r, g, b) - min(r, g, b) < 0.05:
+            return self.accent_color
+        turn = _SECTION_TURNS[self.sections.index(key) % len(_SECTION_TURNS)]
+        if turn == 0 and light <= 0.33:
+            return self.accent_color
+        light = min(light, 0.32)
+        while True:  # dark enough for white text (contrast at least 7:1)
+            rgb = colorsys.hls_to_rgb((hue + turn / 360) % 1, light, saturation)
+            if _luminance(rgb) <= 0.1 or light < 0.05:
+                return "#" + "".join(f"{round(v * 255):02x}" for v in rgb)
+            light -= 0.02
+
     def space(self, points: float) -> float:
         """Vertical space between blocks, scaled by the theme's density."""
         return round(points * self.density, 2)
@@ -83,6 +108,16 @@ class Theme:
     def leading(self, size: float) -> float:
         """Line height for a font size."""
         return round(size * self.line_spacing, 2)
+
+
+def _luminance(rgb: tuple[float, float, float]) -> float:
+    """WCAG relative luminance of an sRGB colour (0 black to 1 white)."""
+
+    def linear(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
 DEFAULT_THEME = Theme()

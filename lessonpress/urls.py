@@ -54,6 +54,20 @@ def check_url(raw: str) -> str:
     return "tel:" + _tel(rest, raw)
 
 
+def display_url(url: str) -> str:
+    """How a web address is printed: without `https://` and a trailing slash."""
+    for prefix in ("https://", "http://"):
+        if url.startswith(prefix):
+            url = url[len(prefix) :]
+    return url.rstrip("/") if url.count("/") <= 1 else url
+
+
+def url_host(url: str) -> str:
+    """The site a web address is on, as people say it: `https://www.fbi.gov/news/…` -> `fbi.gov`."""
+    host = urlsplit(url).hostname or display_url(url)
+    return host.removeprefix("www.")
+
+
 def phone_link(phone: str) -> str | None:
     """`tel:` link for a printed phone number, or None when it is not plainly a number."""
     groups = _PHONE.findall(phone)

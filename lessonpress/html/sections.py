@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..deck import display_url
 from ..helplines import region_name
 from ..markup import RichText
 from ..model import Helpline, Lesson, Resource
-from ..urls import phone_link
+from ..urls import display_url, phone_link
 from .base import HtmlContext
 from .text import escape, link
 

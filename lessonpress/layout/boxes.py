@@ -88,11 +88,12 @@ class Callout(Flowable):
         page = frame._height if frame is not None else avail_height
         if self.keep and not at_top and self.height <= page:
             return []  # the next page holds it whole
-        head, tail = self._cut(avail_width, avail_height - 2 * self.style.padding)
-        if not head or (not at_top and len(head) < min(2, len(self.content))):
+        room = avail_height - 2 * self.style.padding
+        head, tail = self._cut(avail_width, room, inside=False)
+        if len(head) < 2:  # only the title would fit: cut inside a block instead
+            head, tail = self._cut(avail_width, room, inside=True)
+        if not tail or not head or (not at_top and len(head) < min(2, len(self.content))):
             return []
-        if not tail:
-            return [self]
         first = Callout(head, self._end_style(), self.continued, keep=False, first_part=self.first_part)
         rest = [self.continued(), *tail] if self.continued else tail
         second = Callout(rest, self._start_style(), self.continued, keep=False, first_part=False)
@@ -106,9 +107,9 @@ class Callout(Flowable):
         s = self.style
         return BoxStyle(s.fill, s.stroke, s.stroke_width, s.padding, 0.0, s.space_after)
 
-    def _cut(self, width: float, room: float) -> tuple[list[Flowable], list[Flowable]]:
-        """The blocks that fit in `room` (the last one split between lines if it can be),
-        and the rest."""
+    def _cut(self, width: float, room: float, *, inside: bool) -> tuple[list[Flowable], list[Flowable]]:
+        """The blocks that fit in `room`, and the rest. The next block is split between its
+        lines when `inside`, or when it is the first after the box's title."""
         inner = self._inner(width)
         used = 0.0
         for i, (block, height) in enumerate(zip(self.content, self._heights, strict=True)):
@@ -118,7 +119,7 @@ class Callout(Flowable):
                 continue
             # Between blocks when at least one follows the title; inside one (between its
             # lines) only when nothing else would fit.
-            whole_blocks = i >= 2 or (i == 1 and not self.first_part)
+            whole_blocks = not inside and (i >= 2 or (i == 1 and not self.first_part))
             parts = (
                 block.split(inner, room - used - gap) if room - used - gap > 0 and not whole_blocks else []
             )

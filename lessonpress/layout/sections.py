@@ -26,7 +26,7 @@ from ..labels import Labels
 from ..markup import RichText
 from ..model import Helpline, Lesson, Resource
 from ..theme import Theme
-from ..urls import phone_link
+from ..urls import display_url, phone_link, url_host
 from .boxes import BoxStyle, Callout
 from .direction import mirror_commands, mirror_rows, mirror_widths
 from .flowables import CheckItem, Heading, WriteInLines, qr_code
@@ -266,7 +266,7 @@ class Sections:
         if item.text:
             lines.append(f"{escape(labels.text)}: {to_markup(item.text, theme)}")
         if item.url:
-            lines.append(_contact(labels.web, _display_url(item.url), item.url, theme))
+            lines.append(_contact(labels.web, display_url(item.url), item.url, theme))
         # One paragraph per line, so each line takes its own direction (an English helpline
         # description in an Arabic handout reads left to right; its Arabic labels do not).
         text = [paragraph(line, s.card) for line in lines]
@@ -322,14 +322,6 @@ class Sections:
         ]
 
 
-def url_host(url: str) -> str:
-    """The site a web address is on, as people say it: `www.fbi.gov/news/...` -> `fbi.gov`."""
-    from urllib.parse import urlsplit
-
-    host = urlsplit(url).hostname or url
-    return host.removeprefix("www.")
-
-
 def layout_table(
     rows: list[list], widths: list, theme: Theme, commands: list[tuple], *, rtl: bool = False
 ) -> Table:
@@ -368,11 +360,3 @@ def _link(href: str, label: str, theme: Theme) -> str:
 def _contact(label: str, shown: str, href: str | None, theme: Theme) -> str:
     value = _link(href, shown, theme) if href else escape(shown)
     return f"{escape(label)}: {value}"
-
-
-def _display_url(url: str) -> str:
-    """How a web address is printed: without `https://` and a trailing slash."""
-    for prefix in ("https://", "http://"):
-        if url.startswith(prefix):
-            url = url[len(prefix) :]
-    return url.rstrip("/") if url.count("/") <= 1 else url
