@@ -59,6 +59,8 @@ class Labels:
     time: str = "Time"
     time_span: str = "{start}–{end} ({n} min)"
     slides_handout: str = "Slides handout"
+    slide_links: str = "Links on these slides"
+    slide_link: str = "Slide {n}: {site}"
     # facilitator guide
     guide: str = "Facilitator guide"
     at_a_glance: str = "At a glance"

@@ -54,6 +54,7 @@ class Theme:
     # pack dividers get a colour of their own, made from the accent by turning its hue.
     sections: tuple[str, ...] = ("teens", "preteens", "parents", "educators")
     presets: tuple[str, ...] = ()  # print presets applied (they name the output file)
+    min_text_size: float = 0.0  # large print: no text smaller (footers: small_size)
     density: float = 1.0  # vertical space factor; layout tightens it (< 1) when a
     # document would end on an almost empty page
 
@@ -78,8 +79,13 @@ class Theme:
 
     @property
     def detail_size(self) -> float:
-        """Type size of secondary text (help cards, sources): a little above the small size."""
-        return self.small_size + 1.5
+        """Type size of secondary text (help cards, sources): a little above the small size,
+        never under the theme's smallest text size."""
+        return self.least(self.small_size + 1.5)
+
+    def least(self, size: float) -> float:
+        """`size`, or the theme's smallest text size when that is larger (large print)."""
+        return max(size, self.min_text_size)
 
     def section_color(self, key: str) -> str:
         """The colour of an audience's section: the accent for the first, then the accent's

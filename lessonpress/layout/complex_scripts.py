@@ -321,25 +321,52 @@ def _visual_line(frags: list, rtl: bool) -> list:
 
 class SegmentedParagraph(Paragraph):
     """A Paragraph that may break lines between Thai or Khmer words, found by ICU's dictionary,
-    when its style has `segmentation` (an ICU locale such as "th")."""
+    when its style has `segmentation` (an ICU locale such as "th"), and breaks a long web
+    address only after a `/` or before a `.`, never inside a word."""
 
     frags: list
 
     def __init__(self, text, style=None, bulletText=None, frags=None, **kw) -> None:  # noqa: ANN001, ANN003, N803
         super().__init__(text, style, bulletText, frags, **kw)
         locale = getattr(style, "segmentation", "")
-        if frags is None and locale:
+        urls = not _is_rtl(style) and any(
+            "/" in (_text(f) or "") or "www." in (_text(f) or "") for f in self.frags
+        )
+        if frags is None and (locale or urls):
             self.frags = segment_words(self.frags, locale)
 
 
-def segment_words(frags: list, locale: str) -> list:
+_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
+URL_MIN_LENGTH = 16  # shorter web addresses are never worth breaking
+URL_LONG_PART = 30  # a part of an address this long may break after a hyphen
+
+
+def url_pieces(text: str) -> tuple[str, ...]:
+    """A web address cut where a line may break: after a `/` (not inside `//`) and before a
+    `.`, so no word of it is ever broken ("childline" | ".org" | ".uk/" | "info-advice/")."""
+    if len(text) < URL_MIN_LENGTH or not _URL.fullmatch(text.rstrip(".,;:)")):
+        return (text,)
+    pieces = [p for p in re.split(r"(?<=/)(?!/)|(?<=[^./])(?=\.[^\s.])", text) if p]
+    # A part too long for any line may also break after its hyphens (still never mid-word).
+    return tuple(
+        q for p in pieces for q in (re.split(r"(?<=-)(?=[^-])", p) if len(p) > URL_LONG_PART else (p,)) if q
+    )
+
+
+def segment_words(frags: list, locale: str = "") -> list:
     """ReportLab frag words, with each single-style word that needs a dictionary split at ICU
-    line-break opportunities. Only a word's last piece is followed by a space (`_HSFrag`)."""
+    line-break opportunities, and each web address at its own (`url_pieces`). Only a word's
+    last piece is followed by a space (`_HSFrag`)."""
     out = []
     for word in _getFragWords(frags):
-        if len(word) == 2 and isinstance(word[1][1], str) and _NEEDS_DICTIONARY.search(word[1][1]):
+        pieces: tuple[str, ...] = ()
+        if len(word) == 2 and isinstance(word[1][1], str):
             frag, text = word[1]
-            pieces = _pieces(text, locale)
+            if locale and _NEEDS_DICTIONARY.search(text):
+                pieces = _pieces(text, locale)
+            elif "/" in text or "." in text:
+                pieces = url_pieces(text)
+        if len(pieces) > 1:
             for i, piece in enumerate(pieces):
                 kind = word.__class__ if i == len(pieces) - 1 else list
                 out.append(kind([stringWidth(piece, frag.fontName, frag.fontSize), (frag, piece)]))

@@ -23,6 +23,7 @@ from ..theme import Theme
 from .base import DocumentSpec, Format, LayoutContext
 from .page import PortraitPage, portrait_document
 from .slide_drawing import FittedSlide, SlideImage, deck_for
+from .slide_text import legible, slide_as_text
 from .text import for_script, para, styles_for
 
 SLIDE_SHARE = 0.72  # the slide picture's share of the text width, on every page
@@ -69,10 +70,16 @@ def notes_page(group: tuple[FittedSlide, ...], page: PortraitPage, context: Layo
     _, _, width, _ = page.frame
     theme = context.theme
     gap = Spacer(1, theme.body_size * 1.2)
+
+    def picture(fitted: FittedSlide) -> list[Flowable]:
+        if legible(theme, width * SLIDE_SHARE):
+            return [SlideImage(fitted, width * SLIDE_SHARE)]
+        return slide_as_text(fitted, context)  # large print: the slide's words
+
     if len(group) > 1 or not has_notes(group[0]):
         out: list[Flowable] = []
         for fitted in group:
-            out += [SlideImage(fitted, width * SLIDE_SHARE), gap]
+            out += [*picture(fitted), gap]
         return out[:-1]
     fitted = group[0]
     size = notes_size(theme)
@@ -82,8 +89,7 @@ def notes_page(group: tuple[FittedSlide, ...], page: PortraitPage, context: Layo
         _styles(theme, size, fitted.script)["heading"],
         theme,
     )
-    picture = SlideImage(fitted, width * SLIDE_SHARE)
-    return [KeepTogether([picture, gap, notes[0]]), PTOContainer(notes[1:], None, [continued])]
+    return [KeepTogether([*picture(fitted), gap, notes[0]]), PTOContainer(notes[1:], None, [continued])]
 
 
 def notes_flowables(fitted: FittedSlide, context: LayoutContext, size: float) -> list[Flowable]:

@@ -270,12 +270,11 @@ class Sections:
         # One paragraph per line, so each line takes its own direction (an English helpline
         # description in an Arabic handout reads left to right; its Arabic labels do not).
         text = [paragraph(line, s.card) for line in lines]
-        size = theme.body_size * 4.6
-        code = qr_code(item.url, size) if item.url else None
+        code = qr_code(item.url, theme.body_size * 4.6) if item.url else None
         if code is None:
             return text
         return layout_table(
-            [[text, code]], [None, size + 4], theme, [("LEFTPADDING", (1, 0), (1, 0), 4)], rtl=s.rtl
+            [[text, code]], [None, code.width + 4], theme, [("LEFTPADDING", (1, 0), (1, 0), 4)], rtl=s.rtl
         )
 
     def sources(self) -> list[Flowable]:

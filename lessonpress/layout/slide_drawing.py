@@ -172,8 +172,11 @@ def _lead_size(deck: SlideDeck, theme: Theme, labels: Labels, g: Geometry, scrip
 # -- drawing ------------------------------------------------------------------------------------
 
 
-def draw_slide(canvas: Canvas, fitted: FittedSlide, width: float, height: float) -> None:
-    """Draw a fitted slide at (0, 0), scaled to `width` x `height` (full size is SLIDE_SIZE)."""
+def draw_slide(
+    canvas: Canvas, fitted: FittedSlide, width: float, height: float, *, codes: bool = True
+) -> None:
+    """Draw a fitted slide at (0, 0), scaled to `width` x `height` (full size is SLIDE_SIZE);
+    without its QR codes when `codes` is false (a picture too small for them to scan)."""
     theme = fitted.theme
     g = Geometry.of(theme)
     canvas.saveState()
@@ -197,20 +200,20 @@ def draw_slide(canvas: Canvas, fitted: FittedSlide, width: float, height: float)
             y -= block.space_before if i else 0
         if i == fitted.middle_from:
             y -= max(0.0, (y - g.bottom - _stack_height(fitted.blocks[i:], g)) / 2)
-        y -= _draw_block(canvas, block, g, y, fitted.color, rtl)
+        y -= _draw_block(canvas, block, g, y, fitted.color, rtl, codes)
     draw_footer(canvas, fitted, g)
     canvas.restoreState()
 
 
 def _draw_block(
-    canvas: Canvas, block: Block, g: Geometry, top: float, accent: str, rtl: bool = False
+    canvas: Canvas, block: Block, g: Geometry, top: float, accent: str, rtl: bool = False, codes: bool = True
 ) -> float:
     """Draw one block with its top at `top`; return the height it took. Right to left, a QR
     code sits on the left and the text beside it on the right."""
     _, h = block.paragraph.wrapOn(canvas, g.text_width(block), g.height)
     beside_qr = g.live_width - g.text_width(block)
     block.paragraph.drawOn(canvas, g.margin + (beside_qr if rtl else 0), top - h)
-    if block.qr is not None:
+    if block.qr is not None and codes:
         x = g.margin if rtl else g.width - g.margin - g.qr_size
         block.qr.drawOn(canvas, x, top - g.qr_size)
         h = max(h, g.qr_size)
@@ -459,11 +462,12 @@ def bookmark(canvas: Canvas, fitted: FittedSlide) -> None:
 
 
 def draw_thumbnail(canvas: Canvas, fitted: FittedSlide, x: float, y: float, width: float) -> None:
-    """A fitted slide, `width` points wide, its lower-left corner at (x, y), with a thin border."""
+    """A fitted slide, `width` points wide, its lower-left corner at (x, y), with a thin border.
+    A QR code drawn this small would not scan: thumbnails leave its place empty."""
     height = width * SLIDE_SIZE[1] / SLIDE_SIZE[0]
     canvas.saveState()
     canvas.translate(x, y)
-    draw_slide(canvas, fitted, width, height)
+    draw_slide(canvas, fitted, width, height, codes=False)
     canvas.setStrokeColor(fitted.theme.rule_color)
     canvas.setLineWidth(fitted.theme.line(1.25))
     canvas.rect(0, 0, width, height, stroke=1, fill=0)

@@ -157,6 +157,7 @@ def _latin_styles(theme: Theme) -> Styles:
     )
     indent = theme.body_size * 1.5
     detail = theme.detail_size
+    fine = theme.least(theme.small_size + 1)  # sources: never under large print's minimum
     return Styles(
         title=ParagraphStyle(
             "title",
@@ -206,17 +207,15 @@ def _latin_styles(theme: Theme) -> Styles:
             bulletIndent=0,
             spaceAfter=space(theme.body_size * 0.2),
         ),
-        small=ParagraphStyle(
-            "small", parent=body, fontSize=detail - 0.5, leading=theme.leading(detail - 0.5)
-        ),
+        small=ParagraphStyle("small", parent=body, fontSize=fine, leading=theme.leading(fine)),
         source=ParagraphStyle(
             "source",
             parent=body,
-            fontSize=detail - 0.5,
-            leading=theme.leading(detail - 0.5),
+            fontSize=fine,
+            leading=theme.leading(fine),
             leftIndent=indent,
             bulletIndent=indent * 0.3,
-            bulletFontSize=detail - 0.5,
+            bulletFontSize=fine,
         ),
         box_heading=ParagraphStyle("box_heading", parent=heading, spaceBefore=0),
         box_text=ParagraphStyle("box_text", parent=body, spaceAfter=space(theme.body_size * 0.3)),
@@ -231,8 +230,8 @@ def _latin_styles(theme: Theme) -> Styles:
             "box_label",
             parent=body,
             fontName=f"{theme.body_font}-Bold",
-            fontSize=detail - 0.5,
-            leading=theme.leading(detail - 0.5),
+            fontSize=fine,
+            leading=theme.leading(fine),
             textColor=theme.accent_color,
             spaceAfter=space(2),
         ),

@@ -115,3 +115,84 @@ def small_text(
                 if c["size"] < floor - 0.05:
                     bad.append(f"page {number}: {c['text']!r} at {c['size']:.1f} pt")
     return bad
+
+
+def qr_symbols(page) -> list[tuple[float, float, float, float, float]]:  # noqa: ANN001
+    """(x0, top, x1, bottom, module) of each QR code on a page: clusters of its dark squares."""
+    squares = [
+        r
+        for r in page.rects
+        if r.get("fill")
+        and r["height"] < 6
+        and r["width"] < 60
+        and abs(r["height"] - round(r["height"], 3)) < 1
+    ]
+    if not squares:
+        return []
+    cell = max(r["height"] for r in squares) * 3
+    grid: dict[tuple[int, int], list[int]] = {}
+    for i, r in enumerate(squares):
+        grid.setdefault((int(r["x0"] // cell), int(r["top"] // cell)), []).append(i)
+    parent = list(range(len(squares)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (gx, gy), members in grid.items():
+        near = [j for dx in (-1, 0, 1) for dy in (-1, 0, 1) for j in grid.get((gx + dx, gy + dy), ())]
+        for i in members:
+            for j in near:
+                a, b = squares[i], squares[j]
+                gap = 1.6 * max(a["height"], b["height"])  # inside a code: under 1.6 modules
+                if (
+                    a["x0"] <= b["x1"] + gap
+                    and b["x0"] <= a["x1"] + gap
+                    and a["top"] <= b["bottom"] + gap
+                    and b["top"] <= a["bottom"] + gap
+                ):
+                    parent[root(i)] = root(j)
+    clusters: dict[int, list[dict]] = {}
+    for i, r in enumerate(squares):
+        clusters.setdefault(root(i), []).append(r)
+    return [
+        (
+            min(r["x0"] for r in c),
+            min(r["top"] for r in c),
+            max(r["x1"] for r in c),
+            max(r["bottom"] for r in c),
+            min(r["height"] for r in c),
+        )
+        for c in clusters.values()
+        if len(c) > 40
+    ]
+
+
+def small_qr_codes(data: bytes, minimum_mm: float = 20.0) -> list[str]:
+    """QR codes whose modules span less than `minimum_mm`, or with text or rules in their
+    quiet zone (4 modules around them)."""
+    bad = []
+    limit = minimum_mm * 72 / 25.4 - 0.5
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            for x0, top, x1, bottom, module in qr_symbols(page):
+                if min(x1 - x0, bottom - top) < limit:
+                    bad.append(f"page {number}: a QR code {(x1 - x0) * 25.4 / 72:.1f} mm wide")
+                quiet = module * 4 * 0.9
+                crowd = [
+                    c
+                    for c in page.chars
+                    if c["text"].strip()
+                    and c["x1"] > x0 - quiet
+                    and c["x0"] < x1 + quiet
+                    and c["bottom"] > top - quiet
+                    and c["top"] < bottom + quiet
+                ]
+                if crowd:
+                    bad.append(
+                        f"page {number}: text in a QR code's quiet zone: "
+                        + "".join(c["text"] for c in crowd[:20])
+                    )
+    return bad
