@@ -90,6 +90,8 @@ class Labels:
     contents: str = "Contents"
     version: str = "Version {v}"
     other_lessons: str = "More lessons"
+    routes: str = "Routes through the course"
+    licence_line: str = "Licence: {licence}"
 
 
 ENGLISH = Labels()
