@@ -21,6 +21,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from . import __version__
 from .layout.base import PAGE_COUNT_FORM, PAGE_COUNT_RIGHT_FORM, DocumentSpec
+from .layout.progress import GuardedDocTemplate
 
 LAST_PAGE_MIN = 0.25  # a last page less full than this is worth a tighter layout
 
@@ -69,7 +70,7 @@ def render_measured(spec: DocumentSpec) -> tuple[bytes, int, float]:
     buffer = io.BytesIO()
     filled: list[float] = []
     meta = spec.metadata
-    doc = BaseDocTemplate(
+    doc = GuardedDocTemplate(
         buffer,
         pagesize=spec.page_size,
         invariant=1,

@@ -8,7 +8,9 @@ print well in black and white: dark text, one dark accent, a very light tint for
 from __future__ import annotations
 
 import colorsys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .errors import SourceLocation
 
 MM = 72 / 25.4
 _SECTION_TURNS = (0, 150, 250, 100)  # hue turns, in degrees, of the section colours
@@ -57,6 +59,9 @@ class Theme:
     min_text_size: float = 0.0  # large print: no text smaller (footers: small_size)
     density: float = 1.0  # vertical space factor; layout tightens it (< 1) when a
     # document would end on an almost empty page
+    # Where a theme file set each field ((field, key as written, location), in file order), so
+    # a layout that fails only with this theme is reported at the value, not at the lesson.
+    origins: tuple[tuple[str, str, SourceLocation], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def margin(self) -> float:
