@@ -155,3 +155,21 @@ def test_the_guide_starts_safeguarding_on_page_one(path: Path, paper: str) -> No
         pytest.skip("no safeguarding")
     first = pages(make_pdf(lesson, "guide", paper))[0]
     assert "Safeguarding" in first and squash(lesson.safeguarding[0].plain)[:60] in first
+
+
+@pytest.mark.parametrize("path", SHIPPED[:3] + [LESSONS / "teens-3-sextortion.yaml"], ids=lambda p: p.stem)
+def test_the_html_guide_and_the_pdf_guide_print_the_same_run_sheet(path: Path) -> None:
+    """Read from both outputs: each row of the HTML guide's run sheet (start, Say/Do step,
+    minutes) is a row of the PDF guide's, in the same order, with the same total."""
+    from .html.pages import render, tree
+
+    lesson = load(path)
+    table = next(tree(render(lesson, "guide-html")).iter("table"))
+    rows = [[c.text() for c in tr.children if not isinstance(c, str)] for tr in table.iter("tr")]
+    assert rows[0] == ["Start", "Segment", "Minutes"] and rows[-1][1] == "Total"
+    assert len(rows) - 2 == len(plan_timing(lesson).steps)
+    text = "".join(pages(make_pdf(lesson, "guide")))
+    sheet, position = text[text.index("Runsheet") :], 0
+    for start, segment, minutes in rows[1:]:
+        position = sheet.index(squash(f"{start}{segment}{minutes}"), position) + 1
+    assert squash("".join(rows[-1])) in sheet
