@@ -297,7 +297,16 @@ class _Fitter:
                 page, used, fixed = self._continued(len(pages))
                 stream.insert(0, block)
                 continue
-            head, tail = _split(block, g, room - used - gap)
+            cut = _split(block, g, room - used - gap)
+            if cut is None and page:  # not one line below this header (huge theme sizes):
+                if not pages:  # the slide's title keeps a slide of its own
+                    pages.append((page, fixed))
+                page, used, fixed = [], 0.0, 0  # and the text goes on slides without it
+                stream.insert(0, block)
+                continue
+            if cut is None:
+                raise ValueError("a slide has no room for even one line")
+            head, tail = cut
             page.append(head)
             pages.append((page, fixed))
             page, used, fixed = self._continued(len(pages))
@@ -366,11 +375,12 @@ class _Fitter:
         return Block(para(item.text, style, self.theme, bullet=item.marker or None), qr, gap)
 
 
-def _split(block: Block, g: Geometry, room: float) -> tuple[Block, Block]:
-    """A block too tall for a whole slide, cut between lines: what fits, and the rest."""
-    parts = block.paragraph.split(g.text_width(block), room)
-    if len(parts) < 2:  # cannot happen at slide sizes: a slide holds many lines
-        raise ValueError("a slide has no room for even one line")
+def _split(block: Block, g: Geometry, room: float) -> tuple[Block, Block] | None:
+    """A block too tall for a whole slide, cut between lines: what fits, and the rest; None
+    when not even one line fits in `room`."""
+    parts = block.paragraph.split(g.text_width(block), room) if room > 0 else []
+    if len(parts) < 2:
+        return None
     head = replace(block, paragraph=parts[0], rule_after=False)
     return head, replace(block, paragraph=parts[1], qr=None, space_before=0.0)
 
