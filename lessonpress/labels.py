@@ -91,6 +91,9 @@ class Labels:
     version: str = "Version {v}"
     other_lessons: str = "More lessons"
     routes: str = "Routes through the course"
+    name: str = "Name"
+    date: str = "Date"
+    group: str = "Group"
     licence_line: str = "Licence: {licence}"
 
 

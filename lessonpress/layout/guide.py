@@ -203,6 +203,14 @@ class GuideSections(Sections):
         block += self.answers([self.text(activity.notes, s.box_text)] if activity.notes else [])
         return block[:3], block[3:]
 
+    def warning_signs(self) -> list[Flowable]:
+        """The warning signs as a list for the facilitator: no tick boxes (those are the
+        learners'), kept with their heading."""
+        if not self.lesson.warning_signs:
+            return []
+        items = [self.text(sign, self.styles.bullet, bullet="•") for sign in self.lesson.warning_signs]
+        return self.headed(self.heading(self.labels.warning_signs), [(items[:1], items[1:])])
+
     def facilitator_notes(self) -> list[Flowable]:
         if not self.lesson.facilitator_notes:
             return []

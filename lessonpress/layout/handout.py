@@ -66,6 +66,7 @@ def handout_story(
 ) -> list[Flowable]:
     """The handout's flowables; a pack calls this per lesson with its own outline levels."""
     s = handout_sections(lesson, context, key=key, title_level=title_level, section_level=section_level)
+    s.writes_names = True  # a Name / Date / Group line under the title (`wants_name_line`)
     story: list[Flowable] = []
     for part in HANDOUT_PARTS:
         story.extend(getattr(s, part)())

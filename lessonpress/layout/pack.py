@@ -129,7 +129,8 @@ class Pack(Format):
     ) -> DocumentSpec:
         theme = context.theme
         register_theme(theme)
-        page = PortraitPage.of(context, duplex=True)
+        drafts = any(draft_notice(lesson, context) for lesson in lessons)
+        page = PortraitPage.of(context, duplex=True, notice=drafts)
         log = PageLog(current=context.labels.contents)
         script = script_for(lessons[0].language) if lessons else LATIN
         builder = _PackStory(lessons, course, context, styles_for(theme, script), log)

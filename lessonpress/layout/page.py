@@ -27,6 +27,7 @@ from .fonts import register_theme
 from .text import paragraph, plain_markup, styles_for
 
 HEADER_MM = 13.0  # room for an organisation's logo and name above the text
+NOTICE_GAP_MM = 4.0  # at least this much white between the text and a draft notice below it
 
 
 @dataclass(frozen=True)
@@ -45,13 +46,17 @@ class PortraitPage:
     inner: float | None = None
 
     @classmethod
-    def of(cls, context: LayoutContext, *, duplex: bool = False) -> PortraitPage:
-        """Geometry for the context's paper and theme."""
+    def of(cls, context: LayoutContext, *, duplex: bool = False, notice: bool = False) -> PortraitPage:
+        """Geometry for the context's paper and theme. With a `notice` (a draft translation's,
+        printed above the footer rule) the footer keeps NOTICE_GAP_MM of white above it."""
         theme = context.theme
         width, height = context.page_size
         header = HEADER_MM * MM if theme.logo or theme.organisation else 0.0
         inner = theme.inner_margin_mm * MM if duplex and theme.inner_margin_mm else None
-        return cls(width, height, theme.margin, theme.small_size * 3.6, header, inner)
+        footer = theme.small_size * 3.6
+        if notice:  # the notice's line ends NOTICE_TOP sizes above the margin (see `footer`)
+            footer = max(footer, theme.small_size * NOTICE_TOP + NOTICE_GAP_MM * MM)
+        return cls(width, height, theme.margin, footer, header, inner)
 
     def sides(self, number: int = 1) -> tuple[float, float]:
         """(left, right) margins of page `number`."""
@@ -75,6 +80,10 @@ class PortraitPage:
     def frame_even(self) -> tuple[float, float, float, float] | None:
         """The text frame of even pages when it differs (two-sided), else None."""
         return self.frame_of(2) if self.inner is not None else None
+
+
+NOTICE_AT = 2.2  # the draft notice's line starts this many footer sizes above the margin
+NOTICE_TOP = NOTICE_AT + 1.3  # and its tallest letters end below this
 
 
 def footer(
@@ -128,7 +137,7 @@ def footer(
         note = notice() if callable(notice) else notice
         if note:
             _draw_line(
-                canvas, paragraph(plain_markup(note), note_style), left_margin, top + size * 0.6, width
+                canvas, paragraph(plain_markup(note), note_style), left_margin, y + size * NOTICE_AT, width
             )
         label_left = page.width - right_margin - shift - label_width if rtl else left_margin
         if reads_rtl:
@@ -236,7 +245,8 @@ def portrait_document(
         )
     theme = context.theme
     register_theme(theme)
-    page = PortraitPage.of(context, duplex=duplex)
+    notice = draft_notice(lesson, context)
+    page = PortraitPage.of(context, duplex=duplex, notice=notice is not None)
     right = lesson.title.plain
     if licence and lesson.license:
         right += f" · {lesson.license.plain}"
@@ -253,7 +263,7 @@ def portrait_document(
             theme,
             context.labels.page_of,
             right,
-            draft_notice(lesson, context),
+            notice,
             script=script_for(lesson.language),
         ),
         page_count_font=(theme.body_font, theme.small_size),

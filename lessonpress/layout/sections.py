@@ -8,6 +8,7 @@ mirror: bullets, numbers and tick boxes on the right, tables read from the right
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reportlab.lib.styles import ParagraphStyle
@@ -57,6 +58,7 @@ class Sections:
         self.title_level = title_level
         self.section_level = section_level
         self.helpline_list = helplines
+        self.writes_names = False  # a worksheet (the handout): the header may ask for names
 
     # -- pieces -------------------------------------------------------------------------
 
@@ -99,6 +101,8 @@ class Sections:
                 spaceAfter=self.theme.space(8),
             )
         )
+        if self.writes_names:
+            out += self.name_line()
         if lesson.summary:
             out.append(self.text(lesson.summary))
         return out
@@ -110,12 +114,32 @@ class Sections:
         if lesson.audience:
             label = escape(audience or labels.audience)
             facts.append(f"<b>{label}:</b> {to_markup(lesson.audience, self.theme)}")
-        if lesson.age_range:
+        if lesson.age_range and not _says_ages(lesson.audience, lesson.age_range):
             facts.append(f"<b>{escape(labels.ages)}:</b> {to_markup(lesson.age_range, self.theme)}")
         if lesson.duration_minutes:
             minutes = escape(labels.minutes.format(n=lesson.duration_minutes))
             facts.append(f"<b>{escape(duration)}:</b> {minutes}" if duration else minutes)
         return facts
+
+    def name_line(self) -> list[Flowable]:
+        """A Name / Date / Group line to write on, when the lesson asks for one (see
+        `wants_name_line`): lines under each label, the name's the longest."""
+        if not wants_name_line(self.lesson):
+            return []
+        theme, labels = self.theme, self.labels
+        cells = [
+            paragraph(f"<b>{escape(label)}:</b>", self.styles.body)
+            for label in (labels.name, labels.date, labels.group)
+        ]
+        rule = ("LINEBELOW", theme.line(0.8), theme.rule_color)
+        commands: list[tuple] = [
+            ("TOPPADDING", (0, 0), (-1, -1), theme.body_size * 0.8),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), theme.body_size * 0.2),
+            *[(rule[0], (c, 0), (c, 0), rule[1], rule[2]) for c in (0, 2, 4)],
+        ]
+        row = [cells[0], "", cells[1], "", cells[2]]
+        table = layout_table([row], ["46%", "4%", "26%", "4%", "20%"], theme, commands, rtl=self.styles.rtl)
+        return [table, Spacer(1, theme.space(8))]
 
     def objectives(self) -> list[Flowable]:
         items = [self.text(o, self.styles.bullet, bullet="•") for o in self.lesson.objectives]
@@ -319,6 +343,30 @@ class Sections:
                 ]
             )
         ]
+
+
+NAME_LINE_SECTIONS = ("teens", "preteens")  # audiences who hand in worksheets
+
+
+def wants_name_line(lesson: Lesson) -> bool:
+    """The lesson's `name_line` when it says; else yes for the learner audiences whose lesson id
+    starts with a word in NAME_LINE_SECTIONS (teens-3-sextortion), no for parents and educators."""
+    if lesson.name_line is not None:
+        return lesson.name_line
+    return lesson.lesson_id.split("-")[0] in NAME_LINE_SECTIONS
+
+
+def _numbers(text: str) -> list[int]:
+    return [int(n) for n in re.findall(r"\d+", text)]
+
+
+def _says_ages(audience: RichText | None, age_range: RichText) -> bool:
+    """True when the audience already names the age range ("Teens (13–17)" and "13-17"), so
+    the header does not say it twice."""
+    ages = _numbers(age_range.plain)
+    if audience is None or not ages:
+        return False
+    return ages == _numbers(audience.plain)[-len(ages) :]
 
 
 def layout_table(
