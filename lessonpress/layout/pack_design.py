@@ -107,10 +107,9 @@ def cover(
         out.append(paragraph(f"<b>{escape(organisation)}</b>", s.subtitle))
     out.append(Spacer(1, theme.title_size * 2))
     title = to_markup(course.title, theme) if course else escape(kind)
-    rows = [
-        paragraph(escape(kind), on_band(s.subtitle, theme.accent_color, filled, "cover-kind")),
-        paragraph(title, on_band(s.cover_title, theme.accent_color, filled, "cover-title")),
-    ]
+    rows = [paragraph(title, on_band(s.cover_title, theme.accent_color, filled, "cover-title"))]
+    if course:  # "Course pack" above the course's title (without a course, it is the title)
+        rows.insert(0, paragraph(escape(kind), on_band(s.subtitle, theme.accent_color, filled, "cover-kind")))
     out.append(
         ColourBand(
             rows, theme.accent_color, filled, height=theme.title_size * 6, padding=theme.title_size * 0.8
