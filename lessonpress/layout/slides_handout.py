@@ -43,7 +43,7 @@ class SlidesHandout(Format):
                 Sheet(fitted[i : i + per_page], per_page, theme) for i in range(0, len(fitted), per_page)
             ]
             story += links(fitted, context)
-        return portrait_document(lesson, context, story, labels.slides_handout, licence=True)
+        return portrait_document(lesson, context, story, labels.slides_handout, licence=True, learner=True)
 
 
 def as_text(fitted: tuple[FittedSlide, ...], context: LayoutContext) -> list[Flowable]:

@@ -48,7 +48,10 @@ def test_contents_numbers_are_the_real_page_numbers(shipped_pack: PdfReader) -> 
     lines = [
         ln for ln in contents_lines(shipped_pack) if re.search(r"\D \d+$", ln) and not ln.startswith("Page")
     ]
-    assert len(lines) == len(SHIPPED) + ROUTE_ENTRIES  # each lesson, and each lesson of a route
+    # each lesson, the helpline directory and sources, then each lesson of a route
+    assert len(lines) == len(SHIPPED) + 2 + ROUTE_ENTRIES
+    n = len(SHIPPED)
+    assert lines[n].startswith("Get help") and lines[n + 1].startswith("Sources")
     for line in lines:
         title, number = re.match(r"(.*?)\s*(\d+)$", line).groups()
         page = int(number)
@@ -98,7 +101,7 @@ def test_cover_has_course_title_version_and_date(shipped_pack: PdfReader) -> Non
 
 def test_contents_entries_link_to_their_pages(shipped_pack: PdfReader) -> None:
     annots = shipped_pack.pages[1].get("/Annots") or []
-    assert len(annots) == len(SHIPPED) + ROUTE_ENTRIES
+    assert len(annots) == len(SHIPPED) + 2 + ROUTE_ENTRIES
 
 
 def shipped_course():  # noqa: ANN201
