@@ -12,7 +12,7 @@ format that prints facilitator-only content.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from ..model import Activity, Lesson
 from ..scripts import script_for
@@ -210,7 +210,7 @@ class GuideSections(Sections):
         if not self.lesson.warning_signs:
             return []
         items = [self.text(sign, self.styles.bullet, bullet="•") for sign in self.lesson.warning_signs]
-        return self.headed(self.heading(self.labels.warning_signs), [(items[:1], items[1:])])
+        return [KeepTogether([self.heading(self.labels.warning_signs), *items])]  # the list whole
 
     def facilitator_notes(self) -> list[Flowable]:
         if not self.lesson.facilitator_notes:
