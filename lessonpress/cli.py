@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .cli_common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, guard, print_problems
+from .cli_common import EXIT_ERRORS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, guard, print_problems
 from .cli_i18n import i18n_group
 from .cli_options import build_options, check_options, flags_from, theme_options
 from .cli_preview import preview_command
@@ -279,3 +280,20 @@ def themes_preview(
 main.add_command(i18n_group)
 main.add_command(preview_command)
 main.add_command(preview_command, "serve")
+
+
+def run() -> None:
+    """The `lessonpress` command (and `python -m lessonpress`, `make_pdfs.py`).
+
+    After a Ctrl-C the process ends at once: every finished file is written and recorded by
+    then, and the interpreter's ordinary teardown of ReportLab's and HarfBuzz's modules alone
+    took most of a second on a busy machine, which a user pressing Ctrl-C reads as a hang.
+    """
+    try:
+        main()
+    except SystemExit as end:
+        if end.code == EXIT_INTERRUPTED:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(EXIT_INTERRUPTED)
+        raise
