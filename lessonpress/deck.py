@@ -2,8 +2,9 @@
 
 This is the plan stage of the three slide formats (`slides`, `notes`, `slides-handout`); it does
 not know how big anything is. One idea per slide, in teaching order: a title slide, objectives,
-vocabulary, one slide per discussion prompt, one per activity, warning signs, key takeaways,
-resources, and help in one or two slides when the lesson asks for helplines. Facilitator-only text
+vocabulary, one slide per discussion prompt and one per activity (in the order and with the
+minutes of the lesson's timing plan, `timing.py`), warning signs, key takeaways, resources, and
+help in one or two slides when the lesson asks for helplines. Facilitator-only text
 never goes into a slide's title or items: it is attached to the slide it belongs to as `notes`,
 which only the notes format prints.
 """
@@ -18,7 +19,8 @@ from .markup import RichText, Run, plain_text
 from .model import Activity, Helpline, Lesson, Prompt, Resource
 from .regions import CALL_KINDS, CHILD_LINE, EMERGENCY, RegionHelplines
 from .scripts import script_for
-from .urls import phone_link
+from .timing import Step, clock, plan_timing
+from .urls import phone_link, url_host
 
 CALL_NOW = (*CALL_KINDS, EMERGENCY)  # the first help slide: numbers to call or text now
 LRM = "\u200e"  # LEFT-TO-RIGHT MARK
@@ -41,6 +43,7 @@ class NoteBlock:
     heading: str
     texts: tuple[RichText, ...]
     marker: str = ""
+    planned: bool = False  # lessonpress's own (from the timing plan), not the lesson's
 
 
 @dataclass(frozen=True)
@@ -52,11 +55,12 @@ class Slide:
     items: tuple[SlideItem, ...] = ()
     kicker: str = ""
     notes: tuple[NoteBlock, ...] = ()
+    timing: str = ""  # printed after the kicker: "12 min"
 
     @property
     def note_texts(self) -> tuple[RichText, ...]:
-        """Every facilitator text attached to this slide, in order."""
-        return tuple(text for block in self.notes for text in block.texts)
+        """Every facilitator text of the lesson attached to this slide, in order."""
+        return tuple(text for block in self.notes if not block.planned for text in block.texts)
 
 
 @dataclass(frozen=True)
@@ -73,9 +77,13 @@ def plan_deck(lesson: Lesson, labels: Labels, helplines: RegionHelplines | None 
     if lesson.vocabulary:
         terms = [_join(_bold(item.term), " — ", item.definition) for item in lesson.vocabulary]
         slides.append(_bullets("vocabulary", labels.vocabulary, terms))
+    timing = plan_timing(lesson)
     count = len(lesson.discussion_prompts)
-    slides += [prompt_slide(p, n, count, labels) for n, p in enumerate(lesson.discussion_prompts, 1)]
-    slides += [activity_slide(a, labels) for a in lesson.activities]
+    for step in timing.steps:  # the session's steps, in the one timing plan's order
+        if isinstance(step.item, Prompt):
+            slides.append(prompt_slide(step.item, step.number, count, labels, step))
+        else:
+            slides.append(activity_slide(step.item, labels, step))
     if lesson.warning_signs:
         slides.append(_bullets("warning_signs", labels.warning_signs, lesson.warning_signs))
     slides.append(_bullets("takeaways", labels.key_takeaways, lesson.key_takeaways))
@@ -91,25 +99,44 @@ def plan_deck(lesson: Lesson, labels: Labels, helplines: RegionHelplines | None 
 
 
 def title_slide(lesson: Lesson, labels: Labels) -> Slide:
-    """Title, subtitle and who and how long; the lesson's facilitator notes and safeguarding."""
+    """Title, who it is for and how long (above the title), subtitle; the run-down of the
+    session, the lesson's facilitator notes and safeguarding."""
     items = [SlideItem(lesson.subtitle)] if lesson.subtitle else []
-    facts: list[RichText | str] = []
+    facts: list[str] = []
     if lesson.audience:
-        facts.append(_join(_bold(plain_text(f"{labels.audience}: ")), lesson.audience))
+        facts.append(lesson.audience.plain)
     elif lesson.age_range:
-        facts.append(_join(_bold(plain_text(f"{labels.ages}: ")), lesson.age_range))
+        facts.append(f"{labels.ages}: {lesson.age_range.plain}")
     if lesson.duration_minutes:
         facts.append(labels.minutes.format(n=lesson.duration_minutes))
-    if facts:
-        items.append(SlideItem(_join(*_between(facts, " · "))))
-    notes = _notes(labels.facilitator_notes, lesson.facilitator_notes)
+    notes = _notes(
+        labels.run_sheet, tuple(plain_text(line) for line in run_down(lesson, labels)), planned=True
+    )
+    notes += _notes(labels.facilitator_notes, lesson.facilitator_notes)
     notes += _notes(labels.safeguarding, lesson.safeguarding)
-    return Slide("title", lesson.title, tuple(items), notes=notes)
+    return Slide("title", lesson.title, tuple(items), kicker=" · ".join(facts), notes=notes)
 
 
-def prompt_slide(prompt: Prompt, n: int, count: int, labels: Labels) -> Slide:
-    """The question alone, with "Question n of m" above it; its notes and follow-ups as notes."""
-    notes = _notes(labels.facilitator_notes, (prompt.notes,) if prompt.notes else ())
+def run_down(lesson: Lesson, labels: Labels) -> list[str]:
+    """One line per step of the timing plan: its start on the clock, what it is, how long."""
+    lines = []
+    for step in plan_timing(lesson).steps:
+        what = (
+            labels.question_of.format(n=step.number, m=len(lesson.discussion_prompts))
+            if step.kind == "prompt"
+            else step.title.plain
+        )
+        length = f" ({labels.minutes_short.format(n=step.minutes)})" if step.minutes else ""
+        lines.append(f"{clock(step.start)} · {what}{length}")
+    return lines
+
+
+def prompt_slide(prompt: Prompt, n: int, count: int, labels: Labels, step: Step | None = None) -> Slide:
+    """The question alone, with "Question n of m" (and its minutes) above it; when it starts,
+    its notes and follow-ups as notes."""
+    timing = labels.minutes_short.format(n=step.minutes) if step is not None and step.minutes else ""
+    notes = _timing_note(step, labels)
+    notes += _notes(labels.facilitator_notes, (prompt.notes,) if prompt.notes else ())
     notes += _notes(labels.follow_ups, prompt.follow_ups, "•")
     return Slide(
         "prompt",
@@ -117,17 +144,29 @@ def prompt_slide(prompt: Prompt, n: int, count: int, labels: Labels) -> Slide:
         (SlideItem(prompt.prompt),),
         kicker=labels.question_of.format(n=n, m=count),
         notes=notes,
+        timing=timing,
     )
 
 
-def activity_slide(activity: Activity, labels: Labels) -> Slide:
-    """The activity's title (and minutes) and its numbered steps; its notes as notes."""
+def activity_slide(activity: Activity, labels: Labels, step: Step | None = None) -> Slide:
+    """The activity's title (and minutes) and its numbered steps; when it starts, and its
+    notes, as notes."""
     title = activity.title
-    if activity.minutes:
-        title = _join(title, f" ({labels.minutes_short.format(n=activity.minutes)})")
-    steps = tuple(SlideItem(step, f"{i}.") for i, step in enumerate(activity.steps, 1))
-    notes = _notes(labels.facilitator_notes, (activity.notes,) if activity.notes else ())
+    minutes = step.minutes if step is not None else activity.minutes
+    if minutes:
+        title = _join(title, f" ({labels.minutes_short.format(n=minutes)})")
+    steps = tuple(SlideItem(item, f"{i}.") for i, item in enumerate(activity.steps, 1))
+    notes = _timing_note(step, labels)
+    notes += _notes(labels.facilitator_notes, (activity.notes,) if activity.notes else ())
     return Slide("activity", title, steps, kicker=labels.activity, notes=notes)
+
+
+def _timing_note(step: Step | None, labels: Labels) -> tuple[NoteBlock, ...]:
+    """When a step runs on the session's clock, for the presenter: "0:20–0:38 (18 min)"."""
+    if step is None or step.start is None or step.end is None:
+        return ()
+    span = labels.time_span.format(start=clock(step.start), end=clock(step.end), n=step.minutes)
+    return _notes(labels.time, (plain_text(span),), planned=True)
 
 
 def help_slides(helplines: RegionHelplines, labels: Labels, language: str) -> list[Slide]:
@@ -183,8 +222,7 @@ def unbroken(number: str) -> str:
 
 def host(url: str) -> str:
     """The host of a web address, without `www.` (what a slide shows of a long address)."""
-    shown = display_url(url).split("/", 1)[0]
-    return shown.removeprefix("www.")
+    return url_host(url)
 
 
 def _slot_label(slot: str, labels: Labels) -> str:
@@ -202,17 +240,9 @@ def resource_item(resource: Resource | Helpline, labels: Labels) -> SlideItem:
         lines += ["\n", f"{labels.phone}: ", Run(phone, href=phone_link(phone))]
     if resource.text:
         lines += ["\n", f"{labels.text}: ", resource.text]
-    if resource.url:
-        lines += ["\n", Run(display_url(resource.url), href=resource.url)]
+    if resource.url:  # the site's name: the QR code beside it carries the whole address
+        lines += ["\n", Run(url_host(resource.url), href=resource.url)]
     return SlideItem(_join(*lines), qr=resource.url)
-
-
-def display_url(url: str) -> str:
-    """How a web address is printed: without `https://` and a trailing slash."""
-    for prefix in ("https://", "http://"):
-        if url.startswith(prefix):
-            url = url[len(prefix) :]
-    return url.rstrip("/") if url.count("/") <= 1 else url
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -222,8 +252,10 @@ def _bullets(kind: str, title: str, texts: tuple[RichText, ...] | list[RichText]
     return Slide(kind, plain_text(title), tuple(SlideItem(t, "•") for t in texts))
 
 
-def _notes(heading: str, texts: tuple[RichText, ...], marker: str = "") -> tuple[NoteBlock, ...]:
-    return (NoteBlock(heading, tuple(texts), marker),) if texts else ()
+def _notes(
+    heading: str, texts: tuple[RichText, ...], marker: str = "", *, planned: bool = False
+) -> tuple[NoteBlock, ...]:
+    return (NoteBlock(heading, tuple(texts), marker, planned),) if texts else ()
 
 
 def _bold(text: RichText) -> RichText:

@@ -122,3 +122,88 @@ def _axis(font, tag: str) -> tuple[float, float]:  # noqa: ANN001 - a fontTools 
         if axis.axisTag == tag:
             return axis.minValue, axis.maxValue
     raise LessonError(f"the variable font has no '{tag}' axis", code="font.invalid")
+
+
+@cache
+def plain_zero(source: Path, postscript_name: str, family_label: str) -> Path:
+    """A copy of a TrueType font whose slashed zero (a slash that splits the counter in two,
+    as in Atkinson Hyperlegible) is drawn plain: the slash's counter pieces become one oval
+    counter, the outline scaled in. Renamed (`postscript_name`, `family_label`): a modified
+    font must not carry its original name (SIL OFL). Cached like the static instances."""
+    check_truetype(source)
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:20]
+    target = cache_dir() / "fonts" / f"{digest}-{RECIPE}-plain-zero" / f"{postscript_name}.ttf"
+    if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write_plain_zero(source, postscript_name, family_label, target)
+    return target
+
+
+def _write_plain_zero(source: Path, postscript_name: str, family_label: str, target: Path) -> None:
+    import math
+    from array import array
+
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.tables._g_l_y_f import GlyphCoordinates
+    from fontTools.ttLib.tables.ttProgram import Program
+
+    font = TTFont(source, recalcTimestamp=False)  # same file on every machine
+    glyf = font["glyf"]
+    zero = glyf["zero"]
+    coords, ends, flags = zero.getCoordinates(glyf)
+    if zero.numberOfContours < 3:  # already plain (an outline and its counter)
+        _save(font, target)
+        return
+    slant = math.tan(math.radians(-font["post"].italicAngle))
+    starts = [0, *(e + 1 for e in ends[:-1])]
+    outer = [coords[i] for i in range(starts[0], ends[0] + 1)]
+    counter = [coords[i] for i in range(starts[1], ends[-1] + 1)]
+    middle = (min(y for _, y in outer) + max(y for _, y in outer)) / 2
+
+    def upright(points: list) -> list[tuple[float, float]]:
+        return [(x - (y - middle) * slant, y) for x, y in points]
+
+    def box(points: list) -> tuple[float, float, float, float]:
+        xs, ys = [x for x, _ in points], [y for _, y in points]
+        return min(xs), min(ys), max(xs), max(ys)
+
+    ox0, oy0, ox1, oy1 = box(upright(outer))
+    cx0, cy0, cx1, cy1 = box(upright(counter))
+    sx, sy = (cx1 - cx0) / (ox1 - ox0), (cy1 - cy0) / (oy1 - oy0)
+    inner = [
+        (cx0 + (x - ox0) * sx, cy0 + (y - oy0) * sy)
+        for x, y in reversed(upright(outer))  # the other way round: a hole
+    ]
+    inner = [(x + (y - middle) * slant, y) for x, y in inner]
+    outer_flags = [flags[i] & 1 for i in range(starts[0], ends[0] + 1)]
+    zero.coordinates = GlyphCoordinates([*outer, *((round(x), round(y)) for x, y in inner)])
+    zero.flags = array("B", [*outer_flags, *reversed(outer_flags)])
+    zero.endPtsOfContours = [len(outer) - 1, 2 * len(outer) - 1]
+    zero.numberOfContours = 2
+    zero.program = Program()
+    zero.program.fromBytecode(b"")
+    zero.recalcBounds(glyf)
+    style = font["name"].getDebugName(2) or "Regular"
+    names = {1: family_label, 3: f"{postscript_name};lessonpress-plain-zero", 4: f"{family_label} {style}"}
+    names[6] = postscript_name
+    name_table = font["name"]
+    for record in list(name_table.names):
+        if record.nameID in (16, 17, 18, 21, 22):
+            name_table.removeNames(nameID=record.nameID)
+    for name_id, text in names.items():
+        name_table.setName(text, name_id, 3, 1, 0x409)
+        name_table.setName(text, name_id, 1, 0, 0)
+    _save(font, target)
+
+
+def _save(font, target: Path) -> None:  # noqa: ANN001 - a fontTools TTFont
+    """Write a font aside, then rename: several build workers may make the same file at once."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+    os.close(fd)
+    try:
+        font.save(tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from .errors import LessonError
-from .font_files import check_truetype, static_instance
+from .font_files import check_truetype, plain_zero, static_instance
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,13 @@ _PACKAGED = {
         "AtkinsonHyperlegible-{}.ttf",
         ("Regular", "Bold", "Italic", "BoldItalic"),
     ),
+    # The same files with the slashed zero the designers drew ("Atkinson" prints a plain one).
+    "AtkinsonSlashed": (
+        "fontpkg_atkinson_hyperlegible",
+        "Atkinson Hyperlegible",
+        "AtkinsonHyperlegible-{}.ttf",
+        ("Regular", "Bold", "Italic", "BoldItalic"),
+    ),
     "PlexMono": (
         "fontpkg_ibm_plex_mono",
         "IBM Plex Mono",
@@ -75,6 +82,11 @@ _PACKAGED = {
     # Thai, with true italics.
     "Sarabun": ("fontpkg_sarabun", "Sarabun", "Sarabun-{}.ttf", ("Regular", "Bold", "Italic", "BoldItalic")),
 }
+
+# Families printed with a plain zero: the family's slashed zero reads as "Ø" in "2024" and
+# "0:00" (issue 11), so its files are copied with a plain zero under a name of their own
+# (`font_files.plain_zero`); a theme that wants the slash names the ...Slashed family.
+_PLAIN_ZERO = {"Atkinson": ("LessonpressAtkinsonPlainZero", "Lessonpress Atkinson Plain Zero")}
 
 # Families packaged as one variable font: family name -> (package, label, file, PostScript
 # family name). Regular (400) and bold (700) are cut as static instances; italics reuse them.
@@ -119,6 +131,13 @@ def family(name: str) -> FontFamily:
     paths = [regular, bold, italic or regular, bold_italic or bold]
     for path in dict.fromkeys(paths):
         _check_file(path, package)
+    if name in _PLAIN_ZERO:
+        postscript, plain_label = _PLAIN_ZERO[name]
+        faces = ("Regular", "Bold", "Italic", "BoldItalic")
+        paths = [
+            plain_zero(path, f"{postscript}-{face}", plain_label)
+            for path, face in zip(paths, faces, strict=True)
+        ]
     return FontFamily(name, label, *paths)
 
 

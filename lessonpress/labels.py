@@ -66,9 +66,12 @@ class Labels:
     notes_pages: str = "Notes pages"
     facilitator_notes: str = "Facilitator notes"
     follow_ups: str = "Follow-up questions"
-    no_notes: str = "No notes for this slide."
     notes_lines: str = "Notes"
+    time: str = "Time"
+    time_span: str = "{start}–{end} ({n} min)"
     slides_handout: str = "Slides handout"
+    slide_links: str = "Links on these slides"
+    slide_link: str = "Slide {n}: {site}"
     # facilitator guide
     guide: str = "Facilitator guide"
     at_a_glance: str = "At a glance"
@@ -85,6 +88,9 @@ class Labels:
     wrap_up: str = "Wrap-up and key takeaways"
     total: str = "Total"
     over_time: str = "The activities add up to {n} minutes, more than the {m}-minute session."
+    say: str = "Say"
+    do: str = "Do"
+    answers: str = "Notes and answers"
     prompts_with_notes: str = "Discussion prompts and notes"
     activities_steps: str = "Activities step by step"
     safeguarding: str = "Safeguarding"
@@ -95,6 +101,11 @@ class Labels:
     contents: str = "Contents"
     version: str = "Version {v}"
     other_lessons: str = "More lessons"
+    routes: str = "Routes through the course"
+    name: str = "Name"
+    date: str = "Date"
+    group: str = "Group"
+    licence_line: str = "Licence: {licence}"
 
 
 ENGLISH = Labels()

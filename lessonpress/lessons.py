@@ -36,6 +36,7 @@ from .project import (
 )
 from .regions import region_problems
 from .theme import DEFAULT_THEME, Theme
+from .timing import timing_problems
 from .validate import validate_course, validate_lesson
 from .yamlio import YamlDocument, load_yaml
 
@@ -81,7 +82,7 @@ def _check_lesson_and_translations(
     lesson = None
     if document is not None:
         lesson, found = validate_lesson(document, file.lesson_id)
-        problems += found + preflight(lesson, theme)
+        problems += found + _timing(lesson, document) + preflight(lesson, theme)
     if document is None or lesson is None or has_errors(problems):
         return Checked((), tuple(problems), ((file.shown, False),))
     lessons, files, stale = [lesson], [(file.shown, True)], list[Stale]()
@@ -165,6 +166,12 @@ def read_document(path, shown: str) -> tuple[YamlDocument | None, list[LessonErr
         return None, [problem]
 
 
+def _timing(lesson: Lesson | None, document: YamlDocument) -> list[LessonError]:
+    """Warnings where the lesson's minutes disagree with its duration (source files only: a
+    translation's minutes are its source's)."""
+    return timing_problems(lesson, document.where) if lesson is not None else []
+
+
 def preflight(lesson: Lesson | None, theme: Theme = DEFAULT_THEME) -> list[LessonError]:
     """Characters the lesson's fonts cannot print, each at its line (imports ReportLab)."""
     if lesson is None:
@@ -181,6 +188,7 @@ def check_lesson(file: LessonFile, theme: Theme = DEFAULT_THEME) -> tuple[Lesson
         return None, problems
     try:
         lesson, problems = validate_lesson(document, file.lesson_id)
+        problems += _timing(lesson, document)
         problems += preflight(lesson, theme)
     except Exception as exc:  # a bug: contained to this lesson, reported with its path
         return None, [internal_error(exc, file.shown)]

@@ -149,6 +149,11 @@ class Lesson:
     warning_signs: Texts = doc("Warning signs, printed as a checklist.", default=())
     resources: tuple[Resource, ...] = doc("Where to get help.", default=())
     helplines: Flag = doc("Print the helplines of the build's region.", default=False)
+    name_line: Flag | None = doc(
+        "Print a Name / Date / Group line under the handout's title (default: yes for lessons whose"
+        " id starts with teens or preteens, the audiences who hand in worksheets; no otherwise).",
+        translate=False,
+    )
     facilitator_notes: Texts = doc(
         "Notes for the facilitator only.", facilitator=True, single=True, default=()
     )

@@ -1,7 +1,9 @@
 """Turn a DocumentSpec into PDF bytes: the same spec always gives the same bytes.
 
 ReportLab's `invariant` mode fixes the dates and document id, so identical input gives
-byte-identical PDFs. The total page count ("Page 1 of 3") is drawn as a form XObject that is
+byte-identical PDFs. A document whose last page is less than a quarter full is laid out again
+with the tighter variants its format offers (less space between blocks), and the first that
+saves a page is kept. The total page count ("Page 1 of 3") is drawn as a form XObject that is
 filled in when the document is saved, so each document is laid out once, not twice.
 """
 
@@ -20,6 +22,8 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from . import __version__
 from .layout.base import PAGE_COUNT_FORM, PAGE_COUNT_RIGHT_FORM, DocumentSpec
 from .layout.progress import GuardedDocTemplate
+
+LAST_PAGE_MIN = 0.25  # a last page less full than this is worth a tighter layout
 
 
 class _Canvas(Canvas):
@@ -51,7 +55,20 @@ def _frame(box: tuple[float, float, float, float]) -> Frame:
 
 def render(spec: DocumentSpec) -> bytes:
     """Lay out and draw the document; return the PDF file's bytes."""
+    data, pages, fill = render_measured(spec)
+    for tighter in spec.tighter:
+        if pages == 1 or fill >= LAST_PAGE_MIN:
+            break
+        other, fewer, other_fill = render_measured(tighter())
+        if fewer < pages:
+            return other
+    return data
+
+
+def render_measured(spec: DocumentSpec) -> tuple[bytes, int, float]:
+    """The PDF bytes, its page count and how full its last page's text frame is (0 to 1)."""
     buffer = io.BytesIO()
+    filled: list[float] = []
     meta = spec.metadata
     doc = GuardedDocTemplate(
         buffer,
@@ -75,6 +92,8 @@ def render(spec: DocumentSpec) -> bytes:
 
     def on_page(canvas: Canvas, document: BaseDocTemplate) -> None:
         spec.decorate_page(canvas, document.page)
+        frame = document.frame
+        filled.append((frame._y2 - frame._y) / frame._height if frame._height else 1.0)
 
     # Decorate at the end of each page, so a footer can name the section drawn on it. Two-sided
     # documents alternate between an odd and an even page with mirrored margins.
@@ -93,4 +112,4 @@ def render(spec: DocumentSpec) -> bytes:
         on_save = staticmethod(finish) if finish else None
 
     doc.build(list(spec.story), canvasmaker=DocumentCanvas)
-    return buffer.getvalue()
+    return buffer.getvalue(), len(filled), filled[-1] if filled else 1.0

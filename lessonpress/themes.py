@@ -331,7 +331,8 @@ def _large_print(t: Theme) -> Theme:
     return dataclasses.replace(
         t,
         body_size=max(18.0, t.body_size),
-        small_size=max(13.0, t.small_size * scale),
+        small_size=max(14.0, t.small_size * scale),
+        min_text_size=max(18.0, t.min_text_size),
         title_size=t.title_size * scale,
         subtitle_size=t.subtitle_size * scale,
         heading_size=t.heading_size * scale,

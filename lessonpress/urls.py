@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import unicodedata
-from urllib.parse import quote, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from .errors import char_name
 
@@ -56,6 +56,20 @@ def check_url(raw: str) -> str:
             raise UrlProblem(f"'{_short(raw)}' is not an e-mail address", "write mailto:name@example.org")
         return "mailto:" + quote(rest, safe="@.+-_~!$&'*=?,;%")
     return "tel:" + _tel(rest, raw)
+
+
+def display_url(url: str) -> str:
+    """How a web address is printed: without `https://` and a trailing slash."""
+    for prefix in ("https://", "http://"):
+        if url.startswith(prefix):
+            url = url[len(prefix) :]
+    return url.rstrip("/") if url.count("/") <= 1 else url
+
+
+def url_host(url: str) -> str:
+    """The site a web address is on, as people say it: `https://www.fbi.gov/news/…` -> `fbi.gov`."""
+    host = urlsplit(url).hostname or display_url(url)
+    return host.removeprefix("www.")
 
 
 def phone_link(phone: str) -> str | None:

@@ -38,13 +38,15 @@ def test_one_slide_per_prompt_numbered_of_the_total(deck: SlideDeck) -> None:
     prompts = [s for s in deck.slides if s.kind == "prompt"]
     assert [s.items[0].text for s in prompts] == [p.prompt for p in deck.lesson.discussion_prompts]
     assert [s.kicker for s in prompts] == ["Question 1 of 3", "Question 2 of 3", "Question 3 of 3"]
+    assert [s.timing for s in prompts] == ["12 min", "12 min", "11 min"]  # the timing plan's
 
 
 def test_title_slide_says_who_and_how_long(deck: SlideDeck) -> None:
     title = deck.slides[0]
     assert title.title == deck.lesson.title
     shown = [item.text.plain for item in title.items]
-    assert shown == ["Who can see what you share", "For: Teens (13–17) · 45 minutes"]
+    assert shown == ["Who can see what you share"]
+    assert title.kicker == "Teens (13–17) · 45 minutes"  # on the band, above the title
 
 
 def test_resources_carry_their_web_address_as_a_qr_code(deck: SlideDeck) -> None:
@@ -54,8 +56,8 @@ def test_resources_carry_their_web_address_as_a_qr_code(deck: SlideDeck) -> None
         "Example helpline",
         "Call: 0800 000 000",
         "Text: HELLO to 00000",
-        "example.org/help",
-    ]
+        "example.org",
+    ]  # the QR has the rest
     assert {r.href for r in item.text.runs if r.href} == {"tel:0800000000", "https://example.org/help"}
 
 
@@ -63,12 +65,19 @@ def test_notes_are_attached_to_the_slide_they_belong_to(deck: SlideDeck) -> None
     lesson = deck.lesson
     title, first_prompt, second_prompt, third_prompt = (deck.slides[i] for i in (0, 3, 4, 5))
     assert title.note_texts == (*lesson.facilitator_notes, *lesson.safeguarding)
-    assert [b.heading for b in title.notes] == ["Facilitator notes", "Safeguarding"]
+    assert [b.heading for b in title.notes] == ["Run sheet", "Facilitator notes", "Safeguarding"]
+    assert [t.plain for t in title.notes[0].texts] == [
+        "0:00 · Question 1 of 3 (12 min)",
+        "0:12 · Question 2 of 3 (12 min)",
+        "0:24 · Question 3 of 3 (11 min)",
+        "0:35 · Chat check (10 min)",
+    ]
     prompt = lesson.discussion_prompts[0]
     assert first_prompt.note_texts == (prompt.notes, *prompt.follow_ups)
-    assert [b.heading for b in first_prompt.notes] == ["Facilitator notes", "Follow-up questions"]
+    assert [b.heading for b in first_prompt.notes] == ["Time", "Facilitator notes", "Follow-up questions"]
+    assert first_prompt.notes[0].texts[0].plain == "0:00–0:12 (12 min)"
     assert second_prompt.note_texts == (lesson.discussion_prompts[1].notes,)
-    assert third_prompt.notes == ()
+    assert third_prompt.note_texts == ()
     activity = next(s for s in deck.slides if s.kind == "activity")
     assert activity.note_texts == (lesson.activities[0].notes,)
     others = [s for s in deck.slides if s.kind not in ("title", "prompt", "activity")]

@@ -84,3 +84,42 @@ def test_latin_handout_is_unchanged_by_complex_script_support() -> None:
     """English stays unshaped: text copies out exactly."""
     data = make_pdf(load(FIXTURES / "good" / "minimal.yaml"))
     assert "\ue000" not in PdfReader(io.BytesIO(data)).pages[0].extract_text()
+
+
+def ink_at_the_middle_of_zero(path: Path) -> int:
+    """How dark the centre of a large "0" drawn with the font is (0 white, 255 black)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(path), 200)
+    left, top, right, bottom = font.getbbox("0")
+    image = Image.new("L", (right + 10, bottom + 10), 0)
+    ImageDraw.Draw(image).text((0, 0), "0", font=font, fill=255)
+    return image.getpixel(((left + right) // 2, (top + bottom) // 2))
+
+
+@pytest.mark.parametrize("face", ["regular", "bold", "italic", "bold_italic"])
+def test_the_default_family_prints_a_plain_zero_the_slashed_one_stays_a_choice(face: str) -> None:
+    """Issue 11: Atkinson Hyperlegible's slashed zero reads as "Ø" in "2024" and "0:00"."""
+    plain, slashed = getattr(family("Atkinson"), face), getattr(family("AtkinsonSlashed"), face)
+    assert ink_at_the_middle_of_zero(slashed) > 200  # the slash crosses the middle
+    assert ink_at_the_middle_of_zero(plain) == 0  # an open counter
+    assert TTFont(plain)["glyf"]["zero"].numberOfContours == 2
+    assert TTFont(plain)["name"].getDebugName(1) != "Atkinson Hyperlegible"  # renamed (OFL)
+
+
+def test_the_plain_zero_file_is_made_the_same_every_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lessonpress.font_files import plain_zero
+
+    source = family("AtkinsonSlashed").regular
+    made = []
+    for run in ("a", "b"):
+        monkeypatch.setenv("LESSONPRESS_CACHE_DIR", str(tmp_path / run))
+        made.append(plain_zero.__wrapped__(source, "Z-Regular", "Z").read_bytes())
+    assert made[0] == made[1]
+
+
+def test_handouts_embed_the_plain_zero_face() -> None:
+    data = make_pdf(load(FIXTURES / "good" / "minimal.yaml"))
+    assert b"LessonpressAtkinsonPlainZero-Regular" in data and b"/AtkinsonHyperlegible-Regular" not in data

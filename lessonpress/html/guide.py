@@ -79,8 +79,7 @@ class GuideSections(Sections):
         )
         body = f"<table>{head}<tbody>{rows}</tbody>{foot}</table>"
         if sheet.over_time:
-            total = sum(a.minutes or 0 for a in self.lesson.activities)
-            note = labels.over_time.format(n=total, m=self.lesson.duration_minutes)
+            note = labels.over_time.format(n=sheet.total, m=self.lesson.duration_minutes)
             body += f'<p class="note">{escape(note)}</p>'
         return self.section(labels.run_sheet, body)
 

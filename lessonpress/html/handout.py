@@ -22,7 +22,7 @@ HANDOUT_PARTS = (
     "warning_signs",
     "takeaways",
     "resources",
-    "sources",
+    "compact_sources",
     "helplines",
 )
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..deck import display_url
 from ..helplines import INTERNATIONAL, region_name
 from ..markup import RichText
 from ..model import Helpline, Lesson, Resource
 from ..regions import CHILD_LINE
-from ..urls import phone_link
+from ..urls import display_url, phone_link
 from .base import HtmlContext
 from .text import escape, link
 
@@ -235,6 +234,11 @@ class Sections:
         if item.url:
             lines.append(f"{escape(labels.web)}: {link(item.url, display_url(item.url))}")
         return "".join(f"<p>{line}</p>" for line in lines)
+
+    def compact_sources(self) -> str:
+        """The handout's sources: on paper a compact closing block; a web page lists them
+        as they are (there is no page to save)."""
+        return self.sources()
 
     def sources(self) -> str:
         if not self.lesson.sources:

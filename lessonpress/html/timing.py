@@ -1,8 +1,8 @@
 """The run sheet's rows: the one seam between the HTML guide and the lesson's timing.
 
-Until the shared timing plan (`lessonpress/timing.py`) exists, these are the PDF guide's rows
-(`layout/guide.py: run_sheet_rows`), computed the same way without ReportLab; a test holds the
-two equal. When the timing plan lands, only `run_sheet` changes.
+The rows are the steps of the one timing plan (`lessonpress/timing.py`), which the PDF guide's
+run sheet, the slides and the notes pages follow too: what to say (a question) or do (an
+activity), when on the running clock, for how many minutes.
 """
 
 from __future__ import annotations
@@ -10,15 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..labels import Labels
-from ..markup import RichText, plain_text
+from ..markup import RichText, Run
 from ..model import Lesson
+from ..timing import clock, plan_timing
+
+__all__ = ["Row", "RunSheet", "clock", "run_sheet"]
 
 
 @dataclass(frozen=True)
 class Row:
     """One line of the run sheet: when it starts, what happens, how many minutes (None: unknown)."""
 
-    start: int
+    start: int | None
     segment: RichText
     minutes: int | None
 
@@ -29,23 +32,17 @@ class RunSheet:
 
     rows: tuple[Row, ...]
     total: int
-    over_time: bool  # the activities alone take longer than the session
+    over_time: bool  # the steps take longer than the session
 
 
 def run_sheet(lesson: Lesson, labels: Labels) -> RunSheet:
-    """Activities with a running clock; the rest of the session as discussion and wrap-up."""
-    rows, clock = [], 0
-    for activity in lesson.activities:
-        rows.append(Row(clock, plain_text(activity.title.plain, activity.title.location), activity.minutes))
-        clock += activity.minutes or 0
-    over = bool(lesson.duration_minutes and clock > lesson.duration_minutes)
-    if lesson.duration_minutes and lesson.duration_minutes > clock:
-        rest = lesson.duration_minutes - clock
-        rows.append(Row(clock, plain_text(f"{labels.discussion_segment} · {labels.wrap_up}"), rest))
-        clock += rest
-    return RunSheet(tuple(rows), clock, over)
-
-
-def clock(minutes: int) -> str:
-    """Minutes from the start as h:mm."""
-    return f"{minutes // 60}:{minutes % 60:02d}"
+    """The timing plan's steps as "Say: question" and "Do: activity" rows on a running clock."""
+    plan = plan_timing(lesson)
+    rows = []
+    for step in plan.steps:
+        verb = labels.say if step.kind == "prompt" else labels.do
+        runs = (Run(f"{verb}:", bold=True), Run(" "), *step.title.runs)
+        segment = RichText("".join(r.text for r in runs), runs, step.title.location)
+        rows.append(Row(step.start, segment, step.minutes))
+    over = bool(lesson.duration_minutes and plan.total > lesson.duration_minutes)
+    return RunSheet(tuple(rows), plan.total, over)

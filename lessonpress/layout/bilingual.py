@@ -48,7 +48,8 @@ class BilingualHandout:
                 if block:
                     story += _labelled(block, self.label(sections, second_block=sections is second))
         theme, labels = source_context.theme, source_context.labels
-        page = PortraitPage.of(source_context)
+        notice = draft_notice(translation, source_context)
+        page = PortraitPage.of(source_context, notice=notice is not None)
         return DocumentSpec(
             page_size=source_context.page_size,
             frame=page.frame,
@@ -66,7 +67,7 @@ class BilingualHandout:
                 theme,
                 labels.page_of,
                 source.title.plain,
-                draft_notice(translation, source_context),
+                notice,
                 script=script_for(source.language),
             ),
             page_count_font=(theme.body_font, theme.small_size),
@@ -80,8 +81,8 @@ class BilingualHandout:
             parent=styles.meta,
             fontName=f"{theme.body_font}-Bold",
             textColor=theme.accent_color,
-            fontSize=theme.small_size,
-            leading=theme.leading(theme.small_size),
+            fontSize=theme.detail_size,
+            leading=theme.leading(theme.detail_size),
             spaceBefore=4,
             spaceAfter=0,
             keepWithNext=1,

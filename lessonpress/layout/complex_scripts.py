@@ -3,9 +3,10 @@ and three fixes to ReportLab itself (I18N.md §2.4, §3.2, §3.4).
 
 ReportLab's own right-to-left support needs `rlbidi`, which is not on PyPI, and it breaks lines
 only at spaces. So:
-- `RTLParagraph` makes every word its own style run while lines are broken and puts each
-  line's words in display order (`bidi.py`): right to left, with English islands such as
-  "Google Drive" in their own order (short ones kept on one line by `glue_ltr_islands`).
+- `RTLParagraph` lays a right-to-left paragraph out by the Unicode bidi algorithm (`bidi.py`):
+  every word (or part of a word at one level) is its own style run while lines are broken, and
+  each line's runs are then put in display order, with English islands such as "Google Drive"
+  in their own order (short ones kept on one line with no-break spaces).
 - `SegmentedParagraph` splits Thai and Khmer words at the breaks ICU's dictionary finds.
 - `ScriptParagraph` does whichever of the two its style asks for; every paragraph lessonpress
   draws is one.
@@ -32,16 +33,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import _getFragWords
 
-from .bidi import (
-    NBSP,
-    base_is_rtl,
-    direction,
-    glue_ltr_islands,
-    glue_spaces,
-    rtl_visual,
-    spans,
-    visual_order,
-)
+from .bidi import NBSP, glue_spaces, levels, reorder, rtl_visual, units
 
 __all__ = [
     "PATCHES",
@@ -49,7 +41,6 @@ __all__ = [
     "ScriptParagraph",
     "SegmentedParagraph",
     "apply_patches",
-    "glue_ltr_islands",
     "segment_words",
 ]
 _STRONG_RTL = frozenset(("R", "AL"))
@@ -223,16 +214,16 @@ def _is_rtl(style) -> bool:  # noqa: ANN001 - a ParagraphStyle
 
 
 class RTLParagraph(Paragraph):
-    """A Paragraph whose words run right to left when its style has `wordWrap='RTL'`.
+    """A Paragraph laid out right to left by the Unicode bidi algorithm when its style has
+    `wordWrap='RTL'` (the document's language runs right to left).
 
-    ReportLab reverses the style runs of each right-to-left line when it draws it; with one run
-    per word, set in `breakLines`, that reverses the words. Each line's runs are first put in
-    the order `bidi.visual_order` gives, so English islands come out in their own order. A
-    paragraph whose first letter is left to right (an English helpline in an Arabic handout)
-    keeps the page's alignment but reads left to right.
+    Every paragraph's base direction is right to left, whatever its first letter. When it is
+    made, its text is cut into *units* (`bidi.units`: a word, or the part of a word at one
+    embedding level, "Drive" and "." of "Drive."), each its own style run carrying its level;
+    brackets at odd levels are mirrored. ReportLab breaks lines with one run per unit (it
+    reverses runs when it draws a right-to-left line); each line's units are then put in
+    display order by rule L2 (`bidi.reorder`), spaces where they were.
     """
-
-    base_rtl = True
 
     def __init__(self, text, style=None, bulletText=None, frags=None, **kw) -> None:  # noqa: ANN001, ANN003, N803
         fresh = frags is None and _is_rtl(style)  # split() passes frags already prepared
@@ -240,26 +231,20 @@ class RTLParagraph(Paragraph):
             bulletText = rtl_visual(bulletText)  # bullets are drawn as they are: in visual order
         super().__init__(text, style, bulletText, frags, **kw)
         if fresh:
-            self.base_rtl = _prepare_rtl_frags(self.frags)
-
-    def split(self, availWidth, availHeight):  # noqa: ANN001, ANN201, N803
-        parts = super().split(availWidth, availHeight)
-        for part in parts:
-            part.base_rtl = self.base_rtl
-        return parts
+            self.frags: list = _unit_frags(self.frags)
 
     def breakLines(self, width):  # noqa: ANN001, ANN201, N802 - ReportLab's name
         if not _is_rtl(self.style):
             return super().breakLines(width)
         same_frag = rl_paragraph.sameFrag
-        rl_paragraph.sameFrag = lambda f, g: 0  # one style run per word
+        rl_paragraph.sameFrag = lambda f, g: 0  # one style run per unit
         try:
             lines = super().breakLines(width)
         finally:
             rl_paragraph.sameFrag = same_frag
         if lines.kind == 1:
             for line in lines.lines:  # drawPara reverses them again
-                line.words = _visual_line(line.words, self.base_rtl)[::-1]
+                line.words = _visual_line(line.words)[::-1]
         return lines
 
 
@@ -268,51 +253,98 @@ def _text(frag) -> str | None:  # noqa: ANN001
     return text if isinstance(text, str) and not hasattr(frag, "cbDefn") else None
 
 
-def _prepare_rtl_frags(frags: list) -> bool:
-    """Glue short English islands and put the punctuation at the edges of numbers and islands
-    in visual order, across style runs. Returns whether the paragraph runs right to left."""
+def _unit_frags(frags: list) -> list:
+    """The paragraph's style runs cut at unit boundaries, each piece marked with its unit's
+    number (`lp_unit`), level (`lp_level`), whether its runs draw reversed (`lp_reverse`: a
+    right-to-left word of several styles) and the level of the space after it (`lp_space`).
+    Short English islands are glued with no-break spaces first, so they stay on one line."""
     texts = [None if getattr(f, "lineBreak", False) else _text(f) for f in frags]
     joined = "".join("\n" if t is None else t for t in texts)
-    if not base_is_rtl(joined, default=True):
-        return False
     chars = list(joined)
-    for i in glue_spaces(joined):
-        chars[i] = NBSP
-    for island, words in spans(joined):
-        first, last = words[0][0], words[-1][1]
-        if island or direction(joined[first:last]) in ("N", ""):
-            chars[first:last] = rtl_visual("".join(chars[first:last]))
-    start = 0
+    marks: list[tuple[int, int, bool, int | None] | None] = [None] * len(chars)
+    offset, count = 0, 0
+    for segment in joined.split("\n"):  # each line of a <br/> is its own paragraph
+        text_levels = levels(segment, rtl=True)
+        for i in glue_spaces(segment, text_levels):
+            chars[offset + i] = NBSP
+        glued = "".join(chars[offset : offset + len(segment)])
+        for unit in units(glued, text_levels):
+            if unit.shown is not None:
+                chars[offset + unit.start : offset + unit.end] = list(unit.shown)
+            for i in range(unit.start, unit.end + unit.spaces):
+                marks[offset + i] = (count, unit.level, unit.reverse, unit.space)
+            count += 1
+        offset += len(segment) + 1
+    out, start = [], 0
     for frag, text in zip(frags, texts, strict=True):
         if text is None:
+            out.append(frag)
             start += 1
             continue
-        frag.text = "".join(chars[start : start + len(text)])
+        cut = start
+        for i in range(start + 1, start + len(text) + 1):
+            if i == start + len(text) or marks[i] != marks[cut]:
+                piece_text = "".join(chars[cut:i])
+                if not piece_text.strip(" ") and out and _text(out[-1]):
+                    # Spaces alone in a run (after a bold word): kept on the run before, as
+                    # ReportLab measures them, so the line is drawn as wide as it was measured.
+                    out[-1].text += piece_text
+                    cut = i
+                    continue
+                piece = frag.clone(text=piece_text)
+                mark = marks[cut]
+                if mark is not None:
+                    piece.lp_unit, piece.lp_level, piece.lp_reverse, piece.lp_space = mark
+                out.append(piece)
+                cut = i
         start += len(text)
-    return True
+    return out
 
 
-def _visual_line(frags: list, rtl: bool) -> list:
-    """One line's style runs from left to right, a space between words."""
-    words: list[list] = [[]]
+def _visual_line(frags: list) -> list:
+    """One line's style runs from left to right: its units in display order (rule L2), a
+    space wherever the text had one, kept on the run that had it (the line's width is measured
+    with that run's font)."""
+    items: list = []  # a unit: (its runs, level); a space: (the run it ends, level)
     for frag in frags:
-        words[-1].append(frag)
         text = _text(frag)
-        if text is None or text.endswith(" "):
-            words.append([])
-    words = [w for w in words if w]
-    for word in words:
-        last = word[-1]
-        if _text(last):
-            last.text = last.text[: len(last.text.rstrip(" "))]  # slicing keeps shaping data
-    texts = ["".join(_text(f) or "" for f in word) for word in words]
+        unit = getattr(frag, "lp_unit", None)
+        last = items[-1] if items else None
+        if (
+            isinstance(last, tuple)
+            and isinstance(last[0], list)
+            and unit is not None
+            and getattr(last[0][-1], "lp_unit", -1) == unit
+        ):
+            last[0].append(frag)
+        else:
+            items.append(([frag], getattr(frag, "lp_level", 1)))
+        if text is not None and text.endswith(" "):
+            frag.text = text[: len(text.rstrip(" "))]  # slicing keeps shaping data
+            if not (items and not isinstance(items[-1][0], list)) and not (
+                not frag.text and len(items) > 1 and not isinstance(items[-2][0], list)
+            ):  # spaces in a row count once, as ReportLab measured them
+                items.append((frag, getattr(frag, "lp_space", None) or 1))
+    while items and not isinstance(items[-1][0], list):  # L1: no space at the end of a line
+        items.pop()
+    order = reorder([item[1] for item in items], base=1)
     out: list = []
-    for k, (i, reverse) in enumerate(visual_order(texts, rtl)):
-        word = words[i][::-1] if reverse else words[i]
-        first = next((f for f in word if _text(f) is not None), None)
-        if k and first is not None:
-            first.text = " " + first.text
-        out += word
+    pending = None  # the run whose space goes before the next unit drawn
+    for i in order:
+        owner, _ = items[i]
+        if not isinstance(owner, list):
+            if out and owner in out:  # the space ends a run already drawn: after it
+                owner.text = owner.text + " "
+            elif out:
+                pending = owner
+            continue
+        runs = owner[::-1] if getattr(owner[0], "lp_reverse", False) else owner
+        if pending is not None:
+            target = pending if pending in runs else next((f for f in runs if _text(f) is not None), None)
+            if target is not None:
+                target.text = " " + target.text
+            pending = None
+        out += runs
     return out
 
 
@@ -321,25 +353,52 @@ def _visual_line(frags: list, rtl: bool) -> list:
 
 class SegmentedParagraph(Paragraph):
     """A Paragraph that may break lines between Thai or Khmer words, found by ICU's dictionary,
-    when its style has `segmentation` (an ICU locale such as "th")."""
+    when its style has `segmentation` (an ICU locale such as "th"), and breaks a long web
+    address only after a `/` or before a `.`, never inside a word."""
 
     frags: list
 
     def __init__(self, text, style=None, bulletText=None, frags=None, **kw) -> None:  # noqa: ANN001, ANN003, N803
         super().__init__(text, style, bulletText, frags, **kw)
         locale = getattr(style, "segmentation", "")
-        if frags is None and locale:
+        urls = not _is_rtl(style) and any(
+            "/" in (_text(f) or "") or "www." in (_text(f) or "") for f in self.frags
+        )
+        if frags is None and (locale or urls):
             self.frags = segment_words(self.frags, locale)
 
 
-def segment_words(frags: list, locale: str) -> list:
+_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
+URL_MIN_LENGTH = 16  # shorter web addresses are never worth breaking
+URL_LONG_PART = 30  # a part of an address this long may break after a hyphen
+
+
+def url_pieces(text: str) -> tuple[str, ...]:
+    """A web address cut where a line may break: after a `/` (not inside `//`) and before a
+    `.`, so no word of it is ever broken ("childline" | ".org" | ".uk/" | "info-advice/")."""
+    if len(text) < URL_MIN_LENGTH or not _URL.fullmatch(text.rstrip(".,;:)")):
+        return (text,)
+    pieces = [p for p in re.split(r"(?<=/)(?!/)|(?<=[^./])(?=\.[^\s.])", text) if p]
+    # A part too long for any line may also break after its hyphens (still never mid-word).
+    return tuple(
+        q for p in pieces for q in (re.split(r"(?<=-)(?=[^-])", p) if len(p) > URL_LONG_PART else (p,)) if q
+    )
+
+
+def segment_words(frags: list, locale: str = "") -> list:
     """ReportLab frag words, with each single-style word that needs a dictionary split at ICU
-    line-break opportunities. Only a word's last piece is followed by a space (`_HSFrag`)."""
+    line-break opportunities, and each web address at its own (`url_pieces`). Only a word's
+    last piece is followed by a space (`_HSFrag`)."""
     out = []
     for word in _getFragWords(frags):
-        if len(word) == 2 and isinstance(word[1][1], str) and _NEEDS_DICTIONARY.search(word[1][1]):
+        pieces: tuple[str, ...] = ()
+        if len(word) == 2 and isinstance(word[1][1], str):
             frag, text = word[1]
-            pieces = _pieces(text, locale)
+            if locale and _NEEDS_DICTIONARY.search(text):
+                pieces = _pieces(text, locale)
+            elif "/" in text or "." in text:
+                pieces = url_pieces(text)
+        if len(pieces) > 1:
             for i, piece in enumerate(pieces):
                 kind = word.__class__ if i == len(pieces) - 1 else list
                 out.append(kind([stringWidth(piece, frag.fontName, frag.fontSize), (frag, piece)]))

@@ -12,7 +12,8 @@ from reportlab.platypus import Flowable, Paragraph
 from .complex_scripts import ScriptParagraph
 
 QR_MAX_CHARS = 400
-QUIET_ZONE = 2  # modules of white around a QR code, inside its box
+QUIET_ZONE = 4  # modules of white around a QR code, inside its box (the standard's 4)
+QR_MIN_SYMBOL = 20 * 72 / 25.4  # the code itself is never printed smaller than 20 mm
 
 
 class Heading(ScriptParagraph):
@@ -175,7 +176,9 @@ class QRCode(Flowable):
     def __init__(self, data: str, size: float) -> None:
         super().__init__()
         self.runs = qr_runs(data)
-        self.width = self.height = size
+        count = self.runs[0]
+        # Big enough that the modules alone span 20 mm (photocopies and phones need it).
+        self.width = self.height = max(size, QR_MIN_SYMBOL * (count + 2 * QUIET_ZONE) / count)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
@@ -219,7 +222,8 @@ def qr_runs(data: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
 
 
 def qr_code(data: str, size: float) -> QRCode | None:
-    """A QR code of `size` points, or None when the data is too long to scan on paper."""
+    """A QR code of `size` points (larger if its modules would span less than 20 mm), or None
+    when the data is too long to scan on paper."""
     if len(data) > QR_MAX_CHARS:
         return None
     return QRCode(data, size)

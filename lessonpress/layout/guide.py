@@ -1,20 +1,24 @@
 """Turn a Lesson into the facilitator guide: everything the person leading the session needs.
 
 In the order a facilitator prepares and runs a session: an at-a-glance box (audience, duration,
-materials, objectives); a run sheet with each activity's minutes and a running clock; the
-safeguarding section, before anything else is taught; every discussion prompt with its notes
-and follow-ups; the activities step by step with their notes; words to know; warning signs and
-takeaways; facilitator notes; help and resources; sources with links. This is the one portrait
+materials, objectives) and the safeguarding box, both starting on page 1, before anything else
+is taught; the run sheet, a lesson plan on a running clock that says what to say and do, in the
+order and with the minutes of the lesson's timing plan (`timing.py`, shared with the slides and
+notes pages); every discussion prompt with its notes and follow-ups in tinted callouts; the
+activities step by step with theirs; words to know; warning signs and takeaways; facilitator
+notes; help and resources; sources in full. This is the one portrait
 format that prints facilitator-only content.
 """
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from ..model import Activity, Lesson
 from ..scripts import script_for
+from ..timing import clock, plan_timing
 from .base import DocumentSpec, Format, LayoutContext
+from .boxes import Callout
 from .direction import mirror_commands, mirror_rows, mirror_widths
 from .page import portrait_document
 from .sections import Sections
@@ -26,7 +30,7 @@ class Guide(Format):
 
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
         return portrait_document(
-            lesson, context, guide_story(lesson, context), context.labels.guide, duplex=True
+            lesson, context, lambda c: guide_story(lesson, c), context.labels.guide, duplex=True
         )
 
 
@@ -50,8 +54,8 @@ def guide_story(
     for part in (
         g.guide_header,
         g.at_a_glance,
-        g.run_sheet,
         g.safeguarding,
+        g.run_sheet,
         g.prompts_with_notes,
         g.activities_with_notes,
         g.vocabulary,
@@ -76,7 +80,7 @@ class GuideSections(Sections):
 
     def at_a_glance(self) -> list[Flowable]:
         lesson, labels, s = self.lesson, self.labels, self.styles
-        rows: list[Flowable] = [self.heading(labels.at_a_glance, s.box_heading)]
+        rows: list[Flowable] = []
         facts = self.facts(labels.audience_label, labels.duration)
         if facts:
             rows.append(paragraph(" · ".join(facts), s.box_text))
@@ -85,26 +89,39 @@ class GuideSections(Sections):
             rows += [self.text(m, s.box_item, bullet="•") for m in lesson.materials]
         rows.append(paragraph(f"<b>{escape(labels.objectives_short)}</b>", s.box_text))
         rows += [self.text(o, s.box_item, bullet="•") for o in lesson.objectives]
-        return self.boxed(rows)
+        return self.boxed(labels.at_a_glance, rows)
 
     def run_sheet(self) -> list[Flowable]:
+        """The lesson plan: each step of the timing plan on a running clock, as what to say
+        (a question to ask) or to do (an activity), with its minutes and a total."""
         lesson, labels, s = self.lesson, self.labels, self.styles
-        rows = run_sheet_rows(lesson, labels)
-        if len(rows) <= 1:
+        plan = plan_timing(lesson)
+        if not plan.steps:
             return []
         head = [
             paragraph(f"<b>{escape(labels.start)}</b>", s.body),
             paragraph(f"<b>{escape(labels.segment)}</b>", s.body),
             paragraph(f"<b>{escape(labels.minutes_label)}</b>", s.number),
         ]
-        data = [head] + [
+        data = [head]
+        for step in plan.steps:
+            verb = labels.say if step.kind == "prompt" else labels.do
+            what = f"<b>{escape(verb)}:</b> {to_markup(step.title, self.theme)}"
+            data.append(
+                [
+                    paragraph(escape(clock(step.start)), s.body),
+                    paragraph(what, s.body),
+                    paragraph(escape(str(step.minutes or "–")), s.number),
+                ]
+            )
+        end = plan.steps[-1].end
+        data.append(
             [
-                paragraph(escape(start), s.body),
-                paragraph(segment, s.body),
-                paragraph(escape(minutes), s.number),
+                paragraph(escape(clock(end)), s.body),
+                paragraph(f"<b>{escape(labels.total)}</b>", s.body),
+                paragraph(escape(str(plan.total)), s.number),
             ]
-            for start, segment, minutes in rows
-        ]
+        )
         width = self.styles.body.fontSize * 5
         rtl = s.rtl
         table = Table(
@@ -132,31 +149,40 @@ class GuideSections(Sections):
             )
         )
         out: list[Flowable] = [self.heading(labels.run_sheet), table]
-        total = sum(a.minutes or 0 for a in lesson.activities)
-        if lesson.duration_minutes and total > lesson.duration_minutes:
-            out.append(paragraph(escape(labels.over_time.format(n=total, m=lesson.duration_minutes)), s.meta))
+        if lesson.duration_minutes and plan.total > lesson.duration_minutes:
+            out.append(
+                paragraph(escape(labels.over_time.format(n=plan.total, m=lesson.duration_minutes)), s.meta)
+            )
         return out
 
     def safeguarding(self) -> list[Flowable]:
         if not self.lesson.safeguarding:
             return []
         s = self.styles
-        rows: list[Flowable] = [self.heading(self.labels.safeguarding, s.box_heading)]
-        rows += [self.text(item, s.box_item, bullet="•") for item in self.lesson.safeguarding]
-        return self.boxed(rows)
+        rows = [self.text(item, s.box_item, bullet="•") for item in self.lesson.safeguarding]
+        return self.boxed(self.labels.safeguarding, rows, keep=False)  # starts on page 1
 
     def prompts_with_notes(self) -> list[Flowable]:
+        """Each question as the facilitator asks it, its notes and follow-ups in a tinted
+        callout (a teacher's answers never look like the learners' instructions)."""
         s, labels = self.styles, self.labels
-        groups = []
+        groups: list[tuple[list[Flowable], list[Flowable]]] = []
         for n, prompt in enumerate(self.lesson.discussion_prompts, 1):
-            block: list[Flowable] = [paragraph(f"{n}. {to_markup(prompt.prompt, self.theme)}", s.subheading)]
-            if prompt.notes:
-                block.append(self.text(prompt.notes, s.note))
+            question = paragraph(f"{n}. {to_markup(prompt.prompt, self.theme)}", s.subheading)
+            rows: list[Flowable] = [self.text(prompt.notes, s.box_text)] if prompt.notes else []
             if prompt.follow_ups:
-                block.append(paragraph(f"<i>{escape(labels.follow_ups)}</i>", s.note))
-                block += [self.text(f, s.note_item, bullet="–") for f in prompt.follow_ups]
-            groups.append((block[:2], block[2:]))
+                rows.append(paragraph(f"<b>{escape(labels.follow_ups)}</b>", s.box_text))
+                rows += [self.text(f, s.box_item, bullet="–") for f in prompt.follow_ups]
+            groups.append(([question, *self.answers(rows)], []))
         return self.headed(self.heading(labels.prompts_with_notes), groups)
+
+    def answers(self, rows: list[Flowable]) -> list[Flowable]:
+        """Facilitator notes in a tinted callout under a small label; nothing when empty."""
+        if not rows:
+            return []
+        label = paragraph(f"<b>{escape(self.labels.answers)}</b>", self.styles.box_label)
+        theme = self.theme
+        return [Callout([label, *rows], self.box_style(space=theme.space(theme.body_size * 0.4)))]
 
     def activities_with_notes(self) -> list[Flowable]:
         if not self.lesson.activities:
@@ -169,41 +195,25 @@ class GuideSections(Sections):
     def activity(self, activity: Activity) -> tuple[list[Flowable], list[Flowable]]:
         s = self.styles
         title = to_markup(activity.title, self.theme)
-        if activity.minutes:
-            title += f" ({escape(self.labels.minutes_short.format(n=activity.minutes))})"
+        step = plan_timing(self.lesson).step_for(activity)
+        minutes = step.minutes if step is not None else activity.minutes
+        if minutes:
+            title += f" ({escape(self.labels.minutes_short.format(n=minutes))})"
         block: list[Flowable] = [paragraph(title, s.subheading)]
-        block += [self.text(step, s.numbered, bullet=f"{i}.") for i, step in enumerate(activity.steps, 1)]
-        if activity.notes:
-            block.append(self.text(activity.notes, s.note))
+        block += [self.text(item, s.numbered, bullet=f"{i}.") for i, item in enumerate(activity.steps, 1)]
+        block += self.answers([self.text(activity.notes, s.box_text)] if activity.notes else [])
         return block[:3], block[3:]
+
+    def warning_signs(self) -> list[Flowable]:
+        """The warning signs as a list for the facilitator: no tick boxes (those are the
+        learners'), kept with their heading."""
+        if not self.lesson.warning_signs:
+            return []
+        items = [self.text(sign, self.styles.bullet, bullet="•") for sign in self.lesson.warning_signs]
+        return [KeepTogether([self.heading(self.labels.warning_signs), *items])]  # the list whole
 
     def facilitator_notes(self) -> list[Flowable]:
         if not self.lesson.facilitator_notes:
             return []
         items = [self.text(n, self.styles.bullet, bullet="•") for n in self.lesson.facilitator_notes]
         return [self.heading(self.labels.facilitator_notes), *items]
-
-
-def run_sheet_rows(lesson: Lesson, labels) -> list[tuple[str, str, str]]:  # noqa: ANN001
-    """(start, segment markup, minutes) rows with a running clock, ending with a total row.
-
-    Activities come from the lesson; when the session is longer than its activities, the rest of
-    the time is shown as discussion and wrap-up, so the clock ends at the session's length.
-    """
-    rows, clock = [], 0
-    for activity in lesson.activities:
-        minutes = activity.minutes or 0
-        rows.append(
-            (_clock(clock), escape(activity.title.plain), str(activity.minutes) if activity.minutes else "–")
-        )
-        clock += minutes
-    if lesson.duration_minutes and lesson.duration_minutes > clock:
-        rest = lesson.duration_minutes - clock
-        rows.append((_clock(clock), escape(f"{labels.discussion_segment} · {labels.wrap_up}"), str(rest)))
-        clock += rest
-    rows.append((_clock(clock), f"<b>{escape(labels.total)}</b>", str(clock)))
-    return rows
-
-
-def _clock(minutes: int) -> str:
-    return f"{minutes // 60}:{minutes % 60:02d}"

@@ -2,8 +2,9 @@
 
 What learners see, in teaching order: title and who it is for; what we will learn; words to
 know; the discussion prompts with lines to write on; activities; warning signs as a checklist;
-key takeaways in a tinted box; help and resources, with a QR code per web address; sources;
-the "Get help" panel of the build's region last, where it can be torn off.
+key takeaways in a tinted box; help and resources, with a QR code per web address; the sources
+in one small closing paragraph; the "Get help" panel of the build's region last, where it can be
+torn off.
 Facilitator-only fields (prompt notes and follow-ups, activity notes, facilitator notes,
 safeguarding) are never read here.
 """
@@ -27,7 +28,7 @@ class Handout(Format):
         return portrait_document(
             lesson,
             context,
-            handout_story(lesson, context),
+            lambda c: handout_story(lesson, c),
             context.labels.handout,
             licence=True,
             learner=True,
@@ -45,7 +46,7 @@ HANDOUT_PARTS = (
     "warning_signs",
     "takeaways",
     "resources",
-    "sources",
+    "compact_sources",
     "helplines",
 )
 
@@ -73,6 +74,7 @@ def handout_story(
 ) -> list[Flowable]:
     """The handout's flowables; a pack calls this per lesson with its own outline levels."""
     s = handout_sections(lesson, context, key=key, title_level=title_level, section_level=section_level)
+    s.writes_names = True  # a Name / Date / Group line under the title (`wants_name_line`)
     story: list[Flowable] = []
     for part in HANDOUT_PARTS:
         story.extend(getattr(s, part)())

@@ -19,13 +19,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from ..deck import display_url, unbroken
+from ..deck import unbroken
 from ..helplines import INTERNATIONAL, region_name
 from ..labels import Labels
 from ..model import Helpline, Resource
 from ..regions import CHILD_LINE, RegionHelplines
 from ..theme import MM, Theme
-from ..urls import phone_link
+from ..urls import display_url, phone_link
 from .direction import mirror_commands, mirror_rows, mirror_widths
 from .flowables import QUIET_ZONE, Heading, qr_code, qr_runs
 from .text import Styles, escape, paragraph, to_markup

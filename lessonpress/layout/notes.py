@@ -1,11 +1,12 @@
 """Turn a Lesson into notes pages: each slide drawn small, its facilitator notes underneath.
 
-For a presenter without a second screen: one portrait page (A4 or Letter) per slide, numbered
-like the slides. A slide's notes are the facilitator text the deck attached to it (the title
-slide: facilitator notes and safeguarding; a prompt: its notes and follow-ups; an activity: its
-notes). When the notes are long, the picture of the slide shrinks first, then the type, down to
-the theme's small size; notes longer than that continue on the next page, under a heading that
-names the slide, rather than being cut.
+For a presenter without a second screen: portrait pages (A4 or Letter), numbered like the
+slides. A slide's notes are what the deck attached to it: when its step runs (from the timing
+plan), and the lesson's facilitator text (the title slide: the run-down, facilitator notes and
+safeguarding; a prompt: its notes and follow-ups; an activity: its notes). Every slide is drawn
+the same size and every note in one type size (the theme's body size, at least 11 pt), so pages
+read alike. Slides without notes share a page, two to a page; notes too long for their page
+continue on the next, under a heading that names the slide.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from functools import cache
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 from reportlab.platypus.flowables import PTOContainer
 
 from ..model import Lesson
@@ -22,80 +23,85 @@ from ..theme import Theme
 from .base import DocumentSpec, Format, LayoutContext
 from .page import PortraitPage, portrait_document
 from .slide_drawing import FittedSlide, SlideImage, deck_for
+from .slide_text import legible, slide_as_text
 from .text import for_script, para, styles_for
 
-SLIDE_SCALES = (1.0, 0.8, 0.62)  # share of the text width the slide picture may take
+SLIDE_SHARE = 0.72  # the slide picture's share of the text width, on every page
+MIN_NOTES_SIZE = 11.0
 
 
 class NotesPages(Format):
     """Notes pages: the slide on top, what to say and ask below."""
 
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
-        labels = context.labels
         page = PortraitPage.of(context)
+        pages = [notes_page(group, page, context) for group in page_groups(deck_for(lesson, context))]
         story: list[Flowable] = []
-        for fitted in deck_for(lesson, context):
-            if story:
-                story.append(PageBreak())
-            story += notes_page(fitted, page, context)
-        return portrait_document(lesson, context, story, labels.notes_pages)
+        for flowables in pages:
+            story += ([PageBreak()] if story else []) + flowables
+        return portrait_document(lesson, context, story, context.labels.notes_pages)
 
 
-def notes_page(fitted: FittedSlide, page: PortraitPage, context: LayoutContext) -> list[Flowable]:
-    """The slide and its notes, with the largest slide picture and type that fit on one page."""
-    _, _, width, height = page.frame
+def has_notes(fitted: FittedSlide) -> bool:
+    """True when the notes page of a slide has something to say (continuations have none)."""
+    return fitted.part == 0 and bool(fitted.slide.notes)
+
+
+def page_groups(deck: tuple[FittedSlide, ...]) -> list[tuple[FittedSlide, ...]]:
+    """The slides of each notes page: one slide with notes, or up to two without."""
+    groups: list[tuple[FittedSlide, ...]] = []
+    for fitted in deck:
+        last = groups[-1] if groups else None
+        if not has_notes(fitted) and last and len(last) == 1 and not has_notes(last[0]):
+            groups[-1] = (*last, fitted)
+        else:
+            groups.append((fitted,))
+    return groups
+
+
+def notes_size(theme: Theme) -> float:
+    """The one type size of notes pages: the theme's body size, never under 11 pt."""
+    return max(theme.body_size, MIN_NOTES_SIZE)
+
+
+def notes_page(group: tuple[FittedSlide, ...], page: PortraitPage, context: LayoutContext) -> list[Flowable]:
+    """A page of slides at one size; a slide with notes has them underneath, flowing on to
+    the next page under a "(continued)" heading when they are long."""
+    _, _, width, _ = page.frame
     theme = context.theme
-    made: dict[float, tuple[list[Flowable], float]] = {}  # notes and height, per type size
-    for scale, size in _candidates(theme):
-        picture = SlideImage(fitted, width * scale)
-        gap = Spacer(1, theme.body_size * 1.2)
-        if size not in made:
-            flowables = notes_flowables(fitted, context, size)
-            made[size] = flowables, _height(flowables, width, height)
-        notes, notes_height = made[size]
-        if picture.height + gap.height + notes_height <= height:
-            return [picture, gap, *notes]
-    # Too long even in small type: flow on, with a heading on the next page naming the slide.
+    gap = Spacer(1, theme.body_size * 1.2)
+
+    def picture(fitted: FittedSlide) -> list[Flowable]:
+        if legible(theme, width * SLIDE_SHARE):
+            return [SlideImage(fitted, width * SLIDE_SHARE)]
+        return slide_as_text(fitted, context)  # large print: the slide's words
+
+    if len(group) > 1 or not has_notes(group[0]):
+        out: list[Flowable] = []
+        for fitted in group:
+            out += [*picture(fitted), gap]
+        return out[:-1]
+    fitted = group[0]
+    size = notes_size(theme)
+    notes = notes_flowables(fitted, context, size)
     continued = para(
         context.labels.continued.format(title=fitted.outline),
         _styles(theme, size, fitted.script)["heading"],
         theme,
     )
-    return [picture, gap, PTOContainer(notes, None, [continued])]
+    return [KeepTogether([*picture(fitted), gap, notes[0]]), PTOContainer(notes[1:], None, [continued])]
 
 
 def notes_flowables(fitted: FittedSlide, context: LayoutContext, size: float) -> list[Flowable]:
-    """Headed groups of the slide's notes; a continuation slide has none (they go with its first)."""
-    theme, labels = context.theme, context.labels
+    """Headed groups of the slide's notes, at one size."""
+    theme = context.theme
     styles = _styles(theme, size, fitted.script)
-    blocks = fitted.slide.notes if fitted.part == 0 else ()
-    if not blocks:
-        return [para(labels.no_notes, styles["muted"], theme)]
     out: list[Flowable] = []
-    for block in blocks:
+    for block in fitted.slide.notes:
         out.append(para(block.heading, styles["heading"], theme))
         style = styles["item"] if block.marker else styles["body"]
         out += [para(text, style, theme, bullet=block.marker or None) for text in block.texts]
     return out
-
-
-def _candidates(theme: Theme) -> list[tuple[float, float]]:
-    """(slide scale, type size) to try, best first: shrink the picture, then the type."""
-    tries = [(scale, theme.body_size) for scale in SLIDE_SCALES]
-    size = theme.body_size - 1
-    while size > theme.small_size:
-        tries.append((SLIDE_SCALES[-1], size))
-        size -= 1
-    return [*tries, (SLIDE_SCALES[-1], theme.small_size)]
-
-
-def _height(flowables: list[Flowable], width: float, height: float) -> float:
-    """Height of flowables stacked in a frame (space before the first counted, to be safe)."""
-    total = 0.0
-    for flowable in flowables:
-        total += flowable.wrap(width, height)[1] + flowable.getSpaceBefore()
-        total += flowable.getSpaceAfter()
-    return total
 
 
 def _styles(theme: Theme, size: float, script: Script = LATIN) -> dict[str, ParagraphStyle]:

@@ -1,10 +1,12 @@
 """Turn all lessons of one language into a course pack: cover, contents, every lesson, one PDF.
 
-The contents page lists units and lessons with page numbers that are filled in when the
-document is saved (each number is a small form drawn at the end), so the pack is laid out once
-and the numbers are always the real ones. Each entry links to its lesson; the outline has a
-bookmark per unit, lesson and section; page numbers run through the whole pack (the cover is
-page 1). `--pack-of guide` makes a facilitator binder of guides instead of handouts.
+A designed cover (`pack_design.py`) opens it. The contents page lists units, lessons and the
+course's short routes with page numbers that are filled in when the document is saved (each
+number is a small form drawn at the end), so the pack is laid out once and the numbers are always
+the real ones. Each entry links to its lesson; the outline has a bookmark per unit, lesson and
+section; each unit opens on a divider page in its audience's colour; page numbers run through
+the whole pack (the cover is page 1). `--pack-of guide` makes a facilitator binder of guides
+instead of handouts.
 """
 
 from __future__ import annotations
@@ -14,8 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, PageBreak, Spacer
-from reportlab.platypus.flowables import HRFlowable
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from ..labels import Labels
 from ..model import Course, Lesson
@@ -27,6 +28,7 @@ from .fonts import register_theme
 from .guide import guide_story
 from .handout import handout_story
 from .help import HELP_KEY, HelpPanel, help_footer
+from .pack_design import cover, divider, section_key
 from .page import PortraitPage, draft_notice, footer
 from .text import Styles, escape, paragraph, styles_for, to_markup
 
@@ -131,7 +133,8 @@ class Pack(Format):
     ) -> DocumentSpec:
         theme = context.theme
         register_theme(theme)
-        page = PortraitPage.of(context, duplex=True)
+        drafts = any(draft_notice(lesson, context) for lesson in lessons)
+        page = PortraitPage.of(context, duplex=True, notice=drafts)
         log = PageLog(current=context.labels.contents)
         script = script_for(lessons[0].language) if lessons else LATIN
         builder = _PackStory(lessons, course, context, styles_for(theme, script), log)
@@ -206,6 +209,7 @@ class _PackStory:
         self.styles = styles
         self.log = log
         self.units = units_of(self.lessons, course, self.labels)
+        self.unit_of = {unit.title.plain: unit for unit in course.units} if course else {}
         self.helplines = context.helplines if any(x.helplines for x in self.lessons) else None
         # Each lesson points to the directory at the back and leaves its sources to the list.
         self.lesson_context = replace(context, in_pack=True)
@@ -213,10 +217,10 @@ class _PackStory:
     def build(self) -> list[Flowable]:
         story = self.cover() + [PageBreak()] + self.contents()
         for u, (unit_title, lessons) in enumerate(self.units):
-            for i, lesson in enumerate(lessons):
+            if unit_title:
+                story += [PageBreak(), *self.divider(u, unit_title, lessons)]
+            for lesson in lessons:
                 story.append(PageBreak())
-                if unit_title and i == 0:
-                    story.append(OutlineEntry(unit_title, f"U{u}", 0))
                 story.extend(self.lesson(lesson, nested=bool(unit_title)))
         return story + self.back_matter()
 
@@ -270,35 +274,32 @@ class _PackStory:
                 out.append(paragraph(markup, s.source, bullet="•"))
         return out
 
-    def cover(self) -> list[Flowable]:
-        s, theme, labels, course = self.styles, self.theme, self.labels, self.course
-        kind = labels.binder if self.context.pack_of == "guide" else labels.pack
-        title = to_markup(course.title, theme) if course else escape(kind)
-        out: list[Flowable] = [
-            Spacer(1, theme.title_size * 4),
-            paragraph(escape(kind), s.subtitle),
-            paragraph(title, s.cover_title),
-            HRFlowable(
-                width="100%",
-                thickness=theme.line(3.3),
-                color=theme.accent_color,
-                spaceBefore=6,
-                spaceAfter=14,
-            ),
+    def divider(self, u: int, title: str, lessons: list[Lesson]) -> list[Flowable]:
+        """A unit's divider page, bookmarked, its lessons listed with their page numbers."""
+        unit = self.unit_of.get(title)
+        description = to_markup(unit.description, self.theme) if unit and unit.description else None
+        entries = [self.entry(lesson, 0) for lesson in lessons]
+        return [
+            Mark(self.log, f"U{u}", title),
+            OutlineEntry(title, f"U{u}", 0),
+            *divider(title, description, section_key(lessons[0]), entries, self.context, self.styles),
         ]
-        if course and course.description:
-            out.append(paragraph(to_markup(course.description, theme), s.subtitle))
+
+    def entry(self, lesson: Lesson, indent: float) -> ContentsEntry:
+        """A contents line for a lesson: its title, page number and link."""
+        return ContentsEntry(to_markup(lesson.title, self.theme), self.styles.body, self.key(lesson), indent)
+
+    def cover(self) -> list[Flowable]:
+        """The designed cover (`pack_design.cover`) with the version and the date."""
+        labels, course = self.labels, self.course
+        kind = labels.binder if self.context.pack_of == "guide" else labels.pack
         details = []
-        if course and course.organisation:
-            details.append(to_markup(course.organisation, theme))
         if course and course.version:
             details.append(escape(labels.version.format(v=course.version.plain)))
         date = (course.date if course else None) or self.context.today
         if date:
             details.append(escape(local_date(date, self.lessons[0].language)))
-        if details:
-            out += [Spacer(1, theme.body_size * 2), paragraph(" · ".join(details), s.meta)]
-        return out
+        return cover(course, self.lessons, self.units, self.context, self.styles, kind, details)
 
     def contents(self) -> list[Flowable]:
         s, theme = self.styles, self.theme
@@ -310,19 +311,31 @@ class _PackStory:
             if unit_title:
                 out.append(paragraph(escape(unit_title), s.subheading))
             for lesson in lessons:
-                key = self.key(lesson)
-                out.append(
-                    ContentsEntry(
-                        to_markup(lesson.title, theme),
-                        s.body,
-                        key,
-                        theme.body_size * (1.5 if unit_title else 0),
-                    )
-                )
+                out.append(self.entry(lesson, theme.body_size * (1.5 if unit_title else 0)))
         back = self.back()
         if back:
             out.append(Spacer(1, theme.body_size * 0.6))
         out += [ContentsEntry(escape(title), s.body, key, 0) for key, title in back]
+        return out + self.routes()
+
+    def routes(self) -> list[Flowable]:
+        """The course's short routes (a core route for groups with two sessions), each with
+        its lessons and their page numbers."""
+        routes = self.course.routes if self.course else ()
+        by_id = {lesson.lesson_id: lesson for lesson in self.lessons}
+        s, theme = self.styles, self.theme
+        out: list[Flowable] = []
+        for route in routes:
+            found = [by_id[i] for i in route.lessons if i in by_id]
+            if not found:
+                continue
+            block: list[Flowable] = [paragraph(to_markup(route.title, theme), s.subheading)]
+            if route.description:
+                block.append(paragraph(to_markup(route.description, theme), s.meta))
+            block += [self.entry(lesson, theme.body_size * 1.5) for lesson in found]
+            out.append(KeepTogether(block))
+        if out:
+            out.insert(0, paragraph(escape(self.labels.routes), s.heading))
         return out
 
     def key(self, lesson: Lesson) -> str:

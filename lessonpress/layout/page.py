@@ -6,6 +6,7 @@ orders right-to-left text), and mirrors on right-to-left pages.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from .help import help_footer
 from .text import paragraph, plain_markup, styles_for
 
 HEADER_MM = 13.0  # room for an organisation's logo and name above the text
+NOTICE_GAP_MM = 4.0  # at least this much white between the text and a draft notice below it
 
 
 @dataclass(frozen=True)
@@ -45,13 +47,17 @@ class PortraitPage:
     inner: float | None = None
 
     @classmethod
-    def of(cls, context: LayoutContext, *, duplex: bool = False) -> PortraitPage:
-        """Geometry for the context's paper and theme."""
+    def of(cls, context: LayoutContext, *, duplex: bool = False, notice: bool = False) -> PortraitPage:
+        """Geometry for the context's paper and theme. With a `notice` (a draft translation's,
+        printed above the footer rule) the footer keeps NOTICE_GAP_MM of white above it."""
         theme = context.theme
         width, height = context.page_size
         header = HEADER_MM * MM if theme.logo or theme.organisation else 0.0
         inner = theme.inner_margin_mm * MM if duplex and theme.inner_margin_mm else None
-        return cls(width, height, theme.margin, theme.small_size * 3.6, header, inner)
+        footer = theme.small_size * 3.6
+        if notice:  # the notice's line ends NOTICE_TOP sizes above the margin (see `footer`)
+            footer = max(footer, theme.small_size * NOTICE_TOP + NOTICE_GAP_MM * MM)
+        return cls(width, height, theme.margin, footer, header, inner)
 
     def sides(self, number: int = 1) -> tuple[float, float]:
         """(left, right) margins of page `number`."""
@@ -75,6 +81,10 @@ class PortraitPage:
     def frame_even(self) -> tuple[float, float, float, float] | None:
         """The text frame of even pages when it differs (two-sided), else None."""
         return self.frame_of(2) if self.inner is not None else None
+
+
+NOTICE_AT = 2.2  # the draft notice's line starts this many footer sizes above the margin
+NOTICE_TOP = NOTICE_AT + 1.3  # and its tallest letters end below this
 
 
 def footer(
@@ -134,7 +144,7 @@ def footer(
         note = notice() if callable(notice) else notice
         if note:
             _draw_line(
-                canvas, paragraph(plain_markup(note), note_style), left_margin, top + size * 0.6, width
+                canvas, paragraph(plain_markup(note), note_style), left_margin, y + size * NOTICE_AT, width
             )
         if help_line:
             _draw_line(canvas, _fitted(help_line, help_style, width), left_margin, y - size * 1.7, width)
@@ -208,10 +218,13 @@ def metadata(lesson: Lesson, kind: str) -> Metadata:
     )
 
 
+TIGHTER_DENSITIES = (0.8, 0.62)  # vertical space factors tried against a near-empty last page
+
+
 def portrait_document(
     lesson: Lesson,
     context: LayoutContext,
-    story: list,
+    story: list | Callable[[LayoutContext], list],
     kind: str,
     *,
     duplex: bool = False,
@@ -220,10 +233,34 @@ def portrait_document(
 ) -> DocumentSpec:
     """A portrait output of one lesson: its story on the theme's pages, with the footer that
     names the lesson (and its licence, or the kind of document) and the document information.
-    A `learner` output of a lesson with helplines has a help line at the foot of every page."""
+
+    Given a story *maker* (a function of the context) rather than a story, the document can be
+    laid out again with less space between blocks, which the renderer tries when the last page
+    would be less than a quarter full.
+
+    A `learner` output of a lesson with helplines has a help line at the foot of every page.
+    """
+    if callable(story):
+        make = story
+        tighter = tuple(
+            (
+                lambda d=d: portrait_document(
+                    lesson, _denser(context, d), make, kind, duplex=duplex, licence=licence, learner=learner
+                )
+            )
+            for d in TIGHTER_DENSITIES
+            if d < context.theme.density
+        )
+        return dataclasses.replace(
+            portrait_document(
+                lesson, context, make(context), kind, duplex=duplex, licence=licence, learner=learner
+            ),
+            tighter=tighter,
+        )
     theme = context.theme
     register_theme(theme)
-    page = PortraitPage.of(context, duplex=duplex)
+    notice = draft_notice(lesson, context)
+    page = PortraitPage.of(context, duplex=duplex, notice=notice is not None)
     right = lesson.title.plain
     if licence and lesson.license:
         right += f" · {lesson.license.plain}"
@@ -240,7 +277,7 @@ def portrait_document(
             theme,
             context.labels.page_of,
             right,
-            draft_notice(lesson, context),
+            notice,
             script=script_for(lesson.language),
             help_line=help_footer(context.helplines, context.labels, script_for(lesson.language).rtl)
             if learner and lesson.helplines
@@ -248,6 +285,10 @@ def portrait_document(
         ),
         page_count_font=(theme.body_font, theme.small_size),
     )
+
+
+def _denser(context: LayoutContext, density: float) -> LayoutContext:
+    return dataclasses.replace(context, theme=dataclasses.replace(context.theme, density=density))
 
 
 def draft_notice(lesson: Lesson, context: LayoutContext) -> str | None:

@@ -8,21 +8,25 @@ mirror: bullets, numbers and tick boxes on the right, tables read from the right
 
 from __future__ import annotations
 
+import re
+
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     KeepTogether,
     Paragraph,
     Spacer,
     Table,
 )
-from reportlab.platypus.flowables import FrameBG, HRFlowable
+from reportlab.platypus.flowables import HRFlowable
 
 from ..labels import Labels
 from ..markup import RichText
 from ..model import Lesson
 from ..regions import RegionHelplines
 from ..theme import Theme
+from ..urls import url_host
+from .boxes import BoxStyle, Callout
 from .flowables import CheckItem, Heading, WriteInLines
 from .help import HELP_KEY, Cards, HelpPanel, grid
 from .text import Styles, escape, para, paragraph, to_markup
@@ -53,6 +57,7 @@ class Sections:
         self.title_level = title_level
         self.section_level = section_level
         self.helpline_list = helplines
+        self.writes_names = False  # a worksheet (the handout): the header may ask for names
         self.in_pack = in_pack  # the pack prints one helpline directory and source list
 
     # -- pieces -------------------------------------------------------------------------
@@ -93,9 +98,11 @@ class Sections:
                 thickness=self.theme.line(2),
                 color=self.theme.accent_color,
                 spaceBefore=4,
-                spaceAfter=8,
+                spaceAfter=self.theme.space(8),
             )
         )
+        if self.writes_names:
+            out += self.name_line()
         if lesson.summary:
             out.append(self.text(lesson.summary))
         return out
@@ -107,12 +114,32 @@ class Sections:
         if lesson.audience:
             label = escape(audience or labels.audience)
             facts.append(f"<b>{label}:</b> {to_markup(lesson.audience, self.theme)}")
-        if lesson.age_range:
+        if lesson.age_range and not _says_ages(lesson.audience, lesson.age_range):
             facts.append(f"<b>{escape(labels.ages)}:</b> {to_markup(lesson.age_range, self.theme)}")
         if lesson.duration_minutes:
             minutes = escape(labels.minutes.format(n=lesson.duration_minutes))
             facts.append(f"<b>{escape(duration)}:</b> {minutes}" if duration else minutes)
         return facts
+
+    def name_line(self) -> list[Flowable]:
+        """A Name / Date / Group line to write on, when the lesson asks for one (see
+        `wants_name_line`): lines under each label, the name's the longest."""
+        if not wants_name_line(self.lesson):
+            return []
+        theme, labels = self.theme, self.labels
+        cells = [
+            paragraph(f"<b>{escape(label)}:</b>", self.styles.body)
+            for label in (labels.name, labels.date, labels.group)
+        ]
+        rule = ("LINEBELOW", theme.line(0.8), theme.rule_color)
+        commands: list[tuple] = [
+            ("TOPPADDING", (0, 0), (-1, -1), theme.body_size * 0.8),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), theme.body_size * 0.2),
+            *[(rule[0], (c, 0), (c, 0), rule[1], rule[2]) for c in (0, 2, 4)],
+        ]
+        row = [cells[0], "", cells[1], "", cells[2]]
+        table = layout_table([row], ["46%", "4%", "26%", "4%", "20%"], theme, commands, rtl=self.styles.rtl)
+        return [table, Spacer(1, theme.space(8))]
 
     def objectives(self) -> list[Flowable]:
         items = [self.text(o, self.styles.bullet, bullet="•") for o in self.lesson.objectives]
@@ -151,7 +178,7 @@ class Sections:
                 rtl=self.styles.rtl,
                 line=theme.line(),
             )
-            groups.append(([question, lines, Spacer(1, theme.body_size * 0.6)], []))
+            groups.append(([question, lines, Spacer(1, theme.space(theme.body_size * 0.6))], []))
         return self.headed(self.heading(self.labels.discussion), groups)
 
     def activities(self) -> list[Flowable]:
@@ -171,6 +198,7 @@ class Sections:
         return self.headed(self.heading(self.labels.activities), groups)
 
     def warning_signs(self) -> list[Flowable]:
+        """The warning signs as a checklist, kept on one page with its heading when it fits."""
         if not self.lesson.warning_signs:
             return []
         theme = self.theme
@@ -180,28 +208,39 @@ class Sections:
         ]
         for sign in self.lesson.warning_signs:
             out.append(CheckItem(self.text(sign), theme.body_size * 0.85, theme.text_color, theme.line(1.5)))
-        return out
+        return [KeepTogether(out)]
 
     def takeaways(self) -> list[Flowable]:
         s = self.styles
         items = [self.text(t, s.box_item, bullet="•") for t in self.lesson.key_takeaways]
-        return self.boxed([self.heading(self.labels.key_takeaways, s.box_heading), *items])
+        return self.boxed(self.labels.key_takeaways, items)
 
-    def boxed(self, rows: list[Flowable]) -> list[Flowable]:
-        """Flowables in a tinted, outlined box that may continue on the next page (its heading
-        never sits alone at the bottom of a page). Without a fill (ink saver) only the outline."""
+    def boxed(
+        self, title: str, rows: list[Flowable], *, keep: bool = True, tint: bool = True
+    ) -> list[Flowable]:
+        """A titled callout: rows in a tinted, outlined box, kept on one page when it fits; a box
+        that must split carries "(continued)" after its title. Without a fill (ink saver,
+        high contrast, or `tint=False`) only the outline."""
+        s = self.styles
+        heading = self.heading(title, s.box_heading)
+
+        def continued() -> Flowable:
+            return paragraph(escape(self.labels.continued.format(title=title)), s.box_heading)
+
+        return [Callout([heading, *rows], self.box_style(tint=tint), continued, keep=keep)]
+
+    def box_style(self, *, tint: bool = True, space: float | None = None) -> BoxStyle:
+        """The theme's callout look: its box fill and an accent outline."""
         theme = self.theme
-        return [
-            CondPageBreak(theme.body_size * 8),
-            Spacer(1, theme.body_size * 0.75),
-            FrameBG(
-                color=theme.box_color, start=True, strokeColor=theme.accent_color, strokeWidth=theme.line(1.4)
-            ),
-            KeepTogether(rows[:2]),
-            *rows[2:],
-            Spacer(1, theme.body_size * 0.5),
-            FrameBG(start=False),
-        ]
+        gap = theme.space(theme.body_size * 0.9) if space is None else space
+        return BoxStyle(
+            theme.box_color if tint else None,
+            theme.accent_color,
+            theme.line(1.4),
+            theme.body_size * 0.8,
+            gap,
+            gap,
+        )
 
     def resources(self) -> list[Flowable]:
         """The lesson's own services and pages, less those the "Get help" panel prints (a
@@ -246,6 +285,62 @@ class Sections:
                 markup += " — " + _link(source.url, source.url, self.theme)
             out.append(paragraph(markup, self.styles.source, bullet="•"))
         return out
+
+    def compact_sources(self) -> list[Flowable]:
+        """Sources as one small closing paragraph (learner outputs): each title with its site's
+        name, linked to the full address. The guide prints them in full (`sources`)."""
+        if not self.lesson.sources or self.in_pack:  # a pack has one source list at the back
+            return []
+        items = []
+        for source in self.lesson.sources:
+            markup = to_markup(source.title, self.theme)
+            if source.url:
+                markup += " (" + _link(source.url, url_host(source.url), self.theme) + ")"
+            items.append(markup)
+        text = f"<b>{escape(self.labels.sources)}:</b> " + "; ".join(items)
+        style = self.styles.small
+        rule = HRFlowable(
+            width="100%",
+            thickness=self.theme.line(0.85),
+            color=self.theme.rule_color,
+            spaceBefore=self.theme.space(self.theme.body_size),
+            spaceAfter=4,
+        )
+        return [
+            KeepTogether(
+                [
+                    rule,
+                    paragraph(
+                        text,
+                        ParagraphStyle("compact-sources", parent=style, textColor=self.theme.muted_color),
+                    ),
+                ]
+            )
+        ]
+
+
+NAME_LINE_SECTIONS = ("teens", "preteens")  # audiences who hand in worksheets
+
+
+def wants_name_line(lesson: Lesson) -> bool:
+    """The lesson's `name_line` when it says; else yes for the learner audiences whose lesson id
+    starts with a word in NAME_LINE_SECTIONS (teens-3-sextortion), no for parents and educators."""
+    if lesson.name_line is not None:
+        return lesson.name_line
+    return lesson.lesson_id.split("-")[0] in NAME_LINE_SECTIONS
+
+
+def _numbers(text: str) -> list[int]:
+    return [int(n) for n in re.findall(r"\d+", text)]
+
+
+def _says_ages(audience: RichText | None, age_range: RichText) -> bool:
+    """True when the audience already names the age range ("Teens (13–17)" and "13-17"), so
+    the header does not say it twice."""
+    ages = _numbers(age_range.plain)
+    if audience is None or not ages:
+        return False
+    return ages == _numbers(audience.plain)[-len(ages) :]
 
 
 def layout_table(

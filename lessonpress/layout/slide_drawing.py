@@ -1,10 +1,11 @@
 """Turn a SlideDeck into fitted slides and draw them: shared by slides, notes and slides-handout.
 
 Fitting measures every planned slide with ReportLab at full size (16:9, 960 x 540 pt). Body text
-starts at the theme's slide body size (a prompt's question starts at the title size) and shrinks
-in 2 pt steps to `slide_min_body_size`; what still does not fit moves to continuation slides, and
-a single item taller than a slide is split between lines. Nothing is ever drawn outside the live
-area, and nothing is drawn smaller than the minimum. All three formats draw the same fitted deck
+is the theme's slide body size on every slide of a deck, and every question of a deck has one
+size (the largest, from the title size down, at which each fits on a slide): what does not fit
+moves to continuation slides rather than shrinking, and a single item taller than a slide is
+split between lines. Nothing is ever drawn outside the live area. The look every slide shares
+(section colour, title band, footer) is `slide_identity.py`. All three formats draw the same fitted deck
 with `draw_slide`, so their slide numbers agree.
 """
 
@@ -27,12 +28,15 @@ from ..theme import Theme
 from .base import LayoutContext
 from .flowables import QRCode, qr_code
 from .fonts import register_theme
+from .slide_identity import band_text_color, draw_band, draw_footer, draw_strip
 from .text import for_script, para, styles_for
 
 SLIDE_SIZE = (960.0, 540.0)  # 13.333 x 7.5 in, PowerPoint's 16:9
 SIZE_STEP = 2.0
 TITLE_LINES = 2  # a title longer than this shrinks to the minimum title size
 RULE = 2.5  # thickness of the accent rule under the title
+BAND_BELOW = 0.5  # the title band reaches this many margins below its text
+BAND_DEPTH = 0.58  # ... and at least this share of the title slide's height
 
 
 @dataclass(frozen=True, eq=False)
@@ -43,6 +47,7 @@ class Block:
     qr: QRCode | None = None
     space_before: float = 0.0
     rule_after: bool = False
+    band: bool = False  # on the title slide's band of section colour
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,6 +62,8 @@ class FittedSlide:
     theme: Theme
     middle_from: int | None = None  # blocks from this index on sit in the middle of the space left
     script: Script = LATIN  # right to left: QR codes and the slide number change sides
+    color: str = "#000000"  # the audience's section colour
+    notice: str | None = None  # a draft translation says so in the footer
 
 
 @dataclass(frozen=True)
@@ -125,12 +132,16 @@ def fit_deck(deck: SlideDeck, theme: Theme, labels: Labels) -> tuple[FittedSlide
 
 def _fit_deck(deck: SlideDeck, theme: Theme, labels: Labels) -> tuple[FittedSlide, ...]:
     geometry = Geometry.of(theme)
-    script = script_for(deck.lesson.language)
+    lesson = deck.lesson
+    script = script_for(lesson.language)
+    color = theme.section_color(lesson.lesson_id.split("-")[0])
+    notice = labels.draft_notice if lesson.translation and lesson.translation.draft else None
+    lead = _lead_size(deck, theme, labels, geometry, script)
     fitted: list[FittedSlide] = []
     for slide in deck.slides:
-        fitter = _Fitter(slide, theme, labels, geometry, script)
+        fitter = _Fitter(slide, theme, labels, geometry, script, lead)
         for part, (blocks, header) in enumerate(fitter.pages()):
-            middle = {"title": 0, "prompt": header}.get(slide.kind)
+            middle = header if slide.kind == "prompt" else None
             fitted.append(
                 FittedSlide(
                     len(fitted) + 1,
@@ -141,48 +152,68 @@ def _fit_deck(deck: SlideDeck, theme: Theme, labels: Labels) -> tuple[FittedSlid
                     theme,
                     middle,
                     script,
+                    color,
+                    notice,
                 )
             )
     return tuple(fitted)
 
 
+def _lead_size(deck: SlideDeck, theme: Theme, labels: Labels, g: Geometry, script: Script) -> float:
+    """One size for every question of the deck: the largest, from the title size down to the
+    body size, at which each fits on one slide."""
+    prompts = [_Fitter(s, theme, labels, g, script) for s in deck.slides if s.kind == "prompt"]
+    for size in _sizes(theme.slide_title_size, theme.slide_body_size):
+        if all(len(fitter.paginate(size)) == 1 for fitter in prompts):
+            return size
+    return theme.slide_body_size
+
+
 # -- drawing ------------------------------------------------------------------------------------
 
 
-def draw_slide(canvas: Canvas, fitted: FittedSlide, width: float, height: float) -> None:
-    """Draw a fitted slide at (0, 0), scaled to `width` x `height` (full size is SLIDE_SIZE)."""
+def draw_slide(
+    canvas: Canvas, fitted: FittedSlide, width: float, height: float, *, codes: bool = True
+) -> None:
+    """Draw a fitted slide at (0, 0), scaled to `width` x `height` (full size is SLIDE_SIZE);
+    without its QR codes when `codes` is false (a picture too small for them to scan)."""
     theme = fitted.theme
     g = Geometry.of(theme)
     canvas.saveState()
     canvas.scale(width / g.width, height / g.height)
     canvas.setFillColor(theme.page_color)
     canvas.rect(0, 0, g.width, g.height, stroke=0, fill=1)
+    band = [b for b in fitted.blocks if b.band]
     y = g.top
+    if band:  # a band down to BAND_DEPTH of the slide, its text at the band's foot
+        height = _stack_height(band, g)
+        bottom = min(g.height * (1 - BAND_DEPTH), g.top - height - g.margin * BAND_BELOW)
+        draw_band(canvas, fitted, g, bottom)
+        y = bottom + g.margin * BAND_BELOW + height
+    else:
+        draw_strip(canvas, fitted, g)
     rtl = fitted.script.rtl
     for i, block in enumerate(fitted.blocks):
-        y -= block.space_before if i else 0
+        if i and band and not block.band and fitted.blocks[i - 1].band:
+            y = min(y, bottom - g.margin * 0.6)
+        else:
+            y -= block.space_before if i else 0
         if i == fitted.middle_from:
             y -= max(0.0, (y - g.bottom - _stack_height(fitted.blocks[i:], g)) / 2)
-        y -= _draw_block(canvas, block, g, y, theme.accent_color, rtl)
-    canvas.setFont(theme.body_font, g.label_size)
-    canvas.setFillColor(theme.muted_color)
-    number, baseline = str(fitted.number), g.margin + g.label_size * 0.3
-    if rtl:  # digits need no shaping: plain drawing is right
-        canvas.drawString(g.margin, baseline, number)
-    else:
-        canvas.drawRightString(g.width - g.margin, baseline, number)
+        y -= _draw_block(canvas, block, g, y, fitted.color, rtl, codes)
+    draw_footer(canvas, fitted, g)
     canvas.restoreState()
 
 
 def _draw_block(
-    canvas: Canvas, block: Block, g: Geometry, top: float, accent: str, rtl: bool = False
+    canvas: Canvas, block: Block, g: Geometry, top: float, accent: str, rtl: bool = False, codes: bool = True
 ) -> float:
     """Draw one block with its top at `top`; return the height it took. Right to left, a QR
     code sits on the left and the text beside it on the right."""
     _, h = block.paragraph.wrapOn(canvas, g.text_width(block), g.height)
     beside_qr = g.live_width - g.text_width(block)
     block.paragraph.drawOn(canvas, g.margin + (beside_qr if rtl else 0), top - h)
-    if block.qr is not None:
+    if block.qr is not None and codes:
         x = g.margin if rtl else g.width - g.margin - g.qr_size
         block.qr.drawOn(canvas, x, top - g.qr_size)
         h = max(h, g.qr_size)
@@ -216,30 +247,36 @@ class _Fitter:
     """Fits one planned slide: the largest type that needs the fewest slides."""
 
     def __init__(
-        self, slide: Slide, theme: Theme, labels: Labels, g: Geometry, script: Script = LATIN
+        self,
+        slide: Slide,
+        theme: Theme,
+        labels: Labels,
+        g: Geometry,
+        script: Script = LATIN,
+        lead: float | None = None,
     ) -> None:
         self.slide = slide
         self.theme = theme
         self.labels = labels
         self.g = g
         self.script = script
+        self.lead = lead or theme.slide_body_size
 
     def pages(self) -> list[tuple[list[Block], int]]:
-        """(blocks, how many of them are the header) for each slide this one needs."""
-        theme, slide = self.theme, self.slide
-        start = theme.slide_title_size if slide.kind == "prompt" else theme.slide_body_size
-        best: list[tuple[list[Block], int]] | None = None
-        for size in _sizes(start, theme.slide_min_body_size):
-            pages = self.paginate(size)
-            if best is None or len(pages) < len(best):
-                best = pages
-            if len(pages) == 1:
-                break
-        assert best is not None
-        return best
+        """(blocks, how many of them are the header) for each slide this one needs: one body
+        size for the whole deck (and one size for its questions), split rather than shrunk."""
+        size = self.lead if self.slide.kind == "prompt" else self.theme.slide_body_size
+        pages = self.paginate(size)
+        if len(pages) > 1:  # as many slides, items shared evenly (no lone last item)
+            items = len(self.slide.items)
+            even = self.paginate(size, -(-items // len(pages)))
+            if len(even) == len(pages):
+                return even
+        return pages
 
-    def paginate(self, size: float) -> list[tuple[list[Block], int]]:
-        """Blocks of this slide at body size `size`, filled greedily onto as many slides as needed."""
+    def paginate(self, size: float, most: int = 0) -> list[tuple[list[Block], int]]:
+        """Blocks of this slide at body size `size`, filled greedily onto as many slides as
+        needed (with at most `most` items on a slide, when given)."""
         g = self.g
         room = g.top - g.bottom
         header = self.header()
@@ -251,7 +288,7 @@ class _Fitter:
             block = stream.pop(0)
             gap = block.space_before if page else 0
             h = _height(block, g)
-            if used + gap + h <= room:
+            if used + gap + h <= room and not (most and len(page) - fixed >= most):
                 page.append(block)
                 used += gap + h
                 continue
@@ -260,7 +297,16 @@ class _Fitter:
                 page, used, fixed = self._continued(len(pages))
                 stream.insert(0, block)
                 continue
-            head, tail = _split(block, g, room - used - gap)
+            cut = _split(block, g, room - used - gap)
+            if cut is None and page:  # not one line below this header (huge theme sizes):
+                if not pages:  # the slide's title keeps a slide of its own
+                    pages.append((page, fixed))
+                page, used, fixed = [], 0.0, 0  # and the text goes on slides without it
+                stream.insert(0, block)
+                continue
+            if cut is None:
+                raise ValueError("a slide has no room for even one line")
+            head, tail = cut
             page.append(head)
             pages.append((page, fixed))
             page, used, fixed = self._continued(len(pages))
@@ -281,15 +327,22 @@ class _Fitter:
                 title = plain_text(self.labels.continued.format(title=_short(title.plain)))
             else:
                 kicker = self.labels.continued.format(title=kicker)
+        if kicker and slide.timing and not part:
+            kicker = f"{kicker} · {slide.timing}"
+        band = slide.kind == "title" and not part
+        on_band = band_text_color(theme.box_color is not None, theme.accent_color) if band else None
         blocks: list[Block] = []
         if kicker:
-            style = _style(theme, "kicker", theme.slide_min_body_size, 0, self.script)
-            blocks.append(Block(para(kicker, style, theme), rule_after=title is None))
+            style = _style(theme, "kicker", theme.slide_min_body_size, 0, self.script, on_band)
+            blocks.append(Block(para(kicker, style, theme), rule_after=title is None and not band, band=band))
         if title is not None:
-            style = _style(theme, "title", self.title_size(title), 0, self.script)
+            style = _style(theme, "title", self.title_size(title), 0, self.script, on_band)
             blocks.append(
                 Block(
-                    para(title, style, theme), rule_after=True, space_before=theme.slide_min_body_size * 0.15
+                    para(title, style, theme),
+                    rule_after=not band,
+                    band=band,
+                    space_before=theme.slide_min_body_size * 0.15,
                 )
             )
         return blocks
@@ -313,17 +366,21 @@ class _Fitter:
         return [self.item(item, style, first=i == 0) for i, item in enumerate(slide.items)]
 
     def item(self, item: SlideItem, style: ParagraphStyle, first: bool) -> Block:
-        """One point of the slide, with its QR code; a gap above all but the first."""
+        """One point of the slide, with its QR code; a gap above all but the first (and room
+        below the title slide's band)."""
         qr = qr_code(item.qr, self.g.qr_size) if item.qr else None
         gap = 0.0 if first else style.fontSize * (0.9 if qr else 0.5)
+        if first and self.slide.kind == "title":  # below the band (see draw_slide)
+            gap = self.g.height * BAND_DEPTH * 0.5
         return Block(para(item.text, style, self.theme, bullet=item.marker or None), qr, gap)
 
 
-def _split(block: Block, g: Geometry, room: float) -> tuple[Block, Block]:
-    """A block too tall for a whole slide, cut between lines: what fits, and the rest."""
-    parts = block.paragraph.split(g.text_width(block), room)
-    if len(parts) < 2:  # cannot happen at slide sizes: a slide holds many lines
-        raise ValueError("a slide has no room for even one line")
+def _split(block: Block, g: Geometry, room: float) -> tuple[Block, Block] | None:
+    """A block too tall for a whole slide, cut between lines: what fits, and the rest; None
+    when not even one line fits in `room`."""
+    parts = block.paragraph.split(g.text_width(block), room) if room > 0 else []
+    if len(parts) < 2:
+        return None
     head = replace(block, paragraph=parts[0], rule_after=False)
     return head, replace(block, paragraph=parts[1], qr=None, space_before=0.0)
 
@@ -356,13 +413,16 @@ def _outline(slide: Slide, part: int, labels: Labels) -> str:
 
 
 @cache
-def _style(theme: Theme, role: str, size: float, marker: int = 0, script: Script = LATIN) -> ParagraphStyle:
-    """A slide paragraph style: `title`, `kicker`, `lead` (a question) or `body`.
+def _style(
+    theme: Theme, role: str, size: float, marker: int = 0, script: Script = LATIN, color: str | None = None
+) -> ParagraphStyle:
+    """A slide paragraph style: `title`, `kicker`, `lead` (a question) or `body`, in `color`
+    when given (text on the title slide's band).
 
     Built on the theme's body style, so what it sets for a language (fonts, direction) holds here.
     """
     bold = role in ("title", "kicker")
-    color = theme.accent_color if role in ("title", "kicker") else theme.text_color
+    color = color or (theme.accent_color if role in ("title", "kicker") else theme.text_color)
     leading = size * (1.12 if role in ("title", "lead") else 1.25)
     indent = size * (0.55 * marker + 0.6) if marker else 0
     face = theme.heading_font if role == "title" else theme.body_font
@@ -412,11 +472,12 @@ def bookmark(canvas: Canvas, fitted: FittedSlide) -> None:
 
 
 def draw_thumbnail(canvas: Canvas, fitted: FittedSlide, x: float, y: float, width: float) -> None:
-    """A fitted slide, `width` points wide, its lower-left corner at (x, y), with a thin border."""
+    """A fitted slide, `width` points wide, its lower-left corner at (x, y), with a thin border.
+    A QR code drawn this small would not scan: thumbnails leave its place empty."""
     height = width * SLIDE_SIZE[1] / SLIDE_SIZE[0]
     canvas.saveState()
     canvas.translate(x, y)
-    draw_slide(canvas, fitted, width, height)
+    draw_slide(canvas, fitted, width, height, codes=False)
     canvas.setStrokeColor(fitted.theme.rule_color)
     canvas.setLineWidth(fitted.theme.line(1.25))
     canvas.rect(0, 0, width, height, stroke=1, fill=0)

@@ -2,19 +2,27 @@
 
 Three per page (the default) puts ruled lines beside each slide for the learner's own notes, like
 PowerPoint's "3 slides per page" handout; `--per-page 6` prints two columns of three without
-lines. The slides are the fitted deck the `slides` format projects, numbered the same way, and
-like it this is a learner output: facilitator notes are never drawn.
+lines. A QR code drawn that small would not scan, so the slides' web addresses follow as QR codes
+of at least 20 mm; in large print, where a picture's type would be too small, each slide's words
+are printed in a box instead. The slides are the fitted deck the `slides` format projects,
+numbered the same way, and like it this is a learner output: facilitator notes are never drawn.
 """
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from ..model import Lesson
+from ..scripts import LATIN
 from ..theme import Theme
+from ..urls import url_host
 from .base import DocumentSpec, Format, LayoutContext
-from .page import portrait_document
+from .flowables import WriteInLines, qr_code
+from .page import PortraitPage, portrait_document
+from .sections import layout_table
 from .slide_drawing import SLIDE_SIZE, FittedSlide, bookmark, deck_for, draw_thumbnail
+from .slide_text import legible, slide_as_text
+from .text import escape, paragraph, styles_for
 
 ASPECT = SLIDE_SIZE[1] / SLIDE_SIZE[0]
 LINED_SLIDE = 0.6  # three-up: share of the width for the slide, the rest for lines
@@ -27,8 +35,58 @@ class SlidesHandout(Format):
         theme, labels = context.theme, context.labels
         fitted = deck_for(lesson, context)
         per_page = 6 if context.per_page == 6 else 3
-        sheets = [Sheet(fitted[i : i + per_page], per_page, theme) for i in range(0, len(fitted), per_page)]
-        return portrait_document(lesson, context, sheets, labels.slides_handout, licence=True, learner=True)
+        frame_width = PortraitPage.of(context).frame[2]
+        if not legible(theme, frame_width * (LINED_SLIDE if per_page == 3 else 0.5)):
+            story = as_text(fitted, context)
+        else:
+            story = [
+                Sheet(fitted[i : i + per_page], per_page, theme) for i in range(0, len(fitted), per_page)
+            ]
+            story += links(fitted, context)
+        return portrait_document(lesson, context, story, labels.slides_handout, licence=True, learner=True)
+
+
+def as_text(fitted: tuple[FittedSlide, ...], context: LayoutContext) -> list[Flowable]:
+    """Large print: each slide's words in a box, lines for notes under it."""
+    theme = context.theme
+    story: list[Flowable] = []
+    for slide in fitted:
+        story += slide_as_text(slide, context)
+        if not slide.part:
+            story.append(
+                WriteInLines(
+                    theme.write_in_lines,
+                    theme.write_in_spacing,
+                    theme.rule_color,
+                    rtl=slide.script.rtl,
+                    line=theme.line(),
+                )
+            )
+    return story
+
+
+def links(fitted: tuple[FittedSlide, ...], context: LayoutContext) -> list[Flowable]:
+    """The slides' web addresses as QR codes big enough to scan (a thumbnail's would not be),
+    each with its slide number and site, three to a row, after the slides."""
+    theme, labels = context.theme, context.labels
+    s = styles_for(theme, fitted[0].script if fitted else LATIN)
+    cells = []
+    for slide in fitted:
+        for item in slide.slide.items if not slide.part else ():
+            code = qr_code(item.qr, 0) if item.qr else None
+            if code is not None and item.qr:
+                caption = paragraph(
+                    escape(labels.slide_link.format(n=slide.number, site=url_host(item.qr))), s.small
+                )
+                cells.append([code, caption])
+    if not cells:
+        return []
+    rows = [cells[i : i + 3] + [""] * (3 - len(cells[i : i + 3])) for i in range(0, len(cells), 3)]
+    table = layout_table(
+        rows, ["33%", "34%", "33%"], theme, [("BOTTOMPADDING", (0, 0), (-1, -1), theme.body_size)], rtl=s.rtl
+    )
+    heading = paragraph(escape(labels.slide_links), s.heading)
+    return [KeepTogether([heading, table])]
 
 
 class Sheet(Flowable):

@@ -77,6 +77,7 @@ class Styles:
     box_heading: ParagraphStyle
     box_text: ParagraphStyle
     box_item: ParagraphStyle
+    box_label: ParagraphStyle
     note: ParagraphStyle
     card: ParagraphStyle
     note_item: ParagraphStyle
@@ -130,6 +131,7 @@ def paragraph(markup: str, style: ParagraphStyle, *, bullet: str | None = None) 
 @cache
 def _latin_styles(theme: Theme) -> Styles:
     register_theme(theme)  # styles name the theme's faces: they must exist to be measured
+    space = theme.space  # vertical gaps shrink with the theme's density
     body = ParagraphStyle(
         "body",
         fontName=theme.body_font,
@@ -137,7 +139,7 @@ def _latin_styles(theme: Theme) -> Styles:
         leading=theme.leading(theme.body_size),
         textColor=theme.text_color,
         alignment=TA_LEFT,
-        spaceAfter=theme.body_size * 0.45,
+        spaceAfter=space(theme.body_size * 0.45),
         bulletFontName=theme.body_font,
         bulletFontSize=theme.body_size,
     )
@@ -149,11 +151,13 @@ def _latin_styles(theme: Theme) -> Styles:
         fontSize=heading_size,
         leading=theme.leading(heading_size),
         textColor=theme.accent_color,
-        spaceBefore=heading_size * 0.9,
-        spaceAfter=heading_size * 0.35,
+        spaceBefore=space(heading_size * 0.9),
+        spaceAfter=space(heading_size * 0.35),
         keepWithNext=1,
     )
     indent = theme.body_size * 1.5
+    detail = theme.detail_size
+    fine = theme.least(theme.small_size + 1)  # sources: never under large print's minimum
     return Styles(
         title=ParagraphStyle(
             "title",
@@ -161,7 +165,7 @@ def _latin_styles(theme: Theme) -> Styles:
             fontSize=theme.title_size,
             leading=theme.title_size * 1.15,
             spaceBefore=0,
-            spaceAfter=theme.title_size * 0.25,
+            spaceAfter=space(theme.title_size * 0.25),
         ),
         cover_title=ParagraphStyle(
             "cover_title",
@@ -177,15 +181,15 @@ def _latin_styles(theme: Theme) -> Styles:
             fontSize=theme.subtitle_size,
             leading=theme.leading(theme.subtitle_size),
             textColor=theme.muted_color,
-            spaceAfter=4,
+            spaceAfter=space(4),
         ),
-        meta=ParagraphStyle("meta", parent=body, textColor=theme.muted_color, spaceAfter=2),
+        meta=ParagraphStyle("meta", parent=body, textColor=theme.muted_color, spaceAfter=space(2)),
         heading=heading,
         subheading=ParagraphStyle(
             "subheading",
             parent=body,
             fontName=f"{theme.body_font}-Bold",
-            spaceBefore=theme.body_size * 0.5,
+            spaceBefore=space(theme.body_size * 0.5),
             keepWithNext=1,
         ),
         body=body,
@@ -194,36 +198,42 @@ def _latin_styles(theme: Theme) -> Styles:
             parent=body,
             leftIndent=indent,
             bulletIndent=indent * 0.3,
-            spaceAfter=theme.body_size * 0.3,
+            spaceAfter=space(theme.body_size * 0.3),
         ),
         numbered=ParagraphStyle(
-            "numbered", parent=body, leftIndent=indent, bulletIndent=0, spaceAfter=theme.body_size * 0.2
+            "numbered",
+            parent=body,
+            leftIndent=indent,
+            bulletIndent=0,
+            spaceAfter=space(theme.body_size * 0.2),
         ),
-        small=ParagraphStyle(
-            "small", parent=body, fontSize=theme.small_size + 1, leading=theme.leading(theme.small_size + 1)
-        ),
+        small=ParagraphStyle("small", parent=body, fontSize=fine, leading=theme.leading(fine)),
         source=ParagraphStyle(
             "source",
             parent=body,
-            fontSize=theme.small_size + 1,
-            leading=theme.leading(theme.small_size + 1),
+            fontSize=fine,
+            leading=theme.leading(fine),
             leftIndent=indent,
             bulletIndent=indent * 0.3,
-            bulletFontSize=theme.small_size + 1,
+            bulletFontSize=fine,
         ),
-        box_heading=ParagraphStyle(
-            "box_heading", parent=heading, leftIndent=10, rightIndent=10, spaceBefore=6
-        ),
-        box_text=ParagraphStyle(
-            "box_text", parent=body, leftIndent=10, rightIndent=10, spaceAfter=theme.body_size * 0.3
-        ),
+        box_heading=ParagraphStyle("box_heading", parent=heading, spaceBefore=0),
+        box_text=ParagraphStyle("box_text", parent=body, spaceAfter=space(theme.body_size * 0.3)),
         box_item=ParagraphStyle(
             "box_item",
             parent=body,
-            leftIndent=10 + indent,
-            bulletIndent=10 + indent * 0.3,
-            rightIndent=10,
-            spaceAfter=theme.body_size * 0.3,
+            leftIndent=indent,
+            bulletIndent=indent * 0.3,
+            spaceAfter=space(theme.body_size * 0.3),
+        ),
+        box_label=ParagraphStyle(
+            "box_label",
+            parent=body,
+            fontName=f"{theme.body_font}-Bold",
+            fontSize=fine,
+            leading=theme.leading(fine),
+            textColor=theme.accent_color,
+            spaceAfter=space(2),
         ),
         note=ParagraphStyle(
             "note",
@@ -231,22 +241,18 @@ def _latin_styles(theme: Theme) -> Styles:
             leftIndent=indent,
             borderPadding=(0, 0, 0, 0),
             textColor=theme.text_color,
-            spaceAfter=theme.body_size * 0.4,
+            spaceAfter=space(theme.body_size * 0.4),
         ),
         note_item=ParagraphStyle(
             "note_item",
             parent=body,
             leftIndent=indent * 2,
             bulletIndent=indent,
-            spaceAfter=theme.body_size * 0.2,
+            spaceAfter=space(theme.body_size * 0.2),
         ),
         number=ParagraphStyle("number", parent=body, alignment=TA_RIGHT),
         card=ParagraphStyle(
-            "card",
-            parent=body,
-            fontSize=theme.small_size + 1.5,
-            leading=theme.leading(theme.small_size + 1.5),
-            spaceAfter=0,
+            "card", parent=body, fontSize=detail, leading=theme.leading(detail), spaceAfter=0
         ),
         footer=ParagraphStyle(
             "footer",

@@ -141,23 +141,29 @@ def test_the_run_sheet_is_a_table_with_header_cells(full) -> None:  # noqa: ANN0
     table = next(tree(render(full, "guide-html")).iter("table"))
     assert [th.attrs["scope"] for th in next(table.iter("thead")).iter("th")] == ["col"] * 3
     rows = [[c.text() for c in tr.children if not isinstance(c, str)] for tr in table.iter("tr")]
+    prompts = [p.prompt.plain for p in full.discussion_prompts]
     assert rows == [
         ["Start", "Segment", "Minutes"],
-        ["0:00", "Chat check", "10"],
-        ["0:10", "Discussion · Wrap-up and key takeaways", "35"],
+        ["0:00", f"Say: {prompts[0]}", "12"],
+        ["0:12", f"Say: {prompts[1]}", "12"],
+        ["0:24", f"Say: {prompts[2]}", "11"],
+        ["0:35", "Do: Chat check", "10"],
         ["0:45", "Total", "45"],
     ]
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
-def test_the_run_sheet_has_the_pdf_guides_rows(path: Path) -> None:
-    from lessonpress.layout.guide import run_sheet_rows
+def test_the_run_sheet_is_the_timing_plan_the_pdf_guide_prints(path: Path) -> None:
+    from lessonpress.timing import plan_timing
 
     lesson = load(path)
     sheet = run_sheet(lesson, ENGLISH)
-    ours = [(clock(r.start), r.segment.plain, str(r.minutes) if r.minutes else "–") for r in sheet.rows]
-    theirs = [(s, m.replace("&amp;", "&"), n) for s, m, n in run_sheet_rows(lesson, ENGLISH)]
-    assert ours + [(clock(sheet.total), "<b>Total</b>", str(sheet.total))] == theirs
+    ours = [(clock(r.start), r.segment.plain, r.minutes) for r in sheet.rows]
+    plan = [
+        (clock(s.start), ("Say: " if s.kind == "prompt" else "Do: ") + s.title.plain, s.minutes)
+        for s in plan_timing(lesson).steps
+    ]
+    assert ours == plan and sheet.total == plan_timing(lesson).total
 
 
 def test_the_handout_page_has_the_pdf_handouts_sections_in_order() -> None:

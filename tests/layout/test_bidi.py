@@ -1,4 +1,5 @@
-"""Word order of mixed-direction lines, as the Unicode bidi algorithm would display it."""
+"""The Unicode bidi algorithm, word by word: levels from python-bidi (with rule N0 added),
+units, and display order by rule L2, checked on the sentences that went wrong on the page."""
 
 from __future__ import annotations
 
@@ -6,68 +7,84 @@ import pytest
 
 from lessonpress.layout.bidi import (
     NBSP,
-    base_is_rtl,
-    glue_ltr_islands,
+    glue_spaces,
+    levels,
+    reorder,
     rtl_visual,
-    visual_order,
+    units,
 )
 
 
-def shown(words: list[str], rtl: bool = True) -> list[str]:
-    """The words from left to right on the line."""
-    return [words[i] for i, _ in visual_order(words, rtl)]
+def display(text: str) -> str:
+    """A one-line right-to-left paragraph as drawn, left to right (Arabic words as typed)."""
+    text_levels = levels(text, rtl=True)
+    pieces, piece_levels = [], []
+    for unit in units(text, text_levels):
+        pieces.append(unit.shown or text[unit.start : unit.end])
+        piece_levels.append(unit.level)
+        if unit.spaces:
+            pieces.append(" ")
+            piece_levels.append(unit.space)
+    while pieces and pieces[-1] == " ":
+        pieces.pop()
+        piece_levels.pop()
+    return "".join(pieces[i] for i in reorder(piece_levels, base=1))
 
 
 def test_arabic_words_run_right_to_left() -> None:
-    assert shown(["لا", "تشارك", "كلمة"]) == ["كلمة", "تشارك", "لا"]
+    assert display("واحد اثنان ثلاثة") == "ثلاثة اثنان واحد"
 
 
 def test_an_english_island_keeps_its_order_inside_arabic() -> None:
-    words = ["احفظ", "في", "Google", "Drive", "منذ", "2024", "الآن"]
-    assert shown(words) == ["الآن", "2024", "منذ", "Google", "Drive", "في", "احفظ"]
+    assert display("استخدم Google Drive الآن") == "الآن Google Drive استخدم"
 
 
-def test_a_number_after_english_words_joins_their_island() -> None:
-    assert shown(["محادثات", "·", "CC", "BY", "4.0"]) == ["CC", "BY", "4.0", "·", "محادثات"]
+def test_the_base_direction_is_the_documents_not_the_first_letter() -> None:
+    """An Arabic source title that starts with an English name still runs right to left."""
+    assert display("FBI — تهديد الابتزاز") == "الابتزاز تهديد — FBI"
 
 
-def test_numbers_after_arabic_words_stay_separate() -> None:
-    assert shown(["سن", "18", "20"]) == ["20", "18", "سن"]
+def test_brackets_are_paired_and_mirrored() -> None:
+    # N0: the pair holds Arabic, so it takes the paragraph's direction and is mirrored
+    assert display("تقرير (12 يناير 2024)") == "(2024 يناير 12) تقرير"
+    # ... and around English at the start of a line it keeps the island's order
+    assert display("(Google Drive) مرحبا") == "مرحبا (Google Drive)"
 
 
-def test_an_arabic_phrase_inside_english_is_reversed_as_a_unit() -> None:
-    words = ["Report", "Remove", "(المملكة", "المتحدة)", "today"]
-    assert shown(words, rtl=False) == ["Report", "Remove", "المتحدة)", "(المملكة", "today"]
+def test_a_label_comes_before_its_value_reading_right_to_left() -> None:
+    """ "رسالة نصية:" (text message) is read first (rightmost), then "THORN to 741741"."""
+    shown = display("رسالة نصية: THORN to 741741")
+    assert shown.startswith("THORN to 741741")
+    assert shown.index("THORN") < shown.index("نصية") < shown.index("رسالة")
 
 
-def test_style_runs_are_reversed_only_inside_right_to_left_words() -> None:
-    assert visual_order(["كلمة", "Google"], rtl=True) == [(1, False), (0, True)]
+def test_a_date_keeps_its_digits_in_order() -> None:
+    """The Arabic pack cover: "1 ديسمبر 2026" reads 1, December, 2026 from the right."""
+    shown = display("lessonpress · الإصدار 1.0 · 1 ديسمبر 2026")
+    assert shown.startswith("2026 ديسمبر 1 ·")
+    assert shown.endswith("· 1.0 الإصدار · lessonpress")
 
 
-@pytest.mark.parametrize(
-    ("word", "seen"),
-    [
-        ("1.", ".1"),
-        ("(5", "5)"),
-        ("Drive.", ".Drive"),
-        ("(UKCIS 2024).", ".(UKCIS 2024)"),
-        ("١٥،", "،١٥"),
-        ("50%", "50%"),
-        ("كلمة.", "كلمة."),
-        ("takeitdown.ncmec.org/", "takeitdown.ncmec.org/"),
-    ],
-)
-def test_edge_punctuation_takes_the_right_to_left_side(word: str, seen: str) -> None:
+def test_punctuation_after_english_goes_to_the_reading_end() -> None:
+    assert display("Free help (UK).") == ".Free help (UK)"
+
+
+@pytest.mark.parametrize(("word", "seen"), [("1.", ".1"), ("(5", "5)"), ("10.", ".10")])
+def test_markers_are_drawn_in_display_order(word: str, seen: str) -> None:
     assert rtl_visual(word) == seen
 
 
+def test_reorder_follows_rule_l2() -> None:
+    assert reorder([1, 1, 1], base=1) == [2, 1, 0]
+    assert reorder([2, 2, 1, 2], base=1) == [3, 2, 0, 1]
+    assert reorder([0, 0]) == [0, 1]
+
+
 def test_short_islands_are_glued_long_ones_may_wrap() -> None:
-    assert glue_ltr_islands("عبر Google Drive أو") == f"عبر Google{NBSP}Drive أو"
-    long = "لـ For adults 18 and over whose intimate images"
-    assert NBSP not in glue_ltr_islands(long)
-
-
-def test_paragraph_direction_is_its_first_strong_letter() -> None:
-    assert base_is_rtl("18 سنة", default=False)
-    assert not base_is_rtl("Free help, من أي مكان", default=True)
-    assert base_is_rtl("2024 · …", default=True)
+    text = "عبر Google Drive أو"
+    chars = list(text)
+    for i in glue_spaces(text, levels(text, rtl=True)):
+        chars[i] = NBSP
+    assert "".join(chars) == f"عبر Google{NBSP}Drive أو"
+    long = "نص " + " ".join(["word"] * 5) + " نص"
+    assert glue_spaces(long, levels(long, rtl=True)) == []

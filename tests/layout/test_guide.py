@@ -7,9 +7,6 @@ import io
 import pdfplumber
 import pytest
 
-from lessonpress.labels import ENGLISH
-from lessonpress.layout.guide import run_sheet_rows
-
 from ..conftest import GOOD, SHIPPED, load, make_pdf, pdf_text, squash
 
 
@@ -41,10 +38,32 @@ def test_guide_has_at_a_glance_run_sheet_and_sections(guide_text: str) -> None:
         assert squash(label) in guide_text, label
 
 
-def test_run_sheet_has_a_running_clock_that_ends_at_the_session_length() -> None:
-    rows = run_sheet_rows(load(GOOD / "full.yaml"), ENGLISH)
-    assert [r[0] for r in rows] == ["0:00", "0:10", "0:45"]
-    assert [r[2] for r in rows] == ["10", "35", "45"]
+def test_run_sheet_is_a_lesson_plan_on_a_running_clock(guide_text: str) -> None:
+    """Say each question, then do the activity, in the timing plan's order and minutes."""
+    lesson = load(GOOD / "full.yaml")
+    q1, q2, q3 = (squash(p.prompt.plain) for p in lesson.discussion_prompts)
+    expected = [
+        "Start",
+        "Segment",
+        "Minutes",
+        "0:00",
+        f"Say:{q1}",
+        "12",
+        "0:12",
+        f"Say:{q2}",
+        "12",
+        "0:24",
+        f"Say:{q3}",
+        "11",
+        "0:35",
+        "Do:Chatcheck",
+        "10",
+        "0:45",
+        "Total",
+        "45",
+    ]
+    sheet = guide_text[guide_text.index("Runsheet") + len("Runsheet") :]
+    assert sheet.startswith("".join(expected)), sheet[:300]
 
 
 def test_over_long_activities_are_flagged(tmp_path) -> None:  # noqa: ANN001

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from lessonpress.build import BuildSettings, build
-from lessonpress.deck import display_url, plan_deck
+from lessonpress.deck import plan_deck
 from lessonpress.formats import get_format
 from lessonpress.helplines import INTERNATIONAL, load_helplines
 from lessonpress.labels import labels_for
@@ -27,6 +27,7 @@ from lessonpress.regions import RegionHelplines, select
 from lessonpress.render import render
 from lessonpress.theme import MM
 from lessonpress.themes import PRESETS, apply_presets, load_theme
+from lessonpress.urls import display_url
 
 from ..conftest import LESSONS, ROOT, SHIPPED, squash
 

@@ -22,7 +22,7 @@ from ..conftest import FIXTURES, I18N_LESSONS, load, pdf_text, squash
 from .complex_text import spy_on_shaping
 
 FONTS = {
-    "en": "AtkinsonHyperlegible",
+    "en": "LessonpressAtkinsonPlainZero",  # Atkinson Hyperlegible with a plain zero
     "uk": "FiraSans",
     "vi": "FiraSans",
     "ar": "Almarai",

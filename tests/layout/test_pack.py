@@ -48,8 +48,10 @@ def test_contents_numbers_are_the_real_page_numbers(shipped_pack: PdfReader) -> 
     lines = [
         ln for ln in contents_lines(shipped_pack) if re.search(r"\D \d+$", ln) and not ln.startswith("Page")
     ]
-    assert len(lines) == len(SHIPPED) + 2  # and the helpline directory and sources
-    assert lines[-2].startswith("Get help") and lines[-1].startswith("Sources")
+    # each lesson, the helpline directory and sources, then each lesson of a route
+    assert len(lines) == len(SHIPPED) + 2 + ROUTE_ENTRIES
+    n = len(SHIPPED)
+    assert lines[n].startswith("Get help") and lines[n + 1].startswith("Sources")
     for line in lines:
         title, number = re.match(r"(.*?)\s*(\d+)$", line).groups()
         page = int(number)
@@ -99,7 +101,47 @@ def test_cover_has_course_title_version_and_date(shipped_pack: PdfReader) -> Non
 
 def test_contents_entries_link_to_their_pages(shipped_pack: PdfReader) -> None:
     annots = shipped_pack.pages[1].get("/Annots") or []
-    assert len(annots) == len(SHIPPED) + 2
+    assert len(annots) == len(SHIPPED) + 2 + ROUTE_ENTRIES
+
+
+def shipped_course():  # noqa: ANN201
+    from lessonpress.lessons import load_course
+
+    course, problems = load_course((str(LESSONS),), {p.stem for p in SHIPPED})
+    assert course is not None, problems
+    return course
+
+
+ROUTE_ENTRIES = sum(len(route.lessons) for route in shipped_course().routes)
+
+
+def test_the_cover_names_the_organisation_audiences_and_licence(shipped_pack: PdfReader) -> None:
+    cover = squash(shipped_pack.pages[0].extract_text())
+    course = shipped_course()
+    assert squash(course.organisation.plain) in cover
+    for unit in course.units:
+        assert squash(unit.title.plain) in cover  # the audience band
+    assert "Licence:CCBY4.0" in cover
+
+
+def test_each_unit_opens_on_its_divider_page(shipped_pack: PdfReader) -> None:
+    texts = page_texts(shipped_pack)
+    course = shipped_course()
+    for unit in course.units:
+        first = load(LESSONS / f"{unit.lessons[0]}.yaml").title.plain
+        divider = next(n for n, t in enumerate(texts) if t.startswith(squash(unit.title.plain)))
+        assert texts[divider + 1].startswith(squash(first)), unit.title.plain
+        for lesson_id in unit.lessons:  # the unit's lessons, listed
+            assert squash(load(LESSONS / f"{lesson_id}.yaml").title.plain) in texts[divider]
+
+
+def test_the_contents_lists_the_courses_routes_with_page_numbers(shipped_pack: PdfReader) -> None:
+    contents = squash(shipped_pack.pages[1].extract_text())
+    (route,) = shipped_course().routes
+    assert "Routesthroughthecourse" in contents and squash(route.title.plain) in contents
+    after = contents[contents.index(squash(route.title.plain)) :]
+    for lesson_id in route.lessons:
+        assert squash(load(LESSONS / f"{lesson_id}.yaml").title.plain) in after
 
 
 def test_without_curriculum_lessons_are_ordered_by_file_name(tmp_path: Path) -> None:

@@ -54,8 +54,9 @@ def test_three_up_has_ruled_lines_beside_every_slide(lesson: Lesson) -> None:
     slides = fitted(lesson)
     data = handout(lesson, 3)
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        assert len(pdf.pages) == math.ceil(len(slides) / 3)
-        for number, page in enumerate(pdf.pages, 1):
+        sheets = math.ceil(len(slides) / 3)
+        assert len(pdf.pages) == sheets + 1  # and the page of QR codes
+        for number, page in enumerate(pdf.pages[:sheets], 1):
             on_page = min(3, len(slides) - 3 * (number - 1))
             assert len(note_lines(page)) >= 6 * on_page, number
             assert (round(page.width), round(page.height)) == (595, 842)
@@ -65,7 +66,7 @@ def test_six_up_has_no_lines(lesson: Lesson) -> None:
     slides = fitted(lesson)
     data = handout(lesson, 6, "letter")
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        assert len(pdf.pages) == math.ceil(len(slides) / 6)
+        assert len(pdf.pages) == math.ceil(len(slides) / 6) + 1  # and the page of QR codes
         assert all(note_lines(page) == [] for page in pdf.pages)
         assert (pdf.pages[0].width, pdf.pages[0].height) == (612, 792)
 
@@ -87,5 +88,5 @@ def test_learner_copy_has_no_notes_and_nothing_outside_the_page(tmp_path: Path) 
     assert "FACILITATOR" not in text
     long = holdout(tmp_path)
     six = handout(long, 6)
-    assert len(PdfReader(io.BytesIO(six)).pages) == math.ceil(len(fitted(long)) / 6)
+    assert len(PdfReader(io.BytesIO(six)).pages) == math.ceil(len(fitted(long)) / 6) + 1
     assert outside_live_area(handout(long, 3)) == []

@@ -66,8 +66,25 @@ def test_a_long_prompt_with_notes_is_laid_out_in_the_guide(tmp_path: Path) -> No
 def test_the_watchdog_names_the_field_when_keeping_together_loops(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Without the fix the guide loops; the watchdog still stops it at the prompt's line."""
+    """Without the fix the guide loops; the watchdog still stops it at the prompt's line.
+
+    The guide now keeps each question with its answers in one KeepTogether, which no longer
+    loops even without the fix; the loop is rebuilt here as the module docstring of
+    `progress` describes it: a kept-with-next prompt taller than a page, then a piece that may
+    not go in a KeepTogether."""
+    from reportlab.platypus import CondPageBreak
+
+    from lessonpress.layout.guide import GuideSections
+    from lessonpress.layout.text import paragraph, to_markup
+
+    def looping_prompts(self: GuideSections) -> list[Flowable]:
+        out: list[Flowable] = []
+        for prompt in self.lesson.discussion_prompts:
+            out += [paragraph(to_markup(prompt.prompt, self.theme), self.styles.subheading), CondPageBreak(9)]
+        return out
+
     monkeypatch.setattr(progress.KeepWhatFits, "split", progress.KeepTogether.split)
+    monkeypatch.setattr(GuideSections, "prompts_with_notes", looping_prompts)
     (tmp_path / "lessons").mkdir()
     (tmp_path / "lessons" / "long.yaml").write_text(lesson_with_prompt(7070), encoding="utf-8")
     settings = BuildSettings(
