@@ -25,6 +25,15 @@ class Kind:
     DATE = "date"
     COLOR = "color"
     NUMBER = "number"
+    ID = "id"
+    OBJECTIVE = "objective"
+    QUESTION = "question-ref"
+
+
+class OneOf(tuple):
+    """A marker for `Annotated` text that must be one of a few words, e.g. a question's type."""
+
+    __slots__ = ()
 
 
 Url = Annotated[str, Kind.URL]
@@ -34,6 +43,9 @@ Flag = Annotated[bool, Kind.FLAG]
 IsoDate = Annotated[str, Kind.DATE]
 Color = Annotated[str, Kind.COLOR]
 Number = Annotated[float, Kind.NUMBER]
+Slug = Annotated[str, Kind.ID]
+ObjectiveRef = Annotated[str, Kind.OBJECTIVE]
+QuestionRef = Annotated[str, Kind.QUESTION]
 Texts = tuple[RichText, ...]
 
 
@@ -97,6 +109,69 @@ class Source:
     url: Url | None = doc("Web address of the source.")
 
 
+# The kinds of check question, each with the fields only it may use (validate.py checks them).
+QUESTION_TYPES: dict[str, tuple[str, ...]] = {
+    "choice": ("options",),
+    "true_false": ("answer",),
+    "short_answer": ("model_answer", "lines"),
+    "order": ("steps",),
+    "match": ("pairs", "from_vocabulary"),
+}
+MAX_EXIT_TICKET = 3  # questions on an exit ticket
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer of a choice question; `correct` marks a right one (learners never see it)."""
+
+    __shorthand__ = "text"
+
+    text: RichText = required("The answer as learners read it.")
+    correct: Flag = doc("`true` for a right answer.", facilitator=True, default=False)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A check question; its answer and explanation are for the facilitator only.
+
+    `tag` names the objective the question checks by its position in `objectives`, counted from 1
+    ("objective 2"), so it stays right in every translation of the lesson.
+    """
+
+    id: Slug = required("Short name, unique in the lesson, e.g. 'paying-makes-it-stop'.")
+    type: Annotated[str, OneOf(QUESTION_TYPES)] = required(
+        "What kind of question: " + ", ".join(QUESTION_TYPES) + "."
+    )
+    question: RichText = required("The question (or, for true_false, the statement) learners read.")
+    options: tuple[Option, ...] = doc("choice: the answers, the right ones with `correct: true`.", default=())
+    answer: Flag | None = doc("true_false: whether the statement is true.", facilitator=True)
+    model_answer: RichText | None = doc("short_answer: a good answer, for the answer key.", facilitator=True)
+    lines: Minutes | None = doc("short_answer: how many lines learners get to write on (default 3).")
+    steps: Texts = doc("order: the steps in the right order; learners get them shuffled.", default=())
+    pairs: tuple[Term, ...] = doc("match: terms and what they mean; learners match them.", default=())
+    from_vocabulary: Flag = doc("match: use the lesson's words to know as the pairs.", default=False)
+    explanation: RichText | None = doc("Why the answer is right, for the answer key.", facilitator=True)
+    tag: ObjectiveRef | None = doc("The objective it checks: 'objective N', counting from 1.")
+
+
+@dataclass(frozen=True)
+class Check:
+    """Questions that check what learners understood: the quiz, exit ticket and answer key."""
+
+    questions: tuple[Question, ...] = required("The questions, in order.")
+    exit_ticket: tuple[Slug, ...] = doc(
+        f"Ids of the questions on the exit ticket, at most {MAX_EXIT_TICKET} (default: the first ones).",
+        default=(),
+    )
+
+    def ticket(self) -> tuple[Question, ...]:
+        """The exit ticket's questions: those it names, else the first ones."""
+        if not self.exit_ticket:
+            return self.questions[:MAX_EXIT_TICKET]
+        by_id = {q.id: q for q in self.questions}
+        return tuple(by_id[i] for i in self.exit_ticket if i in by_id)
+
+
 @dataclass(frozen=True)
 class Translation:
     """About a translated lesson: whether it has been reviewed, and by whom."""
@@ -130,6 +205,7 @@ class Lesson:
     warning_signs: Texts = doc("Warning signs, printed as a checklist.", default=())
     resources: tuple[Resource, ...] = doc("Where to get help.", default=())
     helplines: Flag = doc("Print the helplines of the build's region.", default=False)
+    check: Check | None = doc("Questions that check understanding: exit ticket, quiz and answer key.")
     facilitator_notes: Texts = doc(
         "Notes for the facilitator only.", facilitator=True, single=True, default=()
     )

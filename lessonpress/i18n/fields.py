@@ -29,6 +29,15 @@ NOT_TRANSLATED = frozenset(
         "license",
         "translation",
         "authors",
+        # check questions: ids, types, tags, answers and counts are the same in every language
+        "id",
+        "type",
+        "tag",
+        "answer",
+        "correct",
+        "lines",
+        "from_vocabulary",
+        "exit_ticket",
     }
 )
 # What names an item of a list of mappings.
@@ -38,9 +47,14 @@ ITEM_NAMES = {
     "vocabulary": "term",
     "resources": "name",
     "sources": "title",
+    "questions": "id",
+    "options": "text",
+    "pairs": "term",
 }
 # Where each field is printed, for a translator's comment.
-FACILITATOR_ONLY = frozenset({"notes", "follow_ups", "facilitator_notes", "safeguarding"})
+FACILITATOR_ONLY = frozenset(
+    {"notes", "follow_ups", "facilitator_notes", "safeguarding", "explanation", "model_answer"}
+)
 _WORD = re.compile(r"\w+")
 
 
