@@ -103,6 +103,8 @@ def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict 
     problems += found
     # Plan one job per lesson and format (and per language for the pack); skip current ones.
     jobs = plan(lessons, settings, inputs, course, book)
+    for key, fingerprint in not_made(lessons, settings, inputs):  # current, with no file
+        state.records[key] = Record(fingerprint, {})
     problems += label_warnings({job.language for job in jobs})
     todo = [j for j in jobs if settings.force or not state.current(j.key, j.fingerprint)]
     fresh = [j.output for j in jobs if j not in todo]
@@ -198,6 +200,8 @@ def plan(
                 )
             continue
         for lesson in lessons:
+            if not spec.made_for(lesson):
+                continue
             made_of: tuple[Lesson, ...] = (lesson,)
             if spec.inputs == "translation":
                 if lesson.translation is None or lesson.lesson_id not in sources or lesson.language != paired:
@@ -222,6 +226,23 @@ def plan(
             formats.index(j.format),
         ),
     )
+
+
+def not_made(lessons: list[Lesson], settings: BuildSettings, inputs: Inputs) -> list[tuple[str, str]]:
+    """(state key, fingerprint) of each lesson output a format does not make for that lesson (a
+    quiz of a lesson without questions): recorded as current with no file, so a build with
+    nothing to do still knows so without reading a lesson."""
+    out = []
+    for fmt in wanted_formats(settings):
+        spec = FORMATS[fmt]
+        if spec.scope == "lesson" and spec.inputs == "lesson":
+            fp = settings_fingerprint(settings, fmt)
+            out += [
+                (lesson_key(fmt, x.source_path), lesson_fingerprint(inputs, x.source_path, fp))
+                for x in lessons
+                if not spec.made_for(x)
+            ]
+    return out
 
 
 def by_language(lessons: Iterable[Lesson]) -> dict[str, list[Lesson]]:

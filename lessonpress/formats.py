@@ -51,6 +51,7 @@ class FormatSpec:
     selectable: bool = True  # offered by `--format` and built by default
     requested_by: str | None = None  # else built when this setting is given (`--bilingual`)
     variants: tuple[Variant, ...] = ()
+    needs: str | None = None  # a lesson field it is made from: a lesson without it gets no output
 
     def file_name(self, settings: Any, lesson_id: str = "") -> str:
         """`<stem>[-variant][.preset...]<suffix>`, e.g. `grooming-handout.large-print.pdf`."""
@@ -66,6 +67,10 @@ class FormatSpec:
 
     def _variants_of(self, settings: Any) -> list[Variant]:
         return [v for v in self.variants if getattr(settings, v.setting, None) == v.value]
+
+    def made_for(self, lesson: Any) -> bool:
+        """Whether a lesson gets this output (a quiz needs a lesson with questions)."""
+        return self.needs is None or bool(getattr(lesson, self.needs, None))
 
     def layout_class(self) -> type[Format]:
         """The layout class, imported on first use."""
@@ -95,6 +100,7 @@ register(
     )
 )
 register(FormatSpec("guide", "lessonpress.layout.guide:Guide", learner=False))
+register(FormatSpec("exit-ticket", "lessonpress.layout.exit_ticket:ExitTicket", learner=True, needs="check"))
 register(
     FormatSpec(
         "pack",

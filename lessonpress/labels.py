@@ -84,6 +84,27 @@ class Labels:
     contents: str = "Contents"
     version: str = "Version {v}"
     other_lessons: str = "More lessons"
+    # check questions: exit ticket, quiz, answer key
+    exit_ticket: str = "Exit ticket"
+    quiz: str = "Quiz"
+    answer_key: str = "Answer key"
+    answer_keys: str = "Answer keys"
+    name: str = "Name"
+    date: str = "Date"
+    not_a_test: str = "This is not a test of you: it shows what the lesson made clear."
+    tick_one: str = "Tick one answer."
+    tick_all: str = "Tick every right answer."
+    order_hint: str = "Write 1 in the box of the first step, 2 in the next, and so on."
+    match_hint: str = "Write the letter of the right meaning in the box next to each word."
+    true: str = "True"
+    false: str = "False"
+    letters: str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    answer: str = "Answer"
+    why: str = "Why"
+    objective_n: str = "Objective {n}"
+    on_exit_ticket: str = "On the exit ticket"
+    no_questions: str = "This lesson has no check questions."
+    cut_here: str = "Cut here"
 
 
 ENGLISH = Labels()
