@@ -101,6 +101,8 @@ register(
 )
 register(FormatSpec("guide", "lessonpress.layout.guide:Guide", learner=False))
 register(FormatSpec("exit-ticket", "lessonpress.layout.exit_ticket:ExitTicket", learner=True, needs="check"))
+register(FormatSpec("quiz", "lessonpress.layout.quiz:Quiz", learner=True, needs="check"))
+register(FormatSpec("answer-key", "lessonpress.layout.answer_key:AnswerKey", learner=False, needs="check"))
 register(
     FormatSpec(
         "pack",

@@ -80,8 +80,9 @@ def test_learner_and_facilitator_outputs_are_named_by_the_registry() -> None:
         "pack",
         "handout-bilingual",
         "exit-ticket",
+        "quiz",
     }
-    assert not spec("guide").learner and not spec("notes").learner
+    assert not spec("guide").learner and not spec("notes").learner and not spec("answer-key").learner
     binder = BuildSettings(pack_of="guide")
     assert spec("pack").is_learner() and not spec("pack").is_learner(binder)
 

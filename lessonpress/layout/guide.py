@@ -4,8 +4,8 @@ In the order a facilitator prepares and runs a session: an at-a-glance box (audi
 materials, objectives); a run sheet with each activity's minutes and a running clock; the
 safeguarding section, before anything else is taught; every discussion prompt with its notes
 and follow-ups; the activities step by step with their notes; words to know; warning signs and
-takeaways; facilitator notes; help and resources; sources with links. This is the one portrait
-format that prints facilitator-only content.
+takeaways; facilitator notes; help and resources; sources with links; the answer key of the
+lesson's check questions. This is the one portrait format that prints facilitator-only content.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from ..model import Activity, Lesson
 from ..scripts import script_for
+from .answer_key import answer_key_section
 from .base import DocumentSpec, Format, LayoutContext
 from .direction import mirror_commands, mirror_rows, mirror_widths
 from .page import portrait_document
@@ -25,9 +26,8 @@ class Guide(Format):
     """The facilitator guide (portrait, A4 or Letter)."""
 
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
-        return portrait_document(
-            lesson, context, guide_story(lesson, context), context.labels.guide, duplex=True
-        )
+        story = guide_story(lesson, context) + answer_key_section(lesson, context)
+        return portrait_document(lesson, context, story, context.labels.guide, duplex=True)
 
 
 def guide_story(

@@ -21,12 +21,15 @@ from ..labels import Labels
 from ..model import Course, Lesson
 from ..scripts import LATIN, script_for
 from ..theme import Theme
+from .answer_key import answer_key_section
 from .base import DocumentSpec, Format, LayoutContext, Metadata
 from .fonts import register_theme
 from .guide import guide_story
 from .handout import handout_story
 from .page import PortraitPage, draft_notice, footer
 from .text import Styles, escape, paragraph, styles_for, to_markup
+
+ANSWER_KEYS = "answer-keys"  # bookmark key of a binder's appendix of answer keys
 
 
 @dataclass
@@ -204,6 +207,24 @@ class _PackStory:
                 if unit_title and i == 0:
                     story.append(OutlineEntry(unit_title, f"U{u}", 0))
                 story.extend(self.lesson(lesson, nested=bool(unit_title)))
+        return story + self.answer_keys()
+
+    def answer_keys(self) -> list[Flowable]:
+        """A binder's appendix: every lesson's answer key, after all the guides (a pack of
+        handouts, read by learners, has none)."""
+        lessons = [x for x in self.lessons if x.check is not None]
+        if self.context.pack_of != "guide" or not lessons:
+            return []
+        title = self.labels.answer_keys
+        story: list[Flowable] = [
+            PageBreak(),
+            Mark(self.log, ANSWER_KEYS, title),
+            OutlineEntry(title, title_destination(ANSWER_KEYS), 0),
+        ]
+        story.append(paragraph(escape(title), self.styles.title))
+        for lesson in lessons:
+            key = f"K{self.lessons.index(lesson)}"
+            story += answer_key_section(lesson, self.context, key=key, title_level=1, section_level=1)
         return story
 
     def cover(self) -> list[Flowable]:
@@ -255,6 +276,8 @@ class _PackStory:
                         theme.body_size * (1.5 if unit_title else 0),
                     )
                 )
+        if self.context.pack_of == "guide" and any(x.check for x in self.lessons):
+            out.append(ContentsEntry(escape(self.labels.answer_keys), s.body, ANSWER_KEYS, 0))
         return out
 
     def key(self, lesson: Lesson) -> str:
