@@ -8,6 +8,8 @@ filled in when the document is saved, so each document is laid out once, not twi
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from typing import Any
 
 from . import layout  # noqa: F401  (pins ReportLab's settings before it is imported)
 
@@ -16,17 +18,14 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from . import __version__
-from .layout.base import DocumentSpec
-
-PAGE_COUNT_FORM = "lp-page-count"
-PAGE_COUNT_RIGHT_FORM = "lp-page-count-right"  # the same number, ending at its origin
+from .layout.base import PAGE_COUNT_FORM, PAGE_COUNT_RIGHT_FORM, DocumentSpec
 
 
 class _Canvas(Canvas):
     """A canvas that, on save, defines the forms that footers and contents refer to."""
 
     page_count_font: tuple[str, float] = ("Atkinson", 9.0)
-    on_save = None
+    on_save: Callable[[Any], None] | None = None
 
     def save(self) -> None:
         pages = self.getPageNumber() - 1
@@ -68,6 +67,9 @@ def render(spec: DocumentSpec) -> bytes:
         rightMargin=0,
         topMargin=0,
         bottomMargin=0,
+        # The canvas's first font is the document's body font, set here per document (never
+        # ReportLab's process-wide default, which the last theme used would otherwise decide).
+        initialFontName=spec.page_count_font[0],
     )
 
     def on_page(canvas: Canvas, document: BaseDocTemplate) -> None:
