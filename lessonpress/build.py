@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import LessonError, SourceLocation, has_errors, sorted_problems
-from .formats import FORMATS, wanted_formats
+from .formats import FORMATS, filled_fields, wanted_formats
 from .incremental import BuildState, digest, file_digest, shared_fingerprint
 from .jobs import Job, run_jobs
 from .model import Course, HelplineBook, Lesson
@@ -81,17 +81,27 @@ def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict 
             paths = tuple(o.path for o in plan.outputs)
             return BuildResult(len(sources), (), (), tuple(sorted_problems(problems)), paths)
     # Load, validate, localize and preflight every lesson: all problems of all files at once.
-    lessons, course, book, found = check_all(files, settings, reporter, inputs, memo)
-    problems += found
-    # Plan one job per lesson and format (and per language for the pack); skip current ones.
-    jobs = plan(lessons, settings, inputs, course, book)
-    for key, fingerprint in not_made(lessons, settings, inputs):  # current, with no file
-        state.records[key] = Record(fingerprint, {})
-    problems += label_warnings({job.language for job in jobs})
-    todo = [j for j in jobs if settings.force or not state.current(j.key, j.fingerprint)]
-    fresh = [j.output for j in jobs if j not in todo]
-    for path in fresh:
-        reporter.emit(OutputUpToDate(str(path)))
+    lessons, course, book, checked_problems = check_all(found, settings, reporter, sources, memo)
+    # Decide the outputs from what was read; collisions and lessons outside the course show here.
+    checked = {lesson.source_path: lesson for lesson in lessons}
+    units = (
+        units_of(
+            _readable(sources, checked),
+            lambda s: checked[s.file.shown].language,
+            lambda s: filled_fields(checked[s.file.shown]),
+        )
+        or []
+    )
+    plan = plan_outputs(settings, units, _course_facts(found, course, lessons), shared)
+    checked_problems += label_warnings({o.language for o in plan.outputs})
+    _remember(state, sources, checked, course, found)
+    state.keep_warnings(_plan_key(plan, settings), checked_problems)
+    problems += [*checked_problems, *plan.problems]
+    # Skip what is current; lay out, render and write the rest, recording each file written.
+    todo = [o for o in plan.outputs if settings.force or not state.current(o.path, o.fingerprint)]
+    for output in plan.outputs:
+        if output not in todo:
+            reporter.emit(OutputUpToDate(str(output.path)))
     reporter.emit(BuildStarted(len(todo)))
     jobs = [_job(output, settings, checked, course, book) for output in todo]
     written, failed = _run(jobs, todo, settings, state, reporter, problems)
@@ -134,7 +144,11 @@ def _plan_from_state(
     settings: BuildSettings, found: Found, sources: list[Source], state: BuildState, shared: str
 ) -> Plan | None:
     """The outputs, decided from the facts the state recorded; None when one is missing."""
-    units = units_of(sources, lambda source: state.languages.get(source.digest))
+    units = units_of(
+        sources,
+        lambda source: state.languages.get(source.digest),
+        lambda source: state.filled.get(source.digest),
+    )
     course = _course_facts(found, None, [])
     if units is None or (course and course.curriculum and course.digest not in state.courses):
         return None
@@ -215,115 +229,12 @@ def check_all(
         lessons += checked.lessons
         for shown, ok in checked.files:
             reporter.emit(LessonChecked(shown, ok))
-    course, found = load_course(settings.paths, {f.lesson_id for f in files})
-    problems += found
-    book, found = helplines_for(settings.paths, settings.region, settings.today, lessons)
-    return lessons, course, book, problems + found
-
-
-def _memo_key(file, settings: BuildSettings, inputs: Inputs) -> tuple:  # noqa: ANN001
-    """What a checked lesson depends on: its file and its translations' content."""
-    from .project import find_translations
-
-    translations = tuple(
-        (t.shown, inputs.units.get(t.shown, "")) for t in find_translations(file, settings.locales)
-    )
-    return (file.shown, inputs.units.get(file.shown, ""), translations, settings.theme)
-
-
-def plan(
-    lessons: list[Lesson],
-    settings: BuildSettings,
-    inputs: Inputs,
-    course: Course | None = None,
-    book: HelplineBook | None = None,
-) -> list[Job]:
-    """One job per lesson and lesson format, then one per language for each course format."""
-    from .helplines import select
-
-    formats = wanted_formats(settings)
-    sources = {lesson.lesson_id: lesson for lesson in lessons if lesson.translation is None}
-    jobs = []
-    for fmt in formats:
-        spec = FORMATS[fmt]
-        fp = settings_fingerprint(settings, fmt)
-        paired = getattr(settings, spec.requested_by) if spec.requested_by else None
-        if spec.inputs == "course":
-            for language, group in by_language(lessons).items():
-                units = [lesson.source_path for lesson in group]
-                jobs.append(
-                    Job(
-                        tuple(course_order(group, course)),
-                        fmt,
-                        settings.out_dir / language / spec.file_name(settings),
-                        settings,
-                        course_key(fmt, language),
-                        course_fingerprint(inputs, units, fp),
-                        course,
-                        select(book, language, settings.region),
-                    )
-                )
-            continue
-        for lesson in lessons:
-            if not spec.made_for(lesson):
-                continue
-            made_of: tuple[Lesson, ...] = (lesson,)
-            if spec.inputs == "translation":
-                if lesson.translation is None or lesson.lesson_id not in sources or lesson.language != paired:
-                    continue
-                made_of = (lesson, sources[lesson.lesson_id])
-            jobs.append(
-                Job(
-                    made_of,
-                    fmt,
-                    settings.out_dir / lesson.language / spec.file_name(settings, lesson.lesson_id),
-                    settings,
-                    lesson_key(fmt, lesson.source_path),
-                    lesson_fingerprint(inputs, lesson.source_path, fp),
-                    helplines=select(book, lesson.language, settings.region),
-                )
-            )
-    return sorted(
-        jobs,
-        key=lambda j: (
-            j.lessons[0].lesson_id if FORMATS[j.format].scope == "lesson" else "~",
-            j.language,
-            formats.index(j.format),
-        ),
-    )
-
-
-def not_made(lessons: list[Lesson], settings: BuildSettings, inputs: Inputs) -> list[tuple[str, str]]:
-    """(state key, fingerprint) of each lesson output a format does not make for that lesson (a
-    quiz of a lesson without questions): recorded as current with no file, so a build with
-    nothing to do still knows so without reading a lesson."""
-    out = []
-    for fmt in wanted_formats(settings):
-        spec = FORMATS[fmt]
-        if spec.scope == "lesson" and spec.inputs == "lesson":
-            fp = settings_fingerprint(settings, fmt)
-            out += [
-                (lesson_key(fmt, x.source_path), lesson_fingerprint(inputs, x.source_path, fp))
-                for x in lessons
-                if not spec.made_for(x)
-            ]
-    return out
-
-
-def by_language(lessons: Iterable[Lesson]) -> dict[str, list[Lesson]]:
-    """Lessons grouped by language, languages in sorted order."""
-    groups: dict[str, list[Lesson]] = {}
-    for lesson in lessons:
-        groups.setdefault(lesson.language, []).append(lesson)
-    return dict(sorted(groups.items()))
-
-
-def course_order(lessons: list[Lesson], course: Course | None) -> list[Lesson]:
-    """Lessons in the course's order; lessons it does not name follow, by file name."""
-    if course is None:
-        return sorted(lessons, key=lambda lesson: lesson.lesson_id)
-    rank = {lesson_id: i for i, lesson_id in enumerate(course.lesson_ids())}
-    return sorted(lessons, key=lambda lesson: (rank.get(lesson.lesson_id, len(rank)), lesson.lesson_id))
+    course = None
+    if found.course is not None:
+        course, more = load_course(settings.paths, {f.lesson_id for f in found.course.lessons})
+        problems += more
+    book, more = helplines_for(settings.paths, settings.region, settings.today, lessons)
+    return lessons, course, book, problems + more
 
 
 def label_warnings(languages: Iterable[str]) -> list[LessonError]:
@@ -359,11 +270,13 @@ def label_warnings(languages: Iterable[str]) -> list[LessonError]:
 def _remember(
     state: BuildState, sources: list[Source], checked: dict[str, Lesson], course: Course | None, found: Found
 ) -> None:
-    """Record the facts only reading YAML tells: each lesson file's language, the course's lessons."""
+    """Record the facts only reading YAML tells: each lesson file's language and the fields
+    formats need that it fills, the course's lessons."""
     for source in sources:
         lesson = checked.get(source.file.shown)
         if lesson is not None:
             state.remember(source.digest, state.languages, lesson.language)
+            state.remember(source.digest, state.filled, list(filled_fields(lesson)))
     curriculum = found.course.curriculum if found.course else None
     if course is not None and curriculum:
         state.remember(file_digest(curriculum[0]), state.courses, course.lesson_ids())

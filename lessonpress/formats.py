@@ -68,10 +68,6 @@ class FormatSpec:
     def _variants_of(self, settings: Any) -> list[Variant]:
         return [v for v in self.variants if getattr(settings, v.setting, None) == v.value]
 
-    def made_for(self, lesson: Any) -> bool:
-        """Whether a lesson gets this output (a quiz needs a lesson with questions)."""
-        return self.needs is None or bool(getattr(lesson, self.needs, None))
-
     def layout_class(self) -> type[Format]:
         """The layout class, imported on first use."""
         module_name, _, class_name = self.layout.partition(":")
@@ -152,6 +148,13 @@ def spec(name: str) -> FormatSpec:
 def learner_formats() -> tuple[str, ...]:
     """Names of every learner output (the learner-safety and help tests read this)."""
     return tuple(name for name, s in FORMATS.items() if s.learner)
+
+
+def filled_fields(lesson: Any) -> tuple[str, ...]:
+    """The lesson fields some format needs (`needs`) that this lesson fills: a fact the build
+    records, so that it knows which lessons get a quiz without reading them again."""
+    needed = sorted({s.needs for s in FORMATS.values() if s.needs})
+    return tuple(name for name in needed if getattr(lesson, name, None))
 
 
 def format_options() -> frozenset[str]:

@@ -103,7 +103,7 @@ def _true_false(q: Question, lesson: Lesson) -> list[Finding]:
 
 
 def _short_answer(q: Question, lesson: Lesson) -> list[Finding]:
-    out = []
+    out: list[Finding] = []
     if q.model_answer is None:
         out.append(((), "a short_answer question needs a model answer", "add `model_answer:` for the key"))
     if q.lines is not None and q.lines > MAX_LINES:
@@ -143,7 +143,8 @@ _TYPE_CHECKS = {
 
 def _repeats(texts: Sequence[RichText], path: Path_, noun: str) -> list[Finding]:
     """One finding per text that repeats an earlier one (learners could not tell them apart)."""
-    seen, out = set(), []
+    seen: set[str] = set()
+    out: list[Finding] = []
     for i, text in enumerate(texts):
         if text.plain in seen:
             out.append(
