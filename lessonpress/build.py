@@ -153,7 +153,10 @@ def _plan_from_state(
     if units is None or (course and course.curriculum and course.digest not in state.courses):
         return None
     if course and course.curriculum:
-        course = replace(course, lesson_ids=tuple(state.courses[course.digest]))
+        filled = state.filled.get(course.digest)
+        if filled is None:
+            return None
+        course = replace(course, lesson_ids=tuple(state.courses[course.digest]), filled=frozenset(filled))
     plan = plan_outputs(settings, units, course, shared)
     return None if has_errors(plan.problems) else plan
 
@@ -169,6 +172,7 @@ def _course_facts(found: Found, course: Course | None, lessons: list[Lesson]) ->
         lesson_ids=tuple(course.lesson_ids()) if course is not None else None,
         curriculum=curriculum[1] if curriculum else None,
         digest=file_digest(curriculum[0]) if curriculum else "",
+        filled=frozenset(filled_fields(course)) if course is not None else frozenset(),
     )
 
 
@@ -231,7 +235,7 @@ def check_all(
             reporter.emit(LessonChecked(shown, ok))
     course = None
     if found.course is not None:
-        course, more = load_course(settings.paths, {f.lesson_id for f in found.course.lessons})
+        course, more = load_course(settings.paths, {f.lesson_id for f in found.course.lessons}, lessons)
         problems += more
     book, more = helplines_for(settings.paths, settings.region, settings.today, lessons)
     return lessons, course, book, problems + more
@@ -280,6 +284,7 @@ def _remember(
     curriculum = found.course.curriculum if found.course else None
     if course is not None and curriculum:
         state.remember(file_digest(curriculum[0]), state.courses, course.lesson_ids())
+        state.remember(file_digest(curriculum[0]), state.filled, list(filled_fields(course)))
 
 
 def _plan_key(plan: Plan, settings: BuildSettings) -> str:

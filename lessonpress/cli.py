@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .cli_assess import report_command, survey_group
 from .cli_common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, guard, print_problems
 from .cli_i18n import i18n_group
 from .cli_options import build_options, check_options, flags_from, theme_options
@@ -276,3 +277,5 @@ def themes_preview(
 
 
 main.add_command(i18n_group)
+main.add_command(survey_group)
+main.add_command(report_command)

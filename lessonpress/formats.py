@@ -51,7 +51,7 @@ class FormatSpec:
     selectable: bool = True  # offered by `--format` and built by default
     requested_by: str | None = None  # else built when this setting is given (`--bilingual`)
     variants: tuple[Variant, ...] = ()
-    needs: str | None = None  # a lesson field it is made from: a lesson without it gets no output
+    needs: str | None = None  # a field it is made from (of a lesson, or the course): none without it
 
     def file_name(self, settings: Any, lesson_id: str = "") -> str:
         """`<stem>[-variant][.preset...]<suffix>`, e.g. `grooming-handout.large-print.pdf`."""
@@ -113,6 +113,17 @@ register(
 )
 register(
     FormatSpec(
+        "survey",
+        "lessonpress.layout.survey:SurveyForm",
+        learner=True,
+        scope="course",
+        inputs="course",
+        stem="course-survey",
+        needs="survey",
+    )
+)
+register(
+    FormatSpec(
         "handout-bilingual",
         "lessonpress.layout.bilingual:BilingualHandout",
         learner=True,
@@ -150,11 +161,12 @@ def learner_formats() -> tuple[str, ...]:
     return tuple(name for name, s in FORMATS.items() if s.learner)
 
 
-def filled_fields(lesson: Any) -> tuple[str, ...]:
-    """The lesson fields some format needs (`needs`) that this lesson fills: a fact the build
-    records, so that it knows which lessons get a quiz without reading them again."""
+def filled_fields(document: Any) -> tuple[str, ...]:
+    """The fields some format needs (`needs`) that a lesson or course fills: a fact the build
+    records, so that it knows which lessons get a quiz (and whether the course has a survey)
+    without reading them again."""
     needed = sorted({s.needs for s in FORMATS.values() if s.needs})
-    return tuple(name for name in needed if getattr(lesson, name, None))
+    return tuple(name for name in needed if getattr(document, name, None))
 
 
 def format_options() -> frozenset[str]:

@@ -105,6 +105,48 @@ class Labels:
     on_exit_ticket: str = "On the exit ticket"
     no_questions: str = "This lesson has no check questions."
     cut_here: str = "Cut here"
+    # pre/post survey and its report
+    survey: str = "Survey"
+    before_course: str = "Before the course"
+    after_course: str = "After the course"
+    your_code: str = "Your code"
+    code_hint: str = (
+        "Write the code your facilitator gives you, the same before and after the course. "
+        "Never write your name."
+    )
+    how_much_agree: str = "How much do you agree? Tick one box in each row."
+    what_you_know: str = "What do you know? Tick one answer for each question."
+    strongly_disagree: str = "Strongly disagree"
+    disagree: str = "Disagree"
+    not_sure: str = "Not sure"
+    agree: str = "Agree"
+    strongly_agree: str = "Strongly agree"
+    thank_you: str = "Thank you."
+    no_survey: str = "This course has no survey."
+    survey_report: str = "Survey report"
+    report_intro: str = (
+        "Answers to the same survey before and after the course. No names or free text are recorded."
+    )
+    made_on: str = "Made on {date}"
+    who_answered: str = "Who answered"
+    forms_used: str = "Forms used"
+    before: str = "Before"
+    after: str = "After"
+    paired: str = "Both forms (same code)"
+    rows_left_out: str = "{n} rows of the responses file were left out because of errors (lines {lines})."
+    without_consent: str = "{n} forms without consent were not used."
+    small_groups: str = "Groups of fewer than {n} respondents are not shown (–)."
+    agreement: str = "Agreement before and after"
+    agree_share: str = "Share who agree or strongly agree"
+    item: str = "Item"
+    change: str = "Change (pairs)"
+    knowledge: str = "Knowledge before and after"
+    knowledge_score: str = "Knowledge score: share of questions answered right"
+    right_share: str = "Share who answered right"
+    how_counted: str = (
+        "Agree: either of the two highest boxes. Mean: on the scale from 1 (strongly disagree). "
+        "No answer counts as not right. Change: after minus before, for respondents with both forms."
+    )
 
 
 ENGLISH = Labels()

@@ -23,6 +23,7 @@ from .project import (
     find_translations,
     path_kind,
 )
+from .questions import question_index
 from .theme import DEFAULT_THEME, Theme
 from .validate import validate_course, validate_lesson
 from .yamlio import YamlDocument, load_yaml
@@ -105,15 +106,18 @@ def check_lesson(file: LessonFile, theme: Theme = DEFAULT_THEME) -> tuple[Lesson
     return (None if has_errors(problems) else lesson), problems
 
 
-def load_course(paths: tuple[str, ...], lesson_ids: set[str]) -> tuple[Course | None, list[LessonError]]:
-    """The course of the lesson folder (curriculum.yaml), checked against the lessons found."""
+def load_course(
+    paths: tuple[str, ...], lesson_ids: set[str], lessons: list[Lesson] | None = None
+) -> tuple[Course | None, list[LessonError]]:
+    """The course of the lesson folder (curriculum.yaml), checked against the lessons found (and,
+    when they are given, its survey against their check questions)."""
     found = find_course(paths)
     if found is None:
         return None, []
     document, problems = read_document(*found)
     if document is None:
         return None, problems
-    return validate_course(document, lesson_ids)
+    return validate_course(document, lesson_ids, question_index(lessons) if lessons is not None else None)
 
 
 def check(
@@ -122,12 +126,14 @@ def check(
     """Check lessons, their translations and curriculum.yaml, writing nothing; (files, problems)."""
     files, problems = find_lessons(paths)
     count = 0
+    lessons: list[Lesson] = []
     for file in files:
         checked = check_lesson_and_translations(file, theme, locales)
         problems += checked.problems
         count += len(checked.files)
+        lessons += checked.lessons
     if not paths or any(path_kind(p) == "dir" for p in paths):  # a folder: its course too
-        problems += load_course(paths, {f.lesson_id for f in files})[1]
+        problems += load_course(paths, {f.lesson_id for f in files}, lessons)[1]
     return count, sorted_problems(problems)
 
 

@@ -254,6 +254,41 @@ class Route:
     description: RichText | None = doc("Who the route is for and why these lessons.")
 
 
+LIKERT_POINTS = ("5", "4")  # an agree/disagree scale with a middle point, or without
+KNOWLEDGE_TYPES = ("choice", "true_false")  # check questions a survey can score from a letter
+
+
+@dataclass(frozen=True)
+class SurveyItem:
+    """One item of the survey: a statement to agree or disagree with, or a knowledge item drawn
+    from a lesson's check question (its answer is scored, never printed)."""
+
+    id: Slug = required("Short name, unique in the survey: the item's column in the responses file.")
+    statement: RichText | None = doc("A statement respondents agree or disagree with.")
+    question: QuestionRef | None = doc(
+        "A knowledge item: a check question of a lesson, 'lesson-id/question-id' (choice with one "
+        "right option, or true_false)."
+    )
+
+
+@dataclass(frozen=True)
+class Survey:
+    """The same short survey before and after the course, on paper, to show what changed."""
+
+    consent: RichText = required("The consent line respondents tick before they answer.")
+    items: tuple[SurveyItem, ...] = required("The statements and knowledge items, in order.")
+    title: RichText | None = doc("Title of the form (default: the course's title).")
+    intro: RichText | None = doc("What respondents read first: why it is asked, that no names are written.")
+    scale: Annotated[str, OneOf(LIKERT_POINTS)] = doc(
+        "Points of the agree/disagree scale: 5 (with a middle point) or 4.", default="5"
+    )
+
+    @property
+    def points(self) -> int:
+        """How many points the agree/disagree scale has (4 or 5)."""
+        return int(self.scale)
+
+
 @dataclass(frozen=True)
 class Course:
     """A curriculum: its title and the order of its lessons (lessons/curriculum.yaml)."""
@@ -267,6 +302,7 @@ class Course:
     routes: tuple[Route, ...] = doc(
         "Short routes through the course, e.g. for groups that get only two sessions.", default=()
     )
+    survey: Survey | None = doc("A pre/post survey of the course, printed as paper forms, reported on.")
     source_path: str = field(default="", metadata={"internal": True})
 
     def lesson_ids(self) -> list[str]:

@@ -63,6 +63,7 @@ class CourseFacts:
     lesson_ids: tuple[str, ...] | None  # None: no curriculum.yaml (every lesson, by id)
     curriculum: str | None  # shown path of curriculum.yaml
     digest: str  # its content, and the translated curricula
+    filled: frozenset[str] = frozenset()  # fields some format needs that the curriculum fills
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ def _plan(
     for fmt in formats:
         spec, key = FORMATS[fmt], settings.output_key(fmt)
         if spec.inputs == "course":
-            if course is not None:
+            if course is not None and (spec.needs is None or spec.needs in course.filled):
                 outputs += _course_outputs(settings, spec, units, course, digest(shared, *key))
             continue
         paired = getattr(settings, spec.requested_by) if spec.requested_by else None

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from .errors import LessonError, SourceLocation
 from .markup import RichText
-from .model import MAX_EXIT_TICKET, QUESTION_TYPES, Lesson, Question
+from .model import KNOWLEDGE_TYPES, MAX_EXIT_TICKET, QUESTION_TYPES, Lesson, Question, Survey
 
 MAX_LINES = 10  # write-in lines of a short answer: more would not fit an exit ticket
 _OBJECTIVE = re.compile(r"objective\s+(\d+)", re.IGNORECASE)
@@ -215,6 +215,68 @@ def _error(
     doc: Located, path: Path_, message: str, code: str, hint: str = "", *, key: bool = False
 ) -> LessonError:
     return LessonError(message, code=code, location=doc.where(path, key=key), hint=hint or None)
+
+
+def check_survey(
+    survey: Survey, doc: Located, questions: Mapping[str, Mapping[str, Question]] | None
+) -> list[LessonError]:
+    """A course survey's items: unique ids, a statement or a question each, and each question a
+    choice (one right option) or true_false question of a lesson (when the lessons are known)."""
+    problems: list[LessonError] = []
+    first: dict[str, int] = {}
+    for i, item in enumerate(survey.items):
+        path: Path_ = ("survey", "items", i)
+        if item.id in first:
+            message = f"survey item id '{item.id}' is used twice (first on line {first[item.id]})"
+            problems.append(_error(doc, (*path, "id"), message, "survey.duplicate-id"))
+        first.setdefault(item.id, doc.where((*path, "id")).line)
+        if (item.statement is None) == (item.question is None):
+            hint = "a statement to agree or disagree with, or a question: 'lesson-id/question-id'"
+            problems.append(
+                _error(doc, path, "give an item a `statement` or a `question`", "survey.item", hint)
+            )
+        elif item.question is not None and questions is not None:
+            problems += _check_reference(item.question, doc, (*path, "question"), questions)
+    return problems
+
+
+def _check_reference(
+    ref: str, doc: Located, path: Path_, questions: Mapping[str, Mapping[str, Question]]
+) -> list[LessonError]:
+    """A knowledge item names an existing question a survey can score from one letter."""
+    lesson_id, _, question_id = ref.partition("/")
+    if lesson_id not in questions:
+        close = difflib.get_close_matches(lesson_id, sorted(questions), n=1)
+        hint = (
+            f"did you mean '{close[0]}'?"
+            if close
+            else "lessons with questions: " + ", ".join(sorted(questions))
+        )
+        return [
+            _error(doc, path, f"no lesson with check questions has id '{lesson_id}'", "survey.question", hint)
+        ]
+    known = questions[lesson_id]
+    question = known.get(question_id)
+    if question is None:
+        close = difflib.get_close_matches(question_id, sorted(known), n=1)
+        hint = f"did you mean '{lesson_id}/{close[0]}'?" if close else "its questions: " + ", ".join(known)
+        return [
+            _error(
+                doc, path, f"lesson '{lesson_id}' has no question '{question_id}'", "survey.question", hint
+            )
+        ]
+    right = sum(o.correct for o in question.options)
+    if question.type not in KNOWLEDGE_TYPES or (question.type == "choice" and right != 1):
+        return [
+            _error(
+                doc,
+                path,
+                f"'{ref}' cannot be scored from one ticked box",
+                "survey.question",
+                "use a true_false question, or a choice question with one right option",
+            )
+        ]
+    return []
 
 
 def question_index(lessons: Sequence[Lesson]) -> dict[str, dict[str, Question]]:

@@ -13,6 +13,7 @@ import difflib
 import re
 import types
 import unicodedata
+from collections.abc import Mapping
 from functools import cache
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
@@ -45,12 +46,19 @@ def validate_lesson(doc: Document, lesson_id: str) -> tuple[model.Lesson | None,
     return dataclasses.replace(lesson, lesson_id=lesson_id, source_path=doc.path), converter.problems
 
 
-def validate_course(doc: Document, known_ids: set[str]) -> tuple[model.Course | None, list[LessonError]]:
-    """Check a curriculum.yaml file against the lessons that exist; return the Course or None."""
+def validate_course(
+    doc: Document, known_ids: set[str], questions: Mapping[str, Mapping[str, model.Question]] | None = None
+) -> tuple[model.Course | None, list[LessonError]]:
+    """Check a curriculum.yaml file against the lessons that exist (and, given the lessons'
+    check questions by lesson id, its survey's knowledge items); return the Course or None."""
+    from .questions import check_survey
+
     converter = Converter(doc)
     course = converter.root(model.Course, "a curriculum file")
     if course is None:
         return None, converter.problems
+    if course.survey is not None:
+        converter.problems += check_survey(course.survey, doc, questions)
     # A lesson belongs to one unit; a route is a separate path, so it may repeat a unit's lessons
     # but must not name a lesson twice itself.
     in_units: dict[str, int] = {}

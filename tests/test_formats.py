@@ -81,6 +81,7 @@ def test_learner_and_facilitator_outputs_are_named_by_the_registry() -> None:
         "handout-bilingual",
         "exit-ticket",
         "quiz",
+        "survey",
     }
     assert not spec("guide").learner and not spec("notes").learner and not spec("answer-key").learner
     binder = BuildSettings(pack_of="guide")

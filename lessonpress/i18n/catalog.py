@@ -22,6 +22,23 @@ from ..errors import LessonError, SourceLocation
 from .status import LessonStatus, StringStatus
 
 CSV_COLUMNS = ("context", "source", "translation", "status", "comment")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse(cell: str) -> str:
+    """A cell a spreadsheet will not run: a leading formula character gets an apostrophe
+    before it (and so does a leading apostrophe that `restore` would otherwise remove)."""
+    if cell.startswith(_FORMULA) or (cell.startswith("'") and cell[1:2] in (*_FORMULA, "'")):
+        return "'" + cell
+    return cell
+
+
+def restore(cell: str) -> str:
+    """The exact inverse of `defuse` (an apostrophe a spreadsheet user typed before a formula
+    character is dropped too, as the spreadsheet itself does)."""
+    if cell.startswith("'") and cell[1:2] in (*_FORMULA, "'") and cell[1:2]:
+        return cell[1:]
+    return cell
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from ..assess import Printed
+from ..assess import Printed, letters_for
 from ..labels import Labels
 from ..theme import Theme
 from .flowables import Inset, WriteInLines
@@ -26,8 +26,18 @@ from .text import Styles, escape, paragraph, to_markup
 class QuestionBlocks:
     """Flowables for printed questions, in one document's styles, with boxes of `box` points."""
 
-    def __init__(self, theme: Theme, labels: Labels, styles: Styles, box: float, *, width: float) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        labels: Labels,
+        styles: Styles,
+        box: float,
+        *,
+        width: float,
+        true_false_letters: bool = False,
+    ) -> None:
         self.theme, self.labels, self.styles, self.box = theme, labels, styles, box
+        self.true_false_letters = true_false_letters  # a survey form: data entry types a letter
         numbered = styles.numbered
         self.indent = max(numbered.leftIndent, numbered.rightIndent)
         self.width = width - self.indent  # room for the entries of a question
@@ -87,7 +97,13 @@ class QuestionBlocks:
         return list(cells)
 
     def _true_false(self, p: Printed) -> list[Flowable]:
-        return [self.columns([self.tick(escape(self.labels.true)), self.tick(escape(self.labels.false))], 2)]
+        answers = [escape(self.labels.true), escape(self.labels.false)]
+        if self.true_false_letters:
+            answers = [
+                f"<b>{escape(x)}</b>\u2002{a}"
+                for x, a in zip(true_false_letters(self.labels), answers, strict=True)
+            ]
+        return [self.columns([self.tick(a) for a in answers], 2)]
 
     def _short_answer(self, p: Printed) -> list[Flowable]:
         theme = self.theme
@@ -108,6 +124,11 @@ class QuestionBlocks:
         gap = theme.body_size
         commands = [("RIGHTPADDING", (0, 0), (0, -1), gap), *self._padded()]
         return [layout_table(rows, ["38%", "62%"], theme, commands, rtl=self.styles.rtl)]
+
+
+def true_false_letters(labels: Labels) -> list[str]:
+    """The letters of True and False on a survey form (the first two of the language's)."""
+    return letters_for(2, labels.letters)
 
 
 class TickBox(Flowable):

@@ -1,0 +1,171 @@
+"""Turn a course's survey and a responses file into what an NGO hands on: the data-entry
+template, and the report (a PDF in the course's language and a JSON summary).
+
+course folder -> lessons and curriculum checked -> the survey's key (its columns, and the letters
+each knowledge item prints in the chosen language) -> (template: the header row and a codebook)
+or (report: the responses file read and checked -> summary -> PDF and JSON, written atomically).
+Nothing is written when the course, its survey or the responses file cannot be read; rows with
+errors are left out of the report, which says so, and each is named by its line.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import LessonError, SourceLocation, has_errors, sorted_problems
+from .evaluation import Key, codebook_csv, read_responses, summarize, survey_key, template_csv
+from .labels import labels_for
+from .model import Course, Lesson
+from .settings import BuildSettings
+
+MAX_RESPONSES_BYTES = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Files written and every problem found."""
+
+    written: tuple[Path, ...] = ()
+    problems: tuple[LessonError, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class SurveySource:
+    """A course with a survey, the lessons of its language, and the survey's key."""
+
+    course: Course
+    lessons: dict[str, Lesson]
+    language: str
+    key: Key
+
+
+def load_survey(settings: BuildSettings, locale: str | None) -> tuple[SurveySource | None, list[LessonError]]:
+    """The course's survey in `locale` (a translation) or the course's own language."""
+    from .lessons import check_lesson_and_translations, load_course
+    from .project import discover
+
+    found = discover(settings.paths, with_course=True)
+    problems = list(found.problems)
+    lessons: list[Lesson] = []
+    for file in found.files():
+        checked = check_lesson_and_translations(file, settings.theme, (locale,) if locale else ())
+        problems += checked.problems
+        lessons += checked.lessons
+    course, more = load_course(settings.paths, {f.lesson_id for f in found.files()}, lessons)
+    problems += more
+    if course is None or course.survey is None:
+        if not has_errors(problems):
+            problems.append(
+                LessonError(
+                    "the course has no survey",
+                    code="survey.missing",
+                    location=SourceLocation(course.source_path) if course else None,
+                    hint="add `survey:` to curriculum.yaml (see docs/lesson-format.md)",
+                )
+            )
+        return None, problems
+    sources = {x.lesson_id: x for x in lessons if x.translation is None}
+    language = locale or (next(iter(sources.values())).language if sources else "en")
+    # A knowledge item prints from its lesson in this language, else (no translation) the source.
+    in_language = sources | {x.lesson_id: x for x in lessons if x.language == language}
+    key = survey_key(course.survey, in_language, labels_for(language).letters)
+    return SurveySource(course, in_language, language, key), problems
+
+
+def write_template(settings: BuildSettings, locale: str | None) -> Outcome:
+    """OUT/<language>/survey-responses.csv (the header row) and survey-codebook.csv."""
+    from .layout.survey import scale_labels
+    from .output import write_atomic
+
+    source, problems = load_survey(settings, locale)
+    if source is None or has_errors(problems):
+        return Outcome((), tuple(sorted_problems(problems)))
+    labels = labels_for(source.language)
+    folder = settings.out_dir / source.language
+    files = {
+        folder / "survey-responses.csv": template_csv(source.key),
+        folder / "survey-codebook.csv": codebook_csv(
+            source.key, scale_labels(labels, source.key.points), (labels.true, labels.false)
+        ),
+    }
+    for path, text in files.items():
+        write_atomic(path, text.encode("utf-8"))
+    return Outcome(tuple(files), tuple(sorted_problems(problems)))
+
+
+def make_report(
+    responses: Path, shown: str, settings: BuildSettings, locale: str | None, today: str
+) -> tuple[Outcome, dict[str, Any] | None]:
+    """OUT/<language>/survey-report.pdf and .json from a responses file; the summary."""
+    source, problems = load_survey(settings, locale)
+    if source is None or has_errors(problems):
+        return Outcome((), tuple(sorted_problems(problems))), None
+    text, found = _read(responses, shown)
+    problems += found
+    if text is None:
+        return Outcome((), tuple(sorted_problems(problems))), None
+    read = read_responses(text, shown, source.key)
+    problems += read.problems
+    if not read.readable:
+        return Outcome((), tuple(sorted_problems(problems))), None
+    summary = summarize(read, source.key)
+    summary = {
+        "course": source.course.title.plain,
+        "language": source.language,
+        "made_on": today,
+        "scale": source.key.points,
+        "items": [
+            {"id": i.id, "number": i.number, "kind": "knowledge" if i.knowledge else "statement"}
+            for i in source.key.items
+        ],
+        **summary,
+    }
+    written = _write_report(summary, source, settings, today)
+    return Outcome(written, tuple(sorted_problems(problems))), summary
+
+
+def _read(path: Path, shown: str) -> tuple[str | None, list[LessonError]]:
+    def fail(message: str, hint: str | None = None) -> tuple[None, list[LessonError]]:
+        return None, [
+            LessonError(message, code="report.csv", location=SourceLocation(shown, 1, 1), hint=hint)
+        ]
+
+    try:
+        if path.stat().st_size > MAX_RESPONSES_BYTES:
+            return fail(f"the file is larger than {MAX_RESPONSES_BYTES // 2**20} MiB")
+        return path.read_bytes().decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        return fail("the file is not UTF-8 text", "save it as 'CSV UTF-8' in your spreadsheet")
+    except OSError as exc:
+        return fail(f"cannot read the file: {exc.strerror or exc}")
+
+
+def _write_report(
+    summary: dict[str, Any], source: SurveySource, settings: BuildSettings, today: str
+) -> tuple[Path, ...]:
+    from .layout.base import LayoutContext
+    from .layout.fonts import fonts_for
+    from .layout.pack import local_date
+    from .layout.survey_report import report_document
+    from .output import write_atomic
+    from .render import render
+    from .scripts import paper_for
+
+    labels = labels_for(source.language)
+    # Fonts for the report's language (and the item texts it prints, which may have fallen back
+    # to the lessons' own language).
+    lessons = [replace(x, language=source.language) for x in source.lessons.values()]
+    context = LayoutContext(
+        settings.paper or paper_for(source.language), fonts_for(lessons, settings.theme), labels
+    )
+    document = report_document(
+        summary, source.key, source.course, context, source.language, local_date(today, source.language)
+    )
+    folder = settings.out_dir / source.language
+    pdf, data = folder / "survey-report.pdf", folder / "survey-report.json"
+    write_atomic(pdf, render(document))
+    write_atomic(data, (json.dumps(summary, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    return pdf, data
