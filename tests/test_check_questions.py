@@ -3,9 +3,11 @@ translations that keep every answer, and the schema that editors read."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jsonschema
+import pytest
 import yaml
 
 from lessonpress.lessons import check_lesson_and_translations
@@ -14,7 +16,7 @@ from lessonpress.project import LessonFile
 from lessonpress.questions import objective_number
 from lessonpress.schema import lesson_schema
 
-from .conftest import GOOD, load, load_text
+from .conftest import GOOD, SHIPPED, load, load_text
 
 CHECK = GOOD / "check.yaml"
 BASE = "title: x\nobjectives: [Spot it, Stop it]\nkey_takeaways: [b]\ndiscussion_prompts: [Why?]\n"
@@ -151,3 +153,29 @@ def test_the_schema_describes_check_questions() -> None:
     ]
     assert "Never printed" in question["properties"]["explanation"]["description"]
     jsonschema.validate(yaml.safe_load(CHECK.read_text(encoding="utf-8")), schema)
+
+
+YOUNG = [p for p in SHIPPED if p.stem.startswith(("teens-", "preteens-"))]
+BLAME = re.compile(r"(?<!not )\byour (own )?fault|\bstupid\b|\bdeserve|should(n't| not) have sent", re.I)
+
+
+@pytest.mark.parametrize("path", YOUNG, ids=lambda p: p.stem)
+def test_every_lesson_for_young_people_checks_each_objective(path: Path) -> None:
+    """3 to 5 questions, every one tagged, every objective checked, an exit ticket of the
+    lesson's choosing, and no learner-facing text that blames or shames."""
+    lesson = load(path)
+    assert lesson.check is not None
+    questions = lesson.check.questions
+    assert 3 <= len(questions) <= 5
+    tags = {objective_number(q.tag) for q in questions if q.tag}
+    assert all(q.tag for q in questions)
+    assert tags == set(range(1, len(lesson.objectives) + 1)), f"objectives without a question: {tags}"
+    assert len(lesson.check.exit_ticket) == 3
+    for question in questions:
+        shown = [question.question, *(o.text for o in question.options), *question.steps]
+        for text in shown:
+            assert not BLAME.search(text.plain), text.plain
+        assert question.explanation is not None, question.id
+    # true_false answers are not all one way, so a guess learns nothing
+    answers = [q.answer for p in YOUNG for q in load(p).check.questions if q.type == "true_false"]
+    assert True in answers and False in answers

@@ -8,6 +8,8 @@ the last section of the facilitator guide, and an appendix of the pack of guides
 
 from __future__ import annotations
 
+import dataclasses
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether
 
@@ -25,7 +27,7 @@ class AnswerKey(Format):
     """A lesson's answer key on portrait pages."""
 
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
-        sections = handout_sections(lesson, context)
+        sections = handout_sections(dataclasses.replace(lesson, subtitle=None, summary=None), context)
         story = sections.header(facts=False)
         story.insert(1, paragraph(escape(context.labels.answer_key), sections.styles.subtitle))
         story += answer_key_body(lesson, sections)

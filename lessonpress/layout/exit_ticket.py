@@ -9,6 +9,7 @@ fit a whole page, it is printed smaller rather than cut off. No answer is read h
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Callable
 
@@ -37,11 +38,12 @@ class ExitTicket(Format):
     """Two half-page exit tickets per sheet (A4 or Letter), to cut apart."""
 
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
+        context = ticket_context(context)
         theme = context.theme
         register_theme(theme)
         width, height = context.page_size
         styles = styles_for(theme, script_for(lesson.language))
-        pad = theme.margin * 0.75
+        pad = padding(context)
         main, foot = ticket_parts(lesson, context, styles, width - 2 * pad)
         per_page = tickets_per_page(main, foot, width - 2 * pad, height, pad)
         tickets = [Ticket(main, foot, height / per_page - 0.01, pad) for _ in range(per_page)]
@@ -55,19 +57,59 @@ class ExitTicket(Format):
         )
 
 
+def ticket_context(context: LayoutContext) -> LayoutContext:
+    """The context a ticket is laid out in: half a page gets type one step smaller than a
+    handout's (never below 10 pt), except in large print, which keeps its size."""
+    theme = context.theme
+    if "large-print" in theme.presets or theme.body_size >= 18:
+        return context
+    size = max(round(theme.body_size * 0.9, 1), 10.0)
+    smaller = dataclasses.replace(
+        theme, body_size=size, small_size=min(theme.small_size, size - 1), subtitle_size=size * 1.15
+    )
+    return dataclasses.replace(context, theme=smaller)
+
+
+def padding(context: LayoutContext) -> float:
+    """The room inside a ticket's edges (less than a page margin: a ticket is half a page)."""
+    return context.theme.margin * 0.5
+
+
+def tickets_on_a_sheet(lesson: Lesson, context: LayoutContext) -> int:
+    """2 when the lesson's ticket fits half the page without shrinking, else 1."""
+    context = ticket_context(context)
+    width, height = context.page_size
+    pad = padding(context)
+    styles = styles_for(context.theme, script_for(lesson.language))
+    main, foot = ticket_parts(lesson, context, styles, width - 2 * pad)
+    return tickets_per_page(main, foot, width - 2 * pad, height, pad)
+
+
 def ticket_parts(lesson: Lesson, context: LayoutContext, styles: Styles, width: float) -> tuple[Story, Story]:
     """Makers of a ticket's main part (title, name, questions) and its foot (help, notices)."""
     theme, labels = context.theme, context.labels
-    title_style = ParagraphStyle("ticket-title", parent=styles.heading, spaceBefore=0, keepWithNext=0)
+    title_style = ParagraphStyle(
+        "ticket-title",
+        parent=styles.subheading,
+        fontName=f"{theme.heading_font}-Bold",
+        textColor=theme.accent_color,
+        fontSize=theme.subtitle_size,
+        leading=theme.leading(theme.subtitle_size),
+        spaceBefore=0,
+        keepWithNext=0,
+    )
     kind_style = ParagraphStyle(
-        "ticket-kind", parent=styles.meta, alignment=TA_LEFT if styles.rtl else TA_RIGHT
+        "ticket-kind", parent=styles.footer, alignment=TA_LEFT if styles.rtl else TA_RIGHT
     )
     blocks = QuestionBlocks(theme, labels, styles, theme.body_size * 1.3, width=width)
     printed = exit_ticket(lesson, labels.letters)
+    # The kind of sheet and its licence sit beside the title, so the questions get the room.
+    licence = " · ".join(x for x in (lesson.license.plain if lesson.license else "", theme.licence) if x)
+    kind_markup = f"<b>{escape(labels.exit_ticket)}</b>" + (f"<br/>{escape(licence)}" if licence else "")
 
     def main() -> list[Flowable]:
         title = paragraph(to_markup(lesson.title, theme), title_style)
-        kind = paragraph(f"<b>{escape(labels.exit_ticket)}</b>", kind_style)
+        kind = paragraph(kind_markup, kind_style)
         out: list[Flowable] = [
             layout_table([[title, kind]], [None, width * 0.25], theme, [], rtl=styles.rtl),
             name_line(labels, styles, theme),
@@ -85,9 +127,6 @@ def ticket_parts(lesson: Lesson, context: LayoutContext, styles: Styles, width: 
         notice = draft_notice(lesson, context)
         if notice:
             out.append(paragraph(f"<b>{escape(notice)}</b>", styles.footer))
-        licence = " · ".join(x for x in (lesson.license.plain if lesson.license else "", theme.licence) if x)
-        if licence:
-            out.append(paragraph(escape(licence), styles.footer))
         return out
 
     return main, foot

@@ -41,7 +41,7 @@ class QuestionBlocks:
         numbered = styles.numbered
         self.indent = max(numbered.leftIndent, numbered.rightIndent)
         self.width = width - self.indent  # room for the entries of a question
-        gap = max(box - numbered.fontSize, 0) / 2 + theme.body_size * 0.2
+        gap = max(box - numbered.leading, 0) / 2 + theme.body_size * 0.2
         self.gap = gap  # room above and below a line with a box: boxes never touch
         self.question_style = ParagraphStyle(
             f"question-{box}", parent=numbered, spaceBefore=theme.body_size * 0.45, spaceAfter=gap
@@ -188,7 +188,7 @@ class LabelledLines(Flowable):
         self.labels, self.shares, self.style, self.theme, self.rtl = labels, shares, style, theme, rtl
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = avail_width, self.style.leading * 1.8
+        self.width, self.height = avail_width, self.style.leading * 1.6
         return self.width, self.height
 
     def draw(self) -> None:

@@ -8,6 +8,8 @@ or explanation is read here.
 
 from __future__ import annotations
 
+import dataclasses
+
 from reportlab.platypus import Flowable, KeepTogether
 
 from ..assess import quiz
@@ -29,7 +31,8 @@ class Quiz(Format):
 def quiz_story(lesson: Lesson, context: LayoutContext) -> list[Flowable]:
     """The quiz's flowables."""
     theme, labels = context.theme, context.labels
-    sections = handout_sections(lesson, context)
+    # The title only: a subtitle or summary may say what a question asks (the eight steps).
+    sections = handout_sections(dataclasses.replace(lesson, subtitle=None, summary=None), context)
     s = sections.styles
     width = PortraitPage.of(context).frame[2]
     blocks = QuestionBlocks(theme, labels, s, theme.body_size * 1.1, width=width)

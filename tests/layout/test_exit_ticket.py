@@ -14,14 +14,12 @@ from pypdf import PdfReader
 from lessonpress.helplines import load_helplines, select
 from lessonpress.labels import labels_for
 from lessonpress.layout.base import LayoutContext
-from lessonpress.layout.exit_ticket import ExitTicket, ticket_parts, tickets_per_page
+from lessonpress.layout.exit_ticket import ExitTicket, tickets_on_a_sheet
 from lessonpress.layout.fonts import fonts_for
-from lessonpress.layout.text import styles_for
 from lessonpress.lessons import check_lesson_and_translations
 from lessonpress.model import Lesson
 from lessonpress.project import LessonFile
 from lessonpress.render import render
-from lessonpress.scripts import script_for
 from lessonpress.theme import DEFAULT_THEME
 
 from ..conftest import GOOD, ROOT, SHIPPED, load, pdf_text, squash
@@ -49,14 +47,6 @@ def context(lesson: Lesson, paper: str, region: str | None = None, theme=DEFAULT
     )
 
 
-def per_page(lesson: Lesson, ctx: LayoutContext) -> int:
-    width, height = ctx.page_size
-    pad = ctx.theme.margin * 0.75
-    styles = styles_for(ctx.theme, script_for(lesson.language))
-    main, foot = ticket_parts(lesson, ctx, styles, width - 2 * pad)
-    return tickets_per_page(main, foot, width - 2 * pad, height, pad)
-
-
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_every_shipped_ticket_fits_two_per_sheet(paper: str) -> None:
     """The longest shipped question set, with the longest help of any region, in every shipped
@@ -64,7 +54,9 @@ def test_every_shipped_ticket_fits_two_per_sheet(paper: str) -> None:
     for lesson in with_questions():
         for region in REGIONS:
             ctx = context(lesson, paper, region)
-            assert per_page(lesson, ctx) == 2, f"{lesson.lesson_id} ({lesson.language}, {region}) on {paper}"
+            assert tickets_on_a_sheet(lesson, ctx) == 2, (
+                f"{lesson.lesson_id} ({lesson.language}, {region}) on {paper}"
+            )
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
@@ -100,7 +92,7 @@ def test_large_print_gets_one_ticket_per_sheet_never_cut_off() -> None:
     lesson = load(GOOD / "check.yaml")
     large = dataclasses.replace(DEFAULT_THEME, body_size=18.0, heading_size=22.0, presets=("large-print",))
     ctx = context(lesson, "a4", "US", large)
-    assert per_page(lesson, ctx) == 1
+    assert tickets_on_a_sheet(lesson, ctx) == 1
     text = squash(pdf_text(render(ExitTicket().layout(lesson, ctx))))
     assert all(squash(q.question.plain) in text for q in lesson.check.ticket())
     assert "Cuthere" not in text

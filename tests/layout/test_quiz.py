@@ -162,3 +162,20 @@ def test_letters_come_from_the_language() -> None:
     assert [e.letter for e in arabic[0].entries] == ["أ", "ب", "ج", "د"]
     assert [e.text for e in arabic[0].entries] == [e.text for e in quiz(lesson)[0].entries]
     assert re.fullmatch(r"[أبجد]", arabic[0].key[0])
+
+
+def test_no_learner_sheet_prints_an_order_question_in_its_right_order() -> None:
+    """The quiz and the ticket print the title only: a lesson's subtitle (teens-3 lists the eight
+    steps) would otherwise give the answer away."""
+    from ..conftest import SHIPPED
+
+    checked = 0
+    for path in SHIPPED:
+        lesson = load(path)
+        orders = [q for q in (lesson.check.questions if lesson.check else ()) if q.type == "order"]
+        for fmt in ("quiz", "exit-ticket") if orders else ():
+            text = squash(pdf_text(make_pdf(lesson, fmt)))
+            for q in orders:
+                assert squash("".join(s.plain for s in q.steps)) not in text, (fmt, path.stem)
+                checked += 1
+    assert checked >= 4  # teens-3 and teens-7, in both formats
