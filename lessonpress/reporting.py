@@ -44,7 +44,7 @@ class SurveySource:
 
 def load_survey(settings: BuildSettings, locale: str | None) -> tuple[SurveySource | None, list[LessonError]]:
     """The course's survey in `locale` (a translation) or the course's own language."""
-    from .lessons import check_lesson_and_translations, load_course
+    from .lessons import check_lesson_and_translations, load_courses
     from .project import discover
 
     found = discover(settings.paths, with_course=True)
@@ -54,8 +54,13 @@ def load_survey(settings: BuildSettings, locale: str | None) -> tuple[SurveySour
         checked = check_lesson_and_translations(file, settings.theme, (locale,) if locale else ())
         problems += checked.problems
         lessons += checked.lessons
-    course, more = load_course(settings.paths, {f.lesson_id for f in found.files()}, lessons)
+    ids = {f.lesson_id for f in found.files()}
+    courses, more = load_courses(settings.paths, ids, (locale,) if locale else (), None, lessons)
     problems += more
+    sources = {x.lesson_id: x for x in lessons if x.translation is None}
+    language = locale or (next(iter(sources.values())).language if sources else "en")
+    # The curriculum's translation when there is one: the survey's statements in that language.
+    course = courses.for_language(language) if courses else None
     if course is None or course.survey is None:
         if not has_errors(problems):
             problems.append(
@@ -67,8 +72,6 @@ def load_survey(settings: BuildSettings, locale: str | None) -> tuple[SurveySour
                 )
             )
         return None, problems
-    sources = {x.lesson_id: x for x in lessons if x.translation is None}
-    language = locale or (next(iter(sources.values())).language if sources else "en")
     # A knowledge item prints from its lesson in this language, else (no translation) the source.
     in_language = sources | {x.lesson_id: x for x in lessons if x.language == language}
     key = survey_key(course.survey, in_language, labels_for(language).letters)

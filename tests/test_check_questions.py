@@ -116,16 +116,19 @@ def test_a_translation_keeps_every_answer_of_its_source(tmp_path: Path) -> None:
         + "    - {id: fwd, type: true_false, question: You can control it., answer: false}\n",
         encoding="utf-8",
     )
-    # A translation says nothing of answers, tags or ids: they come from the source.
+    # A translation says nothing of answers or tags: they come from the source. Questions are
+    # translated under their ids (as helplines are), so reordering them keeps every translation.
     (lessons / "translations" / "es" / "check.yaml").write_text(
         "translation: {status: draft}\n"
         "language: es\n"
         "check:\n"
         "  questions:\n"
-        "    - question: ¿Quién puede reenviar una foto?\n"
+        "    who:\n"
+        "      question: ¿Quién puede reenviar una foto?\n"
         "      options: [Solo tú., {text: Cualquiera en el chat.}]\n"
         "      explanation: Cada miembro del chat tiene una copia.\n"
-        "    - question: Puedes controlarlo.\n",
+        "    fwd:\n"
+        "      question: Puedes controlarlo.\n",
         encoding="utf-8",
     )
     checked = check_lesson_and_translations(LessonFile(source, "lessons/check.yaml", "check"))
