@@ -44,16 +44,21 @@ class SurveySource:
 
 def load_survey(settings: BuildSettings, locale: str | None) -> tuple[SurveySource | None, list[LessonError]]:
     """The course's survey in `locale` (a translation) or the course's own language."""
-    from .lessons import check_lesson_and_translations, load_courses
+    from .lessons import check_lesson, check_lesson_and_translations, load_courses
     from .project import discover
 
     found = discover(settings.paths, with_course=True)
     problems = list(found.problems)
     lessons: list[Lesson] = []
     for file in found.files():
-        checked = check_lesson_and_translations(file, settings.theme, (locale,) if locale else ())
-        problems += checked.problems
-        lessons += checked.lessons
+        if locale:  # the lessons and their translations into `locale`
+            checked = check_lesson_and_translations(file, settings.theme, (locale,))
+            problems += checked.problems
+            lessons += checked.lessons
+        else:  # the lessons alone: no other language's warnings in a report
+            lesson, found_here = check_lesson(file, settings.theme)
+            problems += found_here
+            lessons += [lesson] if lesson is not None else []
     ids = {f.lesson_id for f in found.files()}
     courses, more = load_courses(settings.paths, ids, (locale,) if locale else (), None, lessons)
     problems += more

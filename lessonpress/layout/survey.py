@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
@@ -138,8 +139,9 @@ class SurveyStory:
         s, theme = self.styles, self.theme
         label = paragraph(f"<b>{escape(self.labels.your_code)}</b>", s.body)
         size = theme.body_size * 2
-        cells = [label, *[Box(size, theme) for _ in range(6)]]
-        widths = [None, *[size * 1.15] * 6]
+        room = stringWidth(self.labels.your_code, f"{theme.body_font}-Bold", theme.body_size) + size * 0.6
+        cells = [label, *[Box(size, theme) for _ in range(6)], ""]  # the boxes right after the label
+        widths = [room, *[size * 1.15] * 6, None]
         row = layout_table([cells], widths, theme, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")], rtl=s.rtl)
         return KeepTogether([row, paragraph(escape(self.labels.code_hint), s.meta), Spacer(1, 4)])
 
