@@ -49,21 +49,25 @@ def load_survey(settings: BuildSettings, locale: str | None) -> tuple[SurveySour
 
     found = discover(settings.paths, with_course=True)
     problems = list(found.problems)
+    ids = {f.lesson_id for f in found.files()}
+    # Only the lessons the survey's knowledge items name are read (the curriculum says which).
+    first, _ = load_courses(settings.paths, ids, ())
+    survey = first.source.survey if first else None
+    named = {item.question.partition("/")[0] for item in survey.items if item.question} if survey else set()
     lessons: list[Lesson] = []
-    for file in found.files():
-        if locale:  # the lessons and their translations into `locale`
+    for file in (f for f in found.files() if f.lesson_id in named):
+        if locale:  # the lesson and its translation into `locale`
             checked = check_lesson_and_translations(file, settings.theme, (locale,))
             problems += checked.problems
             lessons += checked.lessons
-        else:  # the lessons alone: no other language's warnings in a report
+        else:  # the lesson alone: no other language's warnings in a report
             lesson, found_here = check_lesson(file, settings.theme)
             problems += found_here
             lessons += [lesson] if lesson is not None else []
-    ids = {f.lesson_id for f in found.files()}
     courses, more = load_courses(settings.paths, ids, (locale,) if locale else (), None, lessons)
     problems += more
     sources = {x.lesson_id: x for x in lessons if x.translation is None}
-    language = locale or (next(iter(sources.values())).language if sources else "en")
+    language = locale or (courses.source.language if courses else "en")
     # The curriculum's translation when there is one: the survey's statements in that language.
     course = courses.for_language(language) if courses else None
     if course is None or course.survey is None:
