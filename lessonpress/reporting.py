@@ -19,6 +19,7 @@ from .errors import LessonError, SourceLocation, has_errors, sorted_problems
 from .evaluation import Key, codebook_csv, read_responses, summarize, survey_key, template_csv
 from .labels import labels_for
 from .model import Course, Lesson
+from .project import read_input
 from .settings import BuildSettings
 
 MAX_RESPONSES_BYTES = 16 * 1024 * 1024
@@ -140,19 +141,18 @@ def make_report(
 
 
 def _read(path: Path, shown: str) -> tuple[str | None, list[LessonError]]:
-    def fail(message: str, hint: str | None = None) -> tuple[None, list[LessonError]]:
-        return None, [
-            LessonError(message, code="report.csv", location=SourceLocation(shown, 1, 1), hint=hint)
-        ]
-
+    """The responses file's text; it is size-checked before reading and must be a regular file
+    (project.read_input: a FIFO or a huge file is an error, never a hang)."""
     try:
-        if path.stat().st_size > MAX_RESPONSES_BYTES:
-            return fail(f"the file is larger than {MAX_RESPONSES_BYTES // 2**20} MiB")
-        return path.read_bytes().decode("utf-8-sig"), []
+        data = read_input(path, shown, MAX_RESPONSES_BYTES, "split the responses into several files")
+    except LessonError as exc:
+        return None, [exc]
+    try:
+        return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
-        return fail("the file is not UTF-8 text", "save it as 'CSV UTF-8' in your spreadsheet")
-    except OSError as exc:
-        return fail(f"cannot read the file: {exc.strerror or exc}")
+        where = SourceLocation(shown, 1, 1)
+        hint = "save it as 'CSV UTF-8' in your spreadsheet"
+        return None, [LessonError("the file is not UTF-8 text", code="report.csv", location=where, hint=hint)]
 
 
 def _write_report(
