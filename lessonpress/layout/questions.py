@@ -145,6 +145,15 @@ class TickBox(Flowable):
         self.width, self.height = w + self.indent, h
         return self.width, h
 
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """A text longer than a page goes on over the next: the box stays with its first line."""
+        parts = self.para.split(avail_width - self.indent, avail_height)
+        if len(parts) < 2:
+            return []
+        rtl = getattr(self.para.style, "wordWrap", None) == "RTL"
+        first = TickBox(parts[0], self.box, self.color, self.line)
+        return [first, *[Inset(p, self.indent, rtl=rtl) for p in parts[1:]]]
+
     def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab's name
         return self.para.getSpaceBefore()
 
