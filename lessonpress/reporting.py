@@ -146,6 +146,8 @@ def _read(path: Path, shown: str) -> tuple[str | None, list[LessonError]]:
     try:
         data = read_input(path, shown, MAX_RESPONSES_BYTES, "split the responses into several files")
     except LessonError as exc:
+        if exc.message == "not a regular file":  # read_input's hint speaks of lessons
+            exc.hint = "give the responses file, saved from the template as CSV"
         return None, [exc]
     try:
         return data.decode("utf-8-sig"), []

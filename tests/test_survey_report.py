@@ -276,3 +276,22 @@ def test_knowledge_items_are_checked_against_the_lessons(tmp_path: Path) -> None
     curriculum.write_text(multi, encoding="utf-8")
     _, problems = load_course((str(folder),), {"group-chats"}, lessons)
     assert any("cannot be scored from one ticked box" in p.message for p in problems)
+
+
+def test_a_pipe_or_a_huge_file_is_a_located_error_not_a_hang(course: Path) -> None:
+    import os
+
+    from .robustness.conftest import deadline
+
+    os.mkfifo(course / "pipe.csv")
+    with deadline(30):
+        result = run("report", "pipe.csv")
+    assert result.exit_code == 1 and "pipe.csv:1:1: error: not a regular file" in result.output
+    assert "lesson" not in result.output  # the hint speaks of the responses file
+    with open(course / "huge.csv", "wb") as handle:
+        handle.truncate(3 * 1024**3)  # sparse: read whole, it would take gigabytes
+    with deadline(30):
+        result = run("report", "huge.csv")
+    assert result.exit_code == 1 and "huge.csv:1:1: error:" in result.output
+    assert "too large" in result.output or "larger than" in result.output
+    assert not (course / "build").exists()
