@@ -88,8 +88,8 @@ def report_command(
         if summary is not None:
             rows = summary["rows"]
             click.echo(
-                f"{rows['used']} forms used, {rows['invalid']} rows left out for errors, "
-                f"{rows['without_consent']} without consent",
+                f"forms used: {rows['used']}; rows left out for errors: {rows['invalid']}; "
+                f"forms without consent: {rows['without_consent']}",
                 err=True,
             )
         return EXIT_ERRORS if any(p.is_error for p in outcome.problems) or not outcome.written else EXIT_OK

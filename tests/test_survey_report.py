@@ -166,9 +166,7 @@ def test_report_numbers_match_an_independent_calculation(course: Path) -> None:
     assert "has a pre form already, on line" in result.output
     text = squash(pdf_text((course / "build" / "en" / "survey-report.pdf").read_bytes()))
     lines = ", ".join(str(n) for n in known["invalid"])
-    note = (
-        f"{len(known['invalid'])} rows of the responses file were left out because of errors (lines {lines})."
-    )
+    note = f"Rows of the responses file left out because of errors: {len(known['invalid'])} (lines {lines})."
     assert squash(note) in text
     assert str(want["n"]["pre"]) in text and "S001" not in text and "S0" not in text  # no codes
 
@@ -295,3 +293,10 @@ def test_a_pipe_or_a_huge_file_is_a_located_error_not_a_hang(course: Path) -> No
     assert result.exit_code == 1 and "huge.csv:1:1: error:" in result.output
     assert "too large" in result.output or "larger than" in result.output
     assert not (course / "build").exists()
+
+
+def test_a_change_that_rounds_to_nothing_has_no_sign() -> None:
+    from lessonpress.layout.survey_report import _points, _signed
+
+    assert [_signed(v, 1) for v in (-0.04, 0.04, 0.55, -1.25)] == ["0.0", "0.0", "+0.6", "-1.2"]
+    assert [_points(v) for v in (-0.003, 0.012, -0.2, None)] == ["0", "+1", "-20", None]

@@ -197,7 +197,7 @@ class ReportStory:
                     paragraph(escape(item.text), self.small, bullet=f"{item.number}."),
                     self.cell(row["pre"]["mean"], "{:.1f}"),
                     self.cell(row["post"]["mean"], "{:.1f}"),
-                    self.cell(row["paired"]["mean_change"], "{:+.1f}"),
+                    self.cell(_signed(row["paired"]["mean_change"], 1)),
                 ]
             )
         column = self.width * 0.13
@@ -260,7 +260,16 @@ def _percent(share: float | None) -> str | None:
 
 
 def _points(change: float | None) -> str | None:
-    return None if change is None else f"{change * 100:+.0f}"
+    """A change of a share in percentage points: "+4", "-2", "0"."""
+    return None if change is None else _signed(change * 100, 0)
+
+
+def _signed(value: float | None, digits: int) -> str | None:
+    """A change with its sign, and none when it rounds to nothing ("0.0", never "-0.0")."""
+    if value is None:
+        return None
+    text = f"{value:+.{digits}f}"
+    return text[1:] if float(text) == 0 else text
 
 
 class Swatch(Flowable):
