@@ -70,6 +70,11 @@ def ticket_context(context: LayoutContext) -> LayoutContext:
     return dataclasses.replace(context, theme=smaller)
 
 
+# The least room between a ticket's questions and its foot, as a share of its padding (the foot
+# starts with a rule, so a quarter is enough).
+FOOT_GAP = 0.25
+
+
 def padding(context: LayoutContext) -> float:
     """The room inside a ticket's edges (less than a page margin: a ticket is half a page)."""
     return context.theme.margin * 0.5
@@ -147,7 +152,7 @@ def _frame(x: float, y: float, width: float, height: float) -> Frame:
 def tickets_per_page(main: Story, foot: Story, width: float, height: float, pad: float) -> int:
     """2 when a ticket fits half the page, else 1."""
     room = height / 2 - 2 * pad
-    return 2 if natural_height(main(), width) + natural_height(foot(), width) + pad * 0.5 <= room else 1
+    return 2 if natural_height(main(), width) + natural_height(foot(), width) + pad * FOOT_GAP <= room else 1
 
 
 class Ticket(Flowable):
@@ -170,7 +175,7 @@ class Ticket(Flowable):
         foot_height = natural_height(foot, inner) + 1
         _frame(pad, pad, inner, foot_height).addFromList(foot, canv)
         main = self.main()
-        room = self.height - 2 * pad - foot_height - pad * 0.5
+        room = self.height - 2 * pad - foot_height - pad * FOOT_GAP
         needed = natural_height(main, inner) + 1
         self.scale = min(1.0, room / needed)
         canv.saveState()

@@ -25,7 +25,8 @@ class Quiz(Format):
     """Every check question of a lesson, on portrait pages (A4 or Letter)."""
 
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
-        return portrait_document(lesson, context, quiz_story(lesson, context), context.labels.quiz)
+        story = quiz_story(lesson, context)
+        return portrait_document(lesson, context, story, context.labels.quiz, learner=True)
 
 
 def quiz_story(lesson: Lesson, context: LayoutContext) -> list[Flowable]:

@@ -25,6 +25,7 @@ from ..model import Course, Lesson, Survey, SurveyItem
 from ..scripts import LATIN, script_for
 from .base import DocumentSpec, Format, LayoutContext, Metadata
 from .fonts import register_theme
+from .help import help_footer
 from .help_strip import help_strip
 from .page import PortraitPage, footer
 from .questions import QuestionBlocks
@@ -89,7 +90,14 @@ class SurveyForm(Format):
             story=tuple(story),
             metadata=Metadata(shown, "lessonpress", labels.survey, language, (labels.survey,)),
             decorate_page=footer(
-                page, theme, labels.page_of, lambda: f"{shown} · {log.current}", script=script
+                page,
+                theme,
+                labels.page_of,
+                lambda: f"{shown} · {log.current}",
+                script=script,
+                help_line=help_footer(context.helplines, labels, script.rtl)
+                if any(lesson.helplines for lesson in lessons)
+                else None,
             ),
             page_count_font=(theme.body_font, theme.small_size),
         )
@@ -119,8 +127,9 @@ class SurveyStory:
         """Title, wave, code boxes, consent, the items, help."""
         s, theme, labels = self.styles, self.theme, self.labels
         survey = self.course.survey if self.course else None
-        if survey is None:
-            return [paragraph(escape(labels.no_survey), s.body)]
+        help_strip = help_strip_for(self.context, self.styles, list(self.lessons.values()))
+        if survey is None:  # a learner page all the same: it carries help
+            return [paragraph(escape(labels.no_survey), s.body), *help_strip]
         title = survey.title or self.course.title  # type: ignore[union-attr]
         out: list[Flowable] = [
             paragraph(to_markup(title, theme), s.title),
@@ -132,7 +141,7 @@ class SurveyStory:
         out.append(self.blocks.tick(f"<b>{to_markup(survey.consent, theme)}</b>"))
         out += self.items(survey)
         out += [Spacer(1, theme.body_size), paragraph(escape(labels.thank_you), s.body)]
-        return out + help_strip_for(self.context, self.styles, list(self.lessons.values()))
+        return out + help_strip
 
     def code_boxes(self) -> Flowable:
         """ "Your code" and six boxes to write it in, with how to make it."""

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from lessonpress.helplines import load_helplines, select
+from lessonpress.helplines import load_helplines
 from lessonpress.labels import labels_for
 from lessonpress.layout.base import LayoutContext
 from lessonpress.layout.exit_ticket import ExitTicket, tickets_on_a_sheet
@@ -19,6 +19,7 @@ from lessonpress.layout.fonts import fonts_for
 from lessonpress.lessons import check_lesson_and_translations
 from lessonpress.model import Lesson
 from lessonpress.project import LessonFile
+from lessonpress.regions import select
 from lessonpress.render import render
 from lessonpress.theme import DEFAULT_THEME
 
