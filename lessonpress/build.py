@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import LessonError, SourceLocation, has_errors, sorted_problems
-from .formats import FORMATS, wanted_formats
+from .formats import FORMATS, filled_fields, wanted_formats
 from .incremental import BuildState, digest, file_digest, shared_fingerprint
 from .jobs import Job, run_jobs
 from .model import Course, HelplineBook, Lesson, Localized
@@ -89,7 +89,14 @@ def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict 
     checked_problems += region_warnings(lessons, settings, book.source if book else None)
     # Decide the outputs from what was read; collisions and lessons outside the course show here.
     checked = {lesson.source_path: lesson for lesson in lessons}
-    units = units_of(_readable(sources, checked), lambda s: checked[s.file.shown].language) or []
+    units = (
+        units_of(
+            _readable(sources, checked),
+            lambda s: checked[s.file.shown].language,
+            lambda s: filled_fields(checked[s.file.shown]),
+        )
+        or []
+    )
     plan = plan_outputs(settings, units, _course_facts(found, course, lessons), shared)
     checked_problems += label_warnings({o.language for o in plan.outputs})
     _remember(state, sources, checked, course, found)
@@ -147,12 +154,19 @@ def _plan_from_state(
     settings: BuildSettings, found: Found, sources: list[Source], state: BuildState, shared: str
 ) -> Plan | None:
     """The outputs, decided from the facts the state recorded; None when one is missing."""
-    units = units_of(sources, lambda source: state.languages.get(source.digest))
+    units = units_of(
+        sources,
+        lambda source: state.languages.get(source.digest),
+        lambda source: state.filled.get(source.digest),
+    )
     course = _course_facts(found, None, [])
     if units is None or (course and course.curriculum and course.digest not in state.courses):
         return None
     if course and course.curriculum:
-        course = replace(course, lesson_ids=tuple(state.courses[course.digest]))
+        filled = state.filled.get(course.digest)
+        if filled is None:
+            return None
+        course = replace(course, lesson_ids=tuple(state.courses[course.digest]), filled=frozenset(filled))
     plan = plan_outputs(settings, units, course, shared)
     return None if has_errors(plan.problems) else plan
 
@@ -168,6 +182,7 @@ def _course_facts(found: Found, course: Course | None, lessons: list[Lesson]) ->
         lesson_ids=tuple(course.lesson_ids()) if course is not None else None,
         curriculum=curriculum[1] if curriculum else None,
         digest=file_digest(curriculum[0]) if curriculum else "",
+        filled=frozenset(filled_fields(course)) if course is not None else frozenset(),
     )
 
 
@@ -313,9 +328,11 @@ def _remember(
         lesson = checked.get(source.file.shown)
         if lesson is not None:
             state.remember(source.digest, state.languages, lesson.language)
+            state.remember(source.digest, state.filled, list(filled_fields(lesson)))
     curriculum = found.course.curriculum if found.course else None
     if course is not None and curriculum:
         state.remember(file_digest(curriculum[0]), state.courses, course.lesson_ids())
+        state.remember(file_digest(curriculum[0]), state.filled, list(filled_fields(course)))
 
 
 def _plan_key(plan: Plan, settings: BuildSettings) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .cli_assess import report_command, survey_group
 from .cli_common import EXIT_ERRORS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, guard, print_problems
 from .cli_i18n import i18n_group
 from .cli_options import build_options, check_options, flags_from, theme_options
@@ -280,6 +281,8 @@ def themes_preview(
 main.add_command(i18n_group)
 main.add_command(preview_command)
 main.add_command(preview_command, "serve")
+main.add_command(survey_group)
+main.add_command(report_command)
 
 
 def run() -> None:

@@ -54,6 +54,7 @@ class FormatSpec:
     selectable: bool = True  # offered by `--format` and built by default
     requested_by: str | None = None  # else built when this setting is given (`--bilingual`)
     variants: tuple[Variant, ...] = ()
+    needs: str | None = None  # a field it is made from (of a lesson, or the course): none without it
 
     def file_name(self, settings: Any, lesson_id: str = "") -> str:
         """`<stem>[-variant][.preset...]<suffix>`, e.g. `grooming-handout.large-print.pdf`."""
@@ -98,6 +99,9 @@ register(
     )
 )
 register(FormatSpec("guide", "lessonpress.layout.guide:Guide", learner=False))
+register(FormatSpec("exit-ticket", "lessonpress.layout.exit_ticket:ExitTicket", learner=True, needs="check"))
+register(FormatSpec("quiz", "lessonpress.layout.quiz:Quiz", learner=True, needs="check"))
+register(FormatSpec("answer-key", "lessonpress.layout.answer_key:AnswerKey", learner=False, needs="check"))
 register(
     FormatSpec(
         "pack",
@@ -138,6 +142,17 @@ register(
 )
 register(
     FormatSpec(
+        "survey",
+        "lessonpress.layout.survey:SurveyForm",
+        learner=True,
+        scope="course",
+        inputs="course",
+        stem="course-survey",
+        needs="survey",
+    )
+)
+register(
+    FormatSpec(
         "handout-bilingual",
         "lessonpress.layout.bilingual:BilingualHandout",
         learner=True,
@@ -173,6 +188,14 @@ def spec(name: str) -> FormatSpec:
 def learner_formats() -> tuple[str, ...]:
     """Names of every learner output (the learner-safety and help tests read this)."""
     return tuple(name for name, s in FORMATS.items() if s.learner)
+
+
+def filled_fields(document: Any) -> tuple[str, ...]:
+    """The fields some format needs (`needs`) that a lesson or course fills: a fact the build
+    records, so that it knows which lessons get a quiz (and whether the course has a survey)
+    without reading them again."""
+    needed = sorted({s.needs for s in FORMATS.values() if s.needs})
+    return tuple(name for name in needed if getattr(document, name, None))
 
 
 def format_options() -> frozenset[str]:

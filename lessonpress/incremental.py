@@ -114,9 +114,11 @@ class BuildState:
 
     - `outputs`: each file written (by its path inside the output folder): the fingerprint of
       what it was made from and the hash of its bytes;
-    - `languages`: a lesson file's content hash -> the language it is written in, and
-      `courses`: a curriculum's content hash -> its lessons in order; the two facts the
-      outputs depend on that only reading YAML would otherwise tell;
+    - `languages`: a lesson file's content hash -> the language it is written in,
+      `filled`: the same hash -> the fields some format needs that the lesson fills (a quiz is
+      made only from a lesson with questions), and `courses`: a curriculum's content hash ->
+      its lessons in order; the facts the outputs depend on that only reading YAML would
+      otherwise tell;
     - `warnings`: the warnings of the last full build of each plan, to repeat when nothing is
       rebuilt.
     """
@@ -124,6 +126,7 @@ class BuildState:
     out_dir: Path
     outputs: dict[str, Record] = field(default_factory=dict)
     languages: dict[str, str] = field(default_factory=dict)
+    filled: dict[str, list[str]] = field(default_factory=dict)
     courses: dict[str, list[str]] = field(default_factory=dict)
     warnings: dict[str, list[dict]] = field(default_factory=dict)
     damaged: str | None = None  # why the state on disk could not be used
@@ -163,6 +166,8 @@ class BuildState:
             self.outputs[key] = Record(fingerprint, sha)
         for key, value in _typed(raw.get("languages", {}), dict, "languages").items():
             self.languages[key] = _typed(value, str, "a language")
+        for key, value in _typed(raw.get("filled", {}), dict, "filled").items():
+            self.filled[key] = [_typed(i, str, "a field name") for i in _typed(value, list, "fields")]
         for key, value in _typed(raw.get("courses", {}), dict, "courses").items():
             ids = _typed(value, list, "a course")
             self.courses[key] = [_typed(i, str, "a lesson id") for i in ids]
@@ -179,6 +184,7 @@ class BuildState:
                 k: {"fingerprint": r.fingerprint, "sha256": r.sha256} for k, r in sorted(self.outputs.items())
             },
             "languages": dict(list(self.languages.items())[-MAX_FACTS:]),
+            "filled": dict(list(self.filled.items())[-MAX_FACTS:]),
             "courses": dict(list(self.courses.items())[-MAX_FACTS:]),
             "warnings": dict(list(self.warnings.items())[-MAX_PLANS:]),
         }

@@ -34,6 +34,7 @@ from .project import (
     read_input,
     translation_target,
 )
+from .questions import question_index
 from .regions import region_problems
 from .theme import DEFAULT_THEME, Theme
 from .timing import timing_problems
@@ -196,10 +197,14 @@ def check_lesson(file: LessonFile, theme: Theme = DEFAULT_THEME) -> tuple[Lesson
 
 
 def load_course(
-    paths: tuple[str, ...], lesson_ids: set[str], lessons: Sequence[Lesson] = (), theme: Theme = DEFAULT_THEME
+    paths: tuple[str, ...],
+    lesson_ids: set[str],
+    lessons: Sequence[Lesson] | None = None,
+    theme: Theme = DEFAULT_THEME,
 ) -> tuple[Course | None, list[LessonError]]:
-    """The course of the lesson folder (curriculum.yaml), checked against the lessons found;
-    its titles are checked against the fonts of each language's pack of `lessons`."""
+    """The course of the lesson folder (curriculum.yaml), checked against the lessons found; with
+    `lessons`, its survey is checked against their check questions and its titles against the
+    fonts of each language's pack of them."""
     courses, problems = load_courses(paths, lesson_ids, (), lessons=lessons, theme=theme)
     return (courses.source if courses else None), problems
 
@@ -209,20 +214,22 @@ def load_courses(
     lesson_ids: set[str],
     locales: tuple[str, ...] | None = None,
     stale: list[Stale] | None = None,
-    lessons: Sequence[Lesson] = (),
+    lessons: Sequence[Lesson] | None = None,
     theme: Theme = DEFAULT_THEME,
 ) -> tuple[Localized[Course] | None, list[LessonError]]:
     """The course of the lesson folder (curriculum.yaml), checked against the lessons found, with
     its translations (translations/<locale>/curriculum.yaml; only `locales` when given, none for
-    an empty tuple). With `lessons`, the texts each language's pack prints (its translation, else
-    the source) are checked against the fonts of that language's lessons."""
+    an empty tuple). With `lessons`, its survey is checked against their check questions, and the
+    texts each language's pack prints (its translation, else the source) against the fonts of
+    that language's lessons."""
     found = find_course(paths)
     if found is None:
         return None, []
     document, problems = read_document(*found)
     if document is None:
         return None, problems
-    course, problems = validate_course(document, lesson_ids)
+    questions = question_index(lessons) if lessons is not None else None
+    course, problems = validate_course(document, lesson_ids, questions)
     if course is None:
         return None, problems
     translations, shown = [], {}
@@ -240,7 +247,7 @@ def load_courses(
         if translated is not None:
             translations.append((file.locale, translated))
             shown[file.locale] = file.shown
-    courses, found_here = course_glyphs(Localized(course, tuple(translations)), shown, lessons, theme)
+    courses, found_here = course_glyphs(Localized(course, tuple(translations)), shown, lessons or (), theme)
     return courses, problems + found_here
 
 

@@ -30,6 +30,15 @@ class Kind:
     DATE = "date"
     COLOR = "color"
     NUMBER = "number"
+    ID = "id"
+    OBJECTIVE = "objective"
+    QUESTION = "question-ref"
+
+
+class OneOf(tuple):
+    """A marker for `Annotated` text that must be one of a few words, e.g. a question's type."""
+
+    __slots__ = ()
 
 
 Url = Annotated[str, Kind.URL]
@@ -39,6 +48,9 @@ Flag = Annotated[bool, Kind.FLAG]
 IsoDate = Annotated[str, Kind.DATE]
 Color = Annotated[str, Kind.COLOR]
 Number = Annotated[float, Kind.NUMBER]
+Slug = Annotated[str, Kind.ID]
+ObjectiveRef = Annotated[str, Kind.OBJECTIVE]
+QuestionRef = Annotated[str, Kind.QUESTION]
 Texts = tuple[RichText, ...]
 
 
@@ -116,6 +128,69 @@ class Source:
     url: Url | None = doc("Web address of the source.")
 
 
+# The kinds of check question, each with the fields only it may use (validate.py checks them).
+QUESTION_TYPES: dict[str, tuple[str, ...]] = {
+    "choice": ("options",),
+    "true_false": ("answer",),
+    "short_answer": ("model_answer", "lines"),
+    "order": ("steps",),
+    "match": ("pairs", "from_vocabulary"),
+}
+MAX_EXIT_TICKET = 3  # questions on an exit ticket
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer of a choice question; `correct` marks a right one (learners never see it)."""
+
+    __shorthand__ = "text"
+
+    text: RichText = required("The answer as learners read it.")
+    correct: Flag = doc("`true` for a right answer.", facilitator=True, default=False)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A check question; its answer and explanation are for the facilitator only.
+
+    `tag` names the objective the question checks by its position in `objectives`, counted from 1
+    ("objective 2"), so it stays right in every translation of the lesson.
+    """
+
+    id: Slug = required("Short name, unique in the lesson, e.g. 'paying-makes-it-stop'.")
+    type: Annotated[str, OneOf(QUESTION_TYPES)] = required(
+        "What kind of question: " + ", ".join(QUESTION_TYPES) + "."
+    )
+    question: RichText = required("The question (or, for true_false, the statement) learners read.")
+    options: tuple[Option, ...] = doc("choice: the answers, the right ones with `correct: true`.", default=())
+    answer: Flag | None = doc("true_false: whether the statement is true.", facilitator=True)
+    model_answer: RichText | None = doc("short_answer: a good answer, for the answer key.", facilitator=True)
+    lines: Minutes | None = doc("short_answer: how many lines learners get to write on (default 3).")
+    steps: Texts = doc("order: the steps in the right order; learners get them shuffled.", default=())
+    pairs: tuple[Term, ...] = doc("match: terms and what they mean; learners match them.", default=())
+    from_vocabulary: Flag = doc("match: use the lesson's words to know as the pairs.", default=False)
+    explanation: RichText | None = doc("Why the answer is right, for the answer key.", facilitator=True)
+    tag: ObjectiveRef | None = doc("The objective it checks: 'objective N', counting from 1.")
+
+
+@dataclass(frozen=True)
+class Check:
+    """Questions that check what learners understood: the quiz, exit ticket and answer key."""
+
+    questions: tuple[Question, ...] = required("The questions, in order.")
+    exit_ticket: tuple[Slug, ...] = doc(
+        f"Ids of the questions on the exit ticket, at most {MAX_EXIT_TICKET} (default: the first ones).",
+        default=(),
+    )
+
+    def ticket(self) -> tuple[Question, ...]:
+        """The exit ticket's questions: those it names, else the first ones."""
+        if not self.exit_ticket:
+            return self.questions[:MAX_EXIT_TICKET]
+        by_id = {q.id: q for q in self.questions}
+        return tuple(by_id[i] for i in self.exit_ticket if i in by_id)
+
+
 @dataclass(frozen=True)
 class Translation:
     """About a translated lesson: whether it has been reviewed, and by whom."""
@@ -154,6 +229,7 @@ class Lesson:
         " id starts with teens or preteens, the audiences who hand in worksheets; no otherwise).",
         translate=False,
     )
+    check: Check | None = doc("Questions that check understanding: exit ticket, quiz and answer key.")
     facilitator_notes: Texts = doc(
         "Notes for the facilitator only.", facilitator=True, single=True, default=()
     )
@@ -202,6 +278,41 @@ class Route:
     description: RichText | None = doc("Who the route is for and why these lessons.")
 
 
+LIKERT_POINTS = ("5", "4")  # an agree/disagree scale with a middle point, or without
+KNOWLEDGE_TYPES = ("choice", "true_false")  # check questions a survey can score from a letter
+
+
+@dataclass(frozen=True)
+class SurveyItem:
+    """One item of the survey: a statement to agree or disagree with, or a knowledge item drawn
+    from a lesson's check question (its answer is scored, never printed)."""
+
+    id: Slug = required("Short name, unique in the survey: the item's column in the responses file.")
+    statement: RichText | None = doc("A statement respondents agree or disagree with.")
+    question: QuestionRef | None = doc(
+        "A knowledge item: a check question of a lesson, 'lesson-id/question-id' (choice with one "
+        "right option, or true_false)."
+    )
+
+
+@dataclass(frozen=True)
+class Survey:
+    """The same short survey before and after the course, on paper, to show what changed."""
+
+    consent: RichText = required("The consent line respondents tick before they answer.")
+    items: tuple[SurveyItem, ...] = required("The statements and knowledge items, in order.")
+    title: RichText | None = doc("Title of the form (default: the course's title).")
+    intro: RichText | None = doc("What respondents read first: why it is asked, that no names are written.")
+    scale: Annotated[str, OneOf(LIKERT_POINTS)] = doc(
+        "Points of the agree/disagree scale: 5 (with a middle point) or 4.", default="5"
+    )
+
+    @property
+    def points(self) -> int:
+        """How many points the agree/disagree scale has (4 or 5)."""
+        return int(self.scale)
+
+
 @dataclass(frozen=True)
 class Course:
     """A curriculum: its title and the order of its lessons (lessons/curriculum.yaml)."""
@@ -215,6 +326,7 @@ class Course:
     routes: tuple[Route, ...] = doc(
         "Short routes through the course, e.g. for groups that get only two sessions.", default=()
     )
+    survey: Survey | None = doc("A pre/post survey of the course, printed as paper forms, reported on.")
     language: LanguageTag = doc("BCP 47 language tag of the course text.", default="en")
     translation: Translation | None = doc("In a translation file only: its review state.", translate=False)
     source_path: str = field(default="", metadata={"internal": True})

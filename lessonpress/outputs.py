@@ -9,7 +9,7 @@ facts handed in, from the checked lessons or from the state.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +40,7 @@ class Unit:
     digest: str
     translation: TranslationFile | None = None
     given: bool = True
+    filled: frozenset[str] = frozenset()  # fields some format needs that the lesson fills
 
     @property
     def shown(self) -> str:
@@ -62,6 +63,7 @@ class CourseFacts:
     lesson_ids: tuple[str, ...] | None  # None: no curriculum.yaml (every lesson, by id)
     curriculum: str | None  # shown path of curriculum.yaml
     digest: str  # its content, and the translated curricula
+    filled: frozenset[str] = frozenset()  # fields some format needs that the curriculum fills
 
 
 @dataclass(frozen=True)
@@ -109,16 +111,21 @@ def _locale_digest(folder: Path) -> str:
     return digest(*(f"{name}={file_digest(folder / name)}" for name in (*LOCALE_FILES, TRANSLATION_RECORD)))
 
 
-def units_of(sources: list[Source], language_of: Callable[[Source], str | None]) -> list[Unit] | None:
-    """Each source lesson and each translation as a unit; None when a source's language is not
-    known (it has not been read, or it failed to load)."""
+def units_of(
+    sources: list[Source],
+    language_of: Callable[[Source], str | None],
+    filled_of: Callable[[Source], Collection[str] | None] = lambda source: (),
+) -> list[Unit] | None:
+    """Each source lesson and each translation as a unit; None when a source's language (or
+    which of the fields formats need it fills) is not known (not read, or failed to load)."""
     units = []
     for source in sources:
-        language = language_of(source)
-        if language is None:
+        language, filled = language_of(source), filled_of(source)
+        if language is None or filled is None:
             return None
-        units.append(Unit(source.file, language, source.digest, None, source.given))
-        units += [Unit(source.file, t.locale, d, t, source.given) for t, d in source.translations]
+        has = frozenset(filled)  # a translation has what its source has (it cannot add a field)
+        units.append(Unit(source.file, language, source.digest, None, source.given, has))
+        units += [Unit(source.file, t.locale, d, t, source.given, has) for t, d in source.translations]
     return units
 
 
@@ -153,14 +160,14 @@ def _plan(
     for fmt in formats:
         spec, key = FORMATS[fmt], settings.output_key(fmt)
         if spec.inputs == "course":
-            if course is not None:
+            if course is not None and (spec.needs is None or spec.needs in course.filled):
                 outputs += _course_outputs(settings, spec, units, course, digest(shared, *key))
             continue
         paired = getattr(settings, spec.requested_by) if spec.requested_by else None
         for unit in units:
             made_of: tuple[Unit, ...] = (unit,)
-            if not unit.given:
-                continue
+            if not unit.given or (spec.needs and spec.needs not in unit.filled):
+                continue  # not asked for; or a quiz of a lesson without questions
             if spec.inputs == "lesson+source" and unit.translation and unit.file.path in sources:
                 made_of = (unit, sources[unit.file.path])
             if spec.inputs == "translation":

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 from . import model
 from .markup import RichText
-from .model import Kind
+from .model import Kind, OneOf
 from .validate import MAX_LIST_ITEMS, MAX_TEXT_LENGTH
 
 SCHEMA_ID = "https://raw.githubusercontent.com/lessonpress/lessonpress/main/docs/lesson.schema.json"
@@ -27,6 +27,9 @@ _KINDS: dict[str, dict[str, Any]] = {
     },
     Kind.POSITIVE: {"type": "integer", "minimum": 1},
     Kind.FLAG: {"type": "boolean"},
+    Kind.ID: {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 60},
+    Kind.OBJECTIVE: {"type": "string", "pattern": "^[Oo]bjective +[1-9][0-9]*$", "examples": ["objective 2"]},
+    Kind.QUESTION: {"type": "string", "pattern": "^[^/]+/[a-z0-9]+(-[a-z0-9]+)*$"},
 }
 
 
@@ -81,7 +84,10 @@ def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if origin in (Union, types.UnionType):
         return _type(next(a for a in get_args(tp) if a is not type(None)), defs)
     if origin is Annotated:
-        return dict(_KINDS[get_args(tp)[1]])
+        kind = get_args(tp)[1]
+        if isinstance(kind, OneOf):
+            return {"type": "string", "enum": list(kind)}
+        return dict(_KINDS[kind])
     if origin is tuple:
         return {"type": "array", "items": _type(get_args(tp)[0], defs), "maxItems": MAX_LIST_ITEMS}
     if tp in (RichText, str):

@@ -62,6 +62,22 @@ resources:             # optional; each web address gets a QR code
     url: "https://example.org"
     description: "Who it is for and what it does."
 
+check:                 # optional: questions for the exit ticket, quiz and answer key
+  questions:           # answers and explanations are for the facilitator only
+    - id: first-question
+      type: choice     # choice, true_false, short_answer, order or match
+      question: Which of these ...?
+      options:
+        - A wrong answer.
+        - text: The right answer.
+          correct: true
+      explanation: Why it is right (printed on the answer key only).
+      tag: objective 1 # the objective it checks, counting from 1
+    - id: second-question
+      type: true_false
+      question: A statement that is true or false.
+      answer: false
+
 facilitator_notes:     # facilitator only
   - "Anything the person leading the session should know."
 

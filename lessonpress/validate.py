@@ -13,6 +13,7 @@ import difflib
 import re
 import types
 import unicodedata
+from collections.abc import Mapping
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from . import markup, model, yamltraps
@@ -25,6 +26,7 @@ from .yamlio import Document, Path_
 
 MAX_TEXT_LENGTH = 10_000
 MAX_LIST_ITEMS = 500
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _INVALID = object()
 _TRUE, _FALSE = {"true", "yes", "on"}, {"false", "no", "off"}
 # Numbers are ASCII digits only: str.isdigit() and float() also take "²" and "١٢", and int("²")
@@ -36,19 +38,30 @@ T = TypeVar("T")
 
 def validate_lesson(doc: Document, lesson_id: str) -> tuple[model.Lesson | None, list[LessonError]]:
     """Check a loaded lesson file against the schema; return the Lesson (or None) and problems."""
+    from .questions import check_questions
+
     converter = Converter(doc)
     lesson = converter.root(model.Lesson)
+    if lesson is not None and lesson.check is not None:
+        converter.problems += check_questions(lesson, doc)
     if lesson is None or any(p.is_error for p in converter.problems):
         return None, converter.problems
     return dataclasses.replace(lesson, lesson_id=lesson_id, source_path=doc.path), converter.problems
 
 
-def validate_course(doc: Document, known_ids: set[str]) -> tuple[model.Course | None, list[LessonError]]:
-    """Check a curriculum.yaml file against the lessons that exist; return the Course or None."""
+def validate_course(
+    doc: Document, known_ids: set[str], questions: Mapping[str, Mapping[str, model.Question]] | None = None
+) -> tuple[model.Course | None, list[LessonError]]:
+    """Check a curriculum.yaml file against the lessons that exist (and, given the lessons'
+    check questions by lesson id, its survey's knowledge items); return the Course or None."""
+    from .questions import check_survey
+
     converter = Converter(doc)
     course = converter.root(model.Course, "a curriculum file")
     if course is None:
         return None, converter.problems
+    if course.survey is not None:
+        converter.problems += check_survey(course.survey, doc, questions)
     # A lesson belongs to one unit; a route is a separate path, so it may repeat a unit's lessons
     # but must not name a lesson twice itself.
     in_units: dict[str, int] = {}
@@ -239,6 +252,8 @@ class Converter:
             return self._convert(inner[0], raw, path)
         if origin is Annotated:
             base, kind = get_args(tp)[:2]
+            if isinstance(kind, model.OneOf):
+                return self._one_of(kind, raw, path)
             return self._annotated(kind, raw, path)
         if origin is tuple:
             return self._list(get_args(tp)[0], raw, path)
@@ -382,14 +397,50 @@ class Converter:
                 return check_url(text)
             except UrlProblem as problem:
                 return self._error(path, problem.message, "markup.link", problem.hint)
+        if kind == Kind.ID:
+            if len(text) <= 60 and ID_PATTERN.fullmatch(text):
+                return text
+            suggestion = "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:60]
+            return self._error(
+                path,
+                f"'{text}' is not an id",
+                "schema.id",
+                "use lower-case letters, digits and hyphens"
+                + (f", e.g. '{suggestion}'" if suggestion else ", e.g. 'paying-makes-it-stop'"),
+            )
+        if kind == Kind.QUESTION:
+            lesson_id, _, question_id = text.partition("/")
+            if lesson_id and ID_PATTERN.fullmatch(question_id):
+                return text
+            return self._error(
+                path,
+                f"'{text}' does not name a question",
+                "schema.question-ref",
+                "write the lesson id and the question id, e.g. 'teens-3-sextortion/paying-makes-it-stop'",
+            )
+        if kind == Kind.OBJECTIVE:
+            return text  # which objectives exist is checked with the whole lesson (questions.py)
         raise TypeError(f"unknown kind {kind!r}")  # a bug in model.py, not in the lesson
+
+    def _one_of(self, choices: model.OneOf, raw: Any, path: Path_) -> Any:
+        text = self._text(raw, path)
+        if text is _INVALID or text in choices:
+            return text
+        close = difflib.get_close_matches(text.lower().replace("-", "_").replace(" ", "_"), choices, n=1)
+        return self._error(
+            path,
+            f"{_name(path)} must be one of {', '.join(choices)}, not '{text}'",
+            "schema.choice",
+            f"did you mean '{close[0]}'?" if close else None,
+        )
 
     def _positive(self, text: str, path: Path_) -> Any:
         if _WHOLE.fullmatch(text) and int(text) > 0:
             return int(text)
-        hint = "write a whole number of minutes, e.g. 45"
+        minutes = "minutes" in _key_of(path)
+        hint = "write a whole number of minutes, e.g. 45" if minutes else "write a whole number, e.g. 3"
         if not text.isascii() and any(c.isdigit() for c in text):
-            hint = "write the number with the digits 0-9, e.g. 45"
+            hint = "write the number with the digits 0-9, e.g. " + ("45" if minutes else "3")
         m = re.fullmatch(r"([0-9]+):([0-5][0-9])", text)
         if m:
             hint = f"write {int(m[1]) * 60 + int(m[2])} for {text} (hours:minutes)"

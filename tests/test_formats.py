@@ -81,8 +81,12 @@ def test_learner_and_facilitator_outputs_are_named_by_the_registry() -> None:
         "handout-bilingual",
         "html",
         "html-bilingual",
+        "exit-ticket",
+        "quiz",
+        "survey",
     }
     assert not spec("guide").learner and not spec("notes").learner and not spec("guide-html").learner
+    assert not spec("answer-key").learner
     binder = BuildSettings(pack_of="guide")
     assert spec("pack").is_learner() and not spec("pack").is_learner(binder)
 

@@ -66,7 +66,7 @@ def test_shipped_translations_exist() -> None:
 @pytest.mark.parametrize("fmt", LEARNER_FORMATS)
 def test_translated_learner_outputs_have_no_facilitator_sentence(lesson, fmt: str) -> None:  # noqa: ANN001
     text = squash(output_text(lesson, fmt))
-    assert squash(lesson.objectives[0].plain) in text  # the check can see the text
+    assert squash(lesson.title.plain) in text  # the check can see the text
     for hidden in lesson.facilitator_texts():
         for sentence in sentences(hidden.plain):
             assert squash(sentence) not in text, f"{fmt}: {sentence!r} leaked"
@@ -97,3 +97,38 @@ def test_every_languages_pack_of_handouts_has_no_facilitator_sentence(tmp_path: 
             for hidden in lesson.facilitator_texts():
                 for sentence in sentences(hidden.plain):
                     assert squash(sentence) not in text, f"{pdf.parent.name}: {sentence!r} leaked"
+
+
+WITH_QUESTIONS = [p for p in SHIPPED if "\ncheck:" in p.read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("path", WITH_QUESTIONS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("fmt", LEARNER_FORMATS)
+def test_no_answer_or_explanation_reaches_a_learner_output(path: Path, fmt: str) -> None:
+    """Explanations and model answers, whole (not only their long sentences), are on no learner
+    output of a lesson with check questions; nor is any other facilitator sentence."""
+    from .conftest import load
+
+    lesson = load(path)
+    text = squash(output_text(lesson, fmt))
+    assert squash(lesson.title.plain) in text
+    for question in lesson.check.questions:
+        for hidden in (question.explanation, question.model_answer):
+            if hidden is not None:
+                assert squash(hidden.plain) not in text, f"{fmt}: {question.id} leaked"
+                for sentence in sentences(hidden.plain):
+                    assert squash(sentence) not in text, f"{fmt}: {sentence!r} leaked"
+
+
+def test_the_survey_forms_carry_no_answer(tmp_path: Path) -> None:
+    result = build(BuildSettings(paths=(str(LESSONS),), out_dir=tmp_path, formats=("survey",), jobs=2))
+    assert result.ok and {p.parent.name for p in result.written} >= {"en", "es"}
+    for pdf in result.written:
+        reader = PdfReader(pdf)
+        text = squash(" ".join(page.extract_text() or "" for page in reader.pages))
+        for path in WITH_QUESTIONS:
+            checked = check_lesson_and_translations(LessonFile(path, str(path), path.stem))
+            for lesson in checked.lessons:
+                for hidden in lesson.facilitator_texts():
+                    for sentence in sentences(hidden.plain):
+                        assert squash(sentence) not in text, f"{pdf}: {sentence!r} leaked"

@@ -3,11 +3,14 @@
 In the guide's order: at a glance (audience, duration, materials, objectives); the run sheet as
 a real table with a running clock; safeguarding; every prompt with its notes and follow-ups;
 activities step by step with their notes; words to know; warning signs; takeaways; facilitator
-notes; help and resources; sources. This page carries facilitator-only content.
+notes; help and resources; sources; and, for a lesson with check questions, the answer key (as
+the PDF guide's last section: each answer in the letters the quiz and exit ticket print). This
+page carries facilitator-only content.
 """
 
 from __future__ import annotations
 
+from ..assess import Printed, quiz
 from ..model import Lesson
 from .base import HtmlContext, HtmlFormat, page
 from .sections import Sections
@@ -28,6 +31,7 @@ GUIDE_PARTS = (
     "resources",
     "helplines",
     "sources",
+    "answer_key",
 )
 
 
@@ -122,3 +126,50 @@ class GuideSections(Sections):
         if not self.lesson.facilitator_notes:
             return ""
         return self.section(self.labels.facilitator_notes, self.bullets(self.lesson.facilitator_notes))
+
+    def answer_key(self) -> str:
+        """Each check question with its answer, why, the objective it checks and whether it is on
+        the exit ticket (layout/answer_key.py prints the same for the PDF guide)."""
+        lesson, labels, write = self.lesson, self.labels, self.write
+        if lesson.check is None:
+            return ""
+        on_ticket = {q.id for q in lesson.check.ticket()}
+        items = []
+        for p in quiz(lesson, labels.letters):
+            answer, lines = self.answer(p)
+            body = f"<p><strong>{write(p.question.question)}</strong></p>"
+            body += f"<p><strong>{escape(labels.answer)}:</strong> {answer}</p>"
+            if lines:
+                body += "<ol>" + "".join(f"<li>{line}</li>" for line in lines) + "</ol>"
+            if p.question.explanation:
+                why = write(p.question.explanation)
+                body += f'<p class="note"><strong>{escape(labels.why)}:</strong> {why}</p>'
+            facts = []
+            n = p.objective()
+            if n is not None:
+                objective = write(lesson.objectives[n - 1])
+                facts.append(f"<strong>{escape(labels.objective_n.format(n=n))}:</strong> {objective}")
+            if p.question.id in on_ticket:
+                facts.append(f"<em>{escape(labels.on_exit_ticket)}</em>")
+            if facts:
+                body += f'<p class="note">{" · ".join(facts)}</p>'
+            items.append(f'<li value="{p.number}">{body}</li>')
+        return self.section(labels.answer_key, f'<ol class="key">{"".join(items)}</ol>')
+
+    def answer(self, p: Printed) -> tuple[str, list[str]]:
+        """The answer in one line, and lines that spell it out (an order question's steps in their
+        right order; a match question's terms with their meanings)."""
+        q, labels, write = p.question, self.labels, self.write
+        by_letter = {e.letter: e.text for e in p.entries}
+        if q.type == "true_false":
+            return escape(labels.true if q.answer else labels.false), []
+        if q.type == "short_answer":
+            return (write(q.model_answer) if q.model_answer else ""), []
+        if q.type == "choice":
+            return " · ".join(f"<strong>{escape(x)}</strong> {write(by_letter[x])}" for x in p.key), []
+        if q.type == "order":
+            lines = [f"<strong>{escape(x)}</strong> {write(by_letter[x])}" for x in p.key]
+            return escape(", ".join(p.key)), lines
+        pairs = list(zip(p.terms, p.key, strict=True))  # match
+        lines = [f"{write(term)} — <strong>{escape(x)}</strong> {write(by_letter[x])}" for term, x in pairs]
+        return escape(", ".join(f"{i}–{x}" for i, (_, x) in enumerate(pairs, 1))), lines

@@ -172,7 +172,7 @@ def print_stylesheet(theme: Theme) -> str:
             f".subtitle{{font-size:{theme.subtitle_size:.2f}pt}}",
             f"footer{{font-size:{max(theme.small_size, 9.0):.2f}pt}}",
             f"textarea{{min-height:{write_in:.1f}pt;resize:none;background:#fff}}",
-            "ol.prompts>li,ul.cards>li,ul.checklist li,tr,.draft{break-inside:avoid}",
+            "ol.prompts>li,ol.key>li,ul.cards>li,ul.checklist li,tr,.draft{break-inside:avoid}",
             "h2,h3{break-after:avoid}",
             ".skip{display:none}",
             "}",

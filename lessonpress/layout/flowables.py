@@ -119,6 +119,33 @@ class _Indented(Flowable):
         self.paragraph.drawOn(self.canv, 0 if _runs_rtl(self.paragraph) else self.indent, 0)
 
 
+class Inset(Flowable):
+    """A flowable moved `indent` points in from the side where reading starts (the right, right
+    to left). Unlike an Indenter it needs no document, so it also works in a frame of its own."""
+
+    def __init__(self, inner: Flowable, indent: float, rtl: bool = False) -> None:
+        super().__init__()
+        self.inner, self.indent, self.rtl = inner, indent, rtl
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        _, h = self.inner.wrap(avail_width - self.indent, avail_height)
+        self.width, self.height = avail_width, h
+        return self.width, h
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts = self.inner.split(avail_width - self.indent, avail_height)
+        return [Inset(p, self.indent, self.rtl) for p in parts]
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab's name
+        return self.inner.getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:  # noqa: N802
+        return self.inner.getSpaceAfter()
+
+    def draw(self) -> None:
+        self.inner.drawOn(self.canv, 0 if self.rtl else self.indent, 0)
+
+
 class WriteInLines(Flowable):
     """Ruled lines to write an answer on, `indent` in from the side where reading starts."""
 

@@ -6,8 +6,8 @@ is taught; the run sheet, a lesson plan on a running clock that says what to say
 order and with the minutes of the lesson's timing plan (`timing.py`, shared with the slides and
 notes pages); every discussion prompt with its notes and follow-ups in tinted callouts; the
 activities step by step with theirs; words to know; warning signs and takeaways; facilitator
-notes; help and resources; sources in full. This is the one portrait
-format that prints facilitator-only content.
+notes; help and resources; sources in full; the answer key of the lesson's check questions.
+This is the one portrait format that prints facilitator-only content.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 from ..model import Activity, Lesson
 from ..scripts import script_for
 from ..timing import clock, plan_timing
+from .answer_key import answer_key_section
 from .base import DocumentSpec, Format, LayoutContext
 from .boxes import Callout
 from .direction import mirror_commands, mirror_rows, mirror_widths
@@ -30,7 +31,11 @@ class Guide(Format):
 
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
         return portrait_document(
-            lesson, context, lambda c: guide_story(lesson, c), context.labels.guide, duplex=True
+            lesson,
+            context,
+            lambda c: guide_story(lesson, c) + answer_key_section(lesson, c),
+            context.labels.guide,
+            duplex=True,
         )
 
 

@@ -132,12 +132,18 @@ def help_footer(
     for entry in (helplines.child_line, helplines.emergency):
         if entry is None:
             continue
+        # Only the number or text line itself is one unbroken run: joined to a translated
+        # "Text" label by no-break spaces, right to left, it was drawn backwards ("868686 ot").
         contact = (
-            entry.phone.plain if entry.phone else f"{labels.text}: {entry.text.plain}" if entry.text else ""
+            f"{mark}{unbroken(entry.phone.plain)}"
+            if entry.phone
+            else f"{labels.text}: {mark}{unbroken(entry.text.plain)}"
+            if entry.text
+            else ""
         )
         if contact:
-            named.append(f"{entry.name.plain}: {mark}{unbroken(contact)}")
-            bare.append(f"{mark}{unbroken(contact)}")
+            named.append(f"{entry.name.plain}: {contact}")
+            bare.append(contact)
     if not named:
         return (labels.help_write_in,)
     return tuple(labels.help_now.format(help=" · ".join(items)) for items in (named, bare))

@@ -22,6 +22,7 @@ from ..labels import Labels
 from ..model import Course, Lesson
 from ..scripts import LATIN, script_for
 from ..theme import Theme
+from .answer_key import answer_key_section
 from .base import DocumentSpec, Format, LayoutContext, Metadata
 from .flowables import Heading
 from .fonts import register_theme
@@ -32,6 +33,7 @@ from .pack_design import cover, divider, section_key
 from .page import PortraitPage, draft_notice, footer
 from .text import Styles, escape, paragraph, styles_for, to_markup
 
+ANSWER_KEYS = "answer-keys"  # bookmark key of a binder's appendix of answer keys
 SOURCES_KEY = "sources"  # bookmark key of the pack's one source list
 
 
@@ -222,7 +224,25 @@ class _PackStory:
             for lesson in lessons:
                 story.append(PageBreak())
                 story.extend(self.lesson(lesson, nested=bool(unit_title)))
-        return story + self.back_matter()
+        return story + self.answer_keys() + self.back_matter()
+
+    def answer_keys(self) -> list[Flowable]:
+        """A binder's appendix: every lesson's answer key, after all the guides (a pack of
+        handouts, read by learners, has none)."""
+        lessons = [x for x in self.lessons if x.check is not None]
+        if self.context.pack_of != "guide" or not lessons:
+            return []
+        title = self.labels.answer_keys
+        story: list[Flowable] = [
+            PageBreak(),
+            Mark(self.log, ANSWER_KEYS, title),
+            OutlineEntry(title, title_destination(ANSWER_KEYS), 0),
+        ]
+        story.append(paragraph(escape(title), self.styles.title))
+        for lesson in lessons:
+            key = f"K{self.lessons.index(lesson)}"
+            story += answer_key_section(lesson, self.context, key=key, title_level=1, section_level=1)
+        return story
 
     def back(self) -> list[tuple[str, str]]:
         """(key, title) of what follows the lessons: the one helpline directory, the one
@@ -312,6 +332,8 @@ class _PackStory:
                 out.append(paragraph(escape(unit_title), s.subheading))
             for lesson in lessons:
                 out.append(self.entry(lesson, theme.body_size * (1.5 if unit_title else 0)))
+        if self.context.pack_of == "guide" and any(x.check for x in self.lessons):
+            out.append(ContentsEntry(escape(self.labels.answer_keys), s.body, ANSWER_KEYS, 0))
         back = self.back()
         if back:
             out.append(Spacer(1, theme.body_size * 0.6))

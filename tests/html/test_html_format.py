@@ -261,3 +261,38 @@ def test_a_bilingual_page_has_no_facilitator_text(bilingual) -> None:  # noqa: A
         if lesson.language in ("en", "es"):
             assert lesson.objectives[0].plain in html
             assert not [t.plain for t in lesson.facilitator_texts() if t.plain in html]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_guide_page_ends_with_the_answer_key_in_the_quizs_letters(language: str) -> None:
+    """The facilitator's page carries the key the PDF guide ends with: each question's answer in
+    the letters the quiz prints, why, and its objective; the learner page carries none of it."""
+    from lessonpress.assess import quiz
+
+    path = ROOT / "lessons" / "teens-3-sextortion.yaml"
+    checked = check_lesson_and_translations(LessonFile(path, str(path), path.stem), locales=(language,))
+    lesson = next(x for x in checked.lessons if x.language == language)
+    labels = labels_for(language)
+    page = tree(render(lesson, "guide-html"))
+    last = list(page.iter("section"))[-1]
+    assert next(last.iter("h2")).text() == labels.answer_key
+    items = list(next(last.iter("ol")).children)
+    printed = quiz(lesson, labels.letters)
+    assert len(items) == len(printed) == len(lesson.check.questions)
+    for item, p in zip(items, printed, strict=True):
+        text = item.text()
+        assert item.attrs["value"] == str(p.number) and p.question.question.plain in text
+        answer = next(n for n in item.iter("p") if n.text().startswith(labels.answer + ":")).text()
+        by_letter = {e.letter: e.text.plain for e in p.entries}
+        if p.type == "choice":
+            assert all(f"{x} {by_letter[x]}" in answer for x in p.key)
+        elif p.type == "order":
+            assert answer.endswith(", ".join(p.key))
+            assert [li.text() for li in item.iter("li")] == [f"{x} {by_letter[x]}" for x in p.key]
+        elif p.type == "short_answer":
+            assert p.question.model_answer.plain in answer
+        assert p.question.explanation.plain in text
+        assert labels.objective_n.format(n=p.objective()) in text
+    handout = render(lesson)
+    assert labels.answer_key not in handout
+    assert not [q.id for q in lesson.check.questions if q.explanation.plain in handout]
