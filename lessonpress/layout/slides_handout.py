@@ -10,7 +10,7 @@ numbered the same way, and like it this is a learner output: facilitator notes a
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from ..model import Lesson
 from ..scripts import LATIN
@@ -39,11 +39,21 @@ class SlidesHandout(Format):
         if not legible(theme, frame_width * (LINED_SLIDE if per_page == 3 else 0.5)):
             story = as_text(fitted, context)
         else:
-            story = [
-                Sheet(fitted[i : i + per_page], per_page, theme) for i in range(0, len(fitted), per_page)
-            ]
-            story += links(fitted, context)
+            story = sheets(fitted, per_page, theme) + links(fitted, context)
         return portrait_document(lesson, context, story, labels.slides_handout, licence=True, learner=True)
+
+
+def sheets(fitted: tuple[FittedSlide, ...], per_page: int, theme: Theme) -> list[Flowable]:
+    """The slides `per_page` to a sheet, each sheet a page of its own. A sheet takes the whole
+    frame, so the next one starts after a page break rather than in whatever the frame has
+    left: a float's remainder (2.8e-14 pt under a draft translation's taller footer) would
+    otherwise take it, drawn in no height, upside down, its text read amid the sheet above."""
+    story: list[Flowable] = []
+    for i in range(0, len(fitted), per_page):
+        if story:
+            story.append(PageBreak())
+        story.append(Sheet(fitted[i : i + per_page], per_page, theme))
+    return story
 
 
 def as_text(fitted: tuple[FittedSlide, ...], context: LayoutContext) -> list[Flowable]:

@@ -4,25 +4,40 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from pathlib import Path
 
 import pdfplumber
 import pytest
 from pypdf import PdfReader
 
+from lessonpress.config import RegionDefaults
+from lessonpress.deck import plan_deck
 from lessonpress.formats import get_format
-from lessonpress.labels import ENGLISH
+from lessonpress.helplines import load_helplines
+from lessonpress.labels import ENGLISH, Labels, labels_for
 from lessonpress.layout.base import LayoutContext
+from lessonpress.layout.slide_drawing import fit_deck
+from lessonpress.lessons import check_lesson_and_translations
 from lessonpress.model import Lesson
+from lessonpress.project import LessonFile
+from lessonpress.regions import RegionHelplines, select
 from lessonpress.render import render
 from lessonpress.theme import DEFAULT_THEME
 
-from ..conftest import GOOD, LESSONS, load, squash
+from ..conftest import GOOD, LESSONS, ROOT, load, squash
+from .complex_text import needs_poppler, pdftotext
 from .test_slides import fitted, holdout, outside_live_area
 
 
-def handout(lesson: Lesson, per_page: int, paper: str = "a4") -> bytes:
-    context = LayoutContext(paper, DEFAULT_THEME, ENGLISH, per_page=per_page)
+def handout(
+    lesson: Lesson,
+    per_page: int,
+    paper: str = "a4",
+    labels: Labels = ENGLISH,
+    helplines: RegionHelplines | None = None,
+) -> bytes:
+    context = LayoutContext(paper, DEFAULT_THEME, labels, per_page=per_page, helplines=helplines)
     return render(get_format("slides-handout").layout(lesson, context))
 
 
@@ -90,3 +105,31 @@ def test_learner_copy_has_no_notes_and_nothing_outside_the_page(tmp_path: Path) 
     six = handout(long, 6)
     assert len(PdfReader(io.BytesIO(six)).pages) == math.ceil(len(fitted(long)) / 6) + 1
     assert outside_live_area(handout(long, 3)) == []
+
+
+def draft_translation(lesson_id: str, language: str) -> Lesson:
+    path = LESSONS / f"{lesson_id}.yaml"
+    checked = check_lesson_and_translations(LessonFile(path, str(path), path.stem))
+    lesson = next(x for x in checked.lessons if x.language == language)
+    assert lesson.translation is not None and lesson.translation.draft
+    return lesson
+
+
+@needs_poppler
+@pytest.mark.parametrize("per_page", [3, 6])
+def test_a_draft_translation_prints_each_sheet_on_a_page_of_its_own(per_page: int) -> None:
+    """A draft translation's taller footer left a float's remainder (2.8e-14 pt) under a full
+    sheet; the next sheet was drawn in it, in no height and upside down, its words read amid
+    the sheet above (the help slide's write-in lines among another slide's)."""
+    labels = labels_for("es")
+    lesson = draft_translation("teens-1-what-is-online-exploitation", "es")
+    book = load_helplines(ROOT / "assets" / "helplines.yaml")[0]
+    helplines = select(book, "es", None, RegionDefaults())  # no region: the lines to write in
+    slides = fit_deck(plan_deck(lesson, labels, helplines), DEFAULT_THEME, labels)
+    data = handout(lesson, per_page, labels=labels, helplines=helplines)
+    reader = PdfReader(io.BytesIO(data))
+    pages = [reader.get_destination_page_number(item) for item in reader.outline]
+    assert pages == [(slide.number - 1) // per_page for slide in slides]
+    text = squash(pdftotext(data))  # poppler reads by position: the label, then its line
+    for label in (labels.child_helpline, labels.emergency_number):
+        assert re.search(re.escape(squash(label)) + ":_{10,}", text), label
