@@ -59,6 +59,7 @@ class BuildSettings:
     region: str | None = None  # helplines to print; None: from each lesson's language
     locales: tuple[str, ...] | None = None  # translations to build; None: every one found
     bilingual: str | None = None  # also a handout in the source language and this translation
+    tagged: bool = True  # structure tags for screen readers (PDF/UA-1); `--untagged` leaves them out
 
 
 @dataclass(frozen=True)

@@ -229,6 +229,11 @@ def _guard(ctx: click.Context, action) -> int:  # noqa: ANN001
     multiple=True,
     help="No filled backgrounds, greyscale: for cheap printing.",
 )
+@click.option(
+    "--untagged",
+    is_flag=True,
+    help="Leave out the structure tags screen readers use (PDF/UA): smaller, slightly faster files.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Print timings and up-to-date outputs too.")
 @click.pass_context
@@ -247,6 +252,7 @@ def build_command(
     bilingual: str | None,
     theme: str | None,
     presets: tuple[str, ...],
+    untagged: bool,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -284,6 +290,7 @@ def build_command(
             locales=wanted,
             bilingual=pair,
             theme=chosen,
+            tagged=not untagged,
         )
         printer = Printer(quiet, verbose)
         try:

@@ -166,6 +166,7 @@ def inputs_of(files: list, locales: tuple[str, ...] | None, paths: tuple[str, ..
 def settings_fingerprint(settings, fmt: str) -> str:  # noqa: ANN001 - BuildSettings
     """The settings that shape an output of format `fmt` (and only those)."""
     parts = [fmt, str(settings.paper), repr(settings.theme), str(settings.region)]
+    parts.append(f"tagged={getattr(settings, 'tagged', True)}")
     parts += [f"{option}={getattr(settings, option)!r}" for option in FORMATS[fmt].options]
     return digest(*parts)
 

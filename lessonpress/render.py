@@ -17,12 +17,14 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from . import __version__
 from .layout.base import DocumentSpec
+from .layout.tagging.canvas import TaggingCanvas
+from .layout.tagging.structure import DocumentInfo
 
 PAGE_COUNT_FORM = "lp-page-count"
 PAGE_COUNT_RIGHT_FORM = "lp-page-count-right"  # the same number, ending at its origin
 
 
-class _Canvas(Canvas):
+class _Canvas(TaggingCanvas):
     """A canvas that, on save, defines the forms that footers and contents refer to."""
 
     page_count_font: tuple[str, float] = ("Atkinson", 9.0)
@@ -49,8 +51,12 @@ def _frame(box: tuple[float, float, float, float]) -> Frame:
     return Frame(x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
 
 
-def render(spec: DocumentSpec) -> bytes:
-    """Lay out and draw the document; return the PDF file's bytes."""
+PAGINATION = "/Artifact <</Type /Pagination>> BDC"
+
+
+def render(spec: DocumentSpec, *, tagged: bool = True) -> bytes:
+    """Lay out and draw the document; return the PDF file's bytes. Tagged (PDF/UA-1: structure
+    tree, marked content, artifacts) unless `tagged` is False."""
     buffer = io.BytesIO()
     meta = spec.metadata
     doc = BaseDocTemplate(
@@ -71,7 +77,12 @@ def render(spec: DocumentSpec) -> bytes:
     )
 
     def on_page(canvas: Canvas, document: BaseDocTemplate) -> None:
-        spec.decorate_page(canvas, document.page)
+        tagger = canvas._lp_tagger
+        if tagger is None:
+            spec.decorate_page(canvas, document.page)
+            return
+        with tagger.artifact(PAGINATION):  # headers, footers, page numbers
+            spec.decorate_page(canvas, document.page)
 
     # Decorate at the end of each page, so a footer can name the section drawn on it. Two-sided
     # documents alternate between an odd and an even page with mirrored margins.
@@ -85,9 +96,16 @@ def render(spec: DocumentSpec) -> bytes:
     doc.addPageTemplates(templates)
     font, finish = spec.page_count_font, spec.on_save
 
+    info = DocumentInfo(meta.title, meta.language, meta.author, meta.subject, f"lessonpress {__version__}")
+
     class DocumentCanvas(_Canvas):
         page_count_font = font
         on_save = staticmethod(finish) if finish else None
+
+        def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+            super().__init__(*args, **kwargs)
+            if tagged:
+                self.tag(info)
 
     doc.build(list(spec.story), canvasmaker=DocumentCanvas)
     return buffer.getvalue()
