@@ -84,6 +84,9 @@ class Labels:
     contents: str = "Contents"
     version: str = "Version {v}"
     other_lessons: str = "More lessons"
+    # tagged PDF: what a screen reader reads for a picture
+    qr_code_for: str = "QR code for {address}"
+    logo_of: str = "Logo: {name}"
 
 
 ENGLISH = Labels()

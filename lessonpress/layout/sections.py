@@ -8,7 +8,9 @@ mirror: bullets, numbers and tick boxes on the right, tables read from the right
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
+from functools import cache
 
 from reportlab.platypus import (
     CondPageBreak,
@@ -22,13 +24,14 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import FrameBG, HRFlowable
 
 from ..helplines import RegionHelplines, region_name
-from ..labels import Labels
+from ..labels import ENGLISH, Labels
 from ..markup import RichText
 from ..model import Helpline, Lesson, Resource
 from ..theme import Theme
 from ..urls import phone_link
 from .direction import mirror_commands, mirror_rows, mirror_widths
 from .flowables import CheckItem, Heading, WriteInLines, qr_code
+from .tagging.roles import Tag, artifact, container, heading, tag
 from .text import Styles, escape, para, paragraph, to_markup
 
 
@@ -46,6 +49,7 @@ class Sections:
         title_level: int = 0,
         section_level: int = 0,
         helplines: RegionHelplines | None = None,
+        heading_level: int = 1,
     ) -> None:
         self.lesson = lesson
         self.theme = theme
@@ -56,21 +60,32 @@ class Sections:
         self.title_level = title_level
         self.section_level = section_level
         self.helpline_list = helplines
+        self.heading_level = heading_level  # the title's H level; sections are one deeper
 
     # -- pieces -------------------------------------------------------------------------
 
     def heading(self, label: str, style=None) -> Heading:  # noqa: ANN001
         self.sections += 1
-        return Heading(
+        made = Heading(
             escape(label),
             style or self.styles.heading,
             label,
             f"{self.key}s{self.sections}",
             self.section_level,
         )
+        return tag(made, heading(self.heading_level + 1, lang=self.label_language(label)))
 
     def text(self, value: RichText | str, style=None, **kw) -> Paragraph:  # noqa: ANN001, ANN003
-        return para(value, style or self.styles.body, self.theme, **kw)
+        made = para(value, style or self.styles.body, self.theme, **kw)
+        lang = self.label_language(value) if isinstance(value, str) else None
+        return tag(made, Tag("P", lang=lang)) if lang and not kw.get("bullet") else made
+
+    def label_language(self, label: str) -> str | None:
+        """ "en" for one of lessonpress's own labels still in English on a page in another
+        language (its catalog lacks it), so a screen reader reads it as English; else None."""
+        if self.lesson.language.split("-")[0] == "en" or label not in english_labels():
+            return None
+        return "en"
 
     # -- sections -----------------------------------------------------------------------
 
@@ -83,7 +98,7 @@ class Sections:
             f"{self.key}s0",
             self.title_level,
         )
-        out: list[Flowable] = [title]
+        out: list[Flowable] = [tag(title, heading(self.heading_level))]
         if lesson.subtitle:
             out.append(self.text(lesson.subtitle, s.subtitle))
         line = self.facts() if facts else []
@@ -153,6 +168,8 @@ class Sections:
                 rtl=self.styles.rtl,
                 line=theme.line(),
             )
+            # Lines to write on are decoration; the question they answer is read before them.
+            tag(lines, artifact("Layout", extra={"Contents": prompt.prompt.plain}))
             groups.append(([question, lines, Spacer(1, theme.body_size * 0.6)], []))
         return self.headed(self.heading(self.labels.discussion), groups)
 
@@ -164,7 +181,9 @@ class Sections:
             title = to_markup(activity.title, self.theme)
             if activity.minutes:
                 title += f" ({escape(self.labels.minutes_short.format(n=activity.minutes))})"
-            block: list[Flowable] = [paragraph(title, self.styles.subheading)]
+            block: list[Flowable] = [
+                tag(paragraph(title, self.styles.subheading), heading(self.heading_level + 2))
+            ]
             block += [
                 self.text(step, self.styles.numbered, bullet=f"{i}.")
                 for i, step in enumerate(activity.steps, 1)
@@ -180,8 +199,10 @@ class Sections:
             self.heading(self.labels.warning_signs),
             self.text(self.labels.warning_signs_intro, self.styles.meta),
         ]
+        item = Tag("LI", within=(container("L", f"{self.key}signs"),))
         for sign in self.lesson.warning_signs:
-            out.append(CheckItem(self.text(sign), theme.body_size * 0.85, theme.text_color, theme.line(1.5)))
+            text = tag(self.text(sign), Tag("LI", within=item.within))  # the tick box is decoration
+            out.append(CheckItem(text, theme.body_size * 0.85, theme.text_color, theme.line(1.5)))
         return out
 
     def takeaways(self) -> list[Flowable]:
@@ -258,7 +279,7 @@ class Sections:
         # description in an Arabic handout reads left to right; its Arabic labels do not).
         text = [paragraph(line, s.card) for line in lines]
         size = theme.body_size * 4.6
-        code = qr_code(item.url, size) if item.url else None
+        code = qr_code(item.url, size, labels.qr_code_for) if item.url else None
         if code is None:
             return text
         return layout_table(
@@ -275,6 +296,12 @@ class Sections:
                 markup += " — " + _link(source.url, source.url, self.theme)
             out.append(paragraph(markup, self.styles.source, bullet="•"))
         return out
+
+
+@cache
+def english_labels() -> frozenset[str]:
+    """Every label as lessonpress writes it in English."""
+    return frozenset(v for v in dataclasses.asdict(ENGLISH).values() if isinstance(v, str))
 
 
 def layout_table(

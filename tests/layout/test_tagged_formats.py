@@ -1,0 +1,106 @@
+"""What each tagged format's structure holds: headings, lists, figures, links, artifacts, tables,
+the pack's contents and parts, a section per slide; read as poppler reads them, in order."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from lessonpress.labels import labels_for
+from lessonpress.layout.base import LayoutContext
+from lessonpress.layout.fonts import fonts_for
+from lessonpress.model import Lesson
+from lessonpress.render import render
+from lessonpress.theme import DEFAULT_THEME
+
+from ..conftest import I18N_LESSONS, LESSONS
+from .tagged import TEENS_1, elements, lessons_of, needs_poppler, pdf, roles
+from .ua_checker import problems, structure_text
+
+
+@pytest.fixture(scope="module")
+def teens1() -> dict[str, Lesson]:
+    return lessons_of(TEENS_1)
+
+
+@pytest.fixture(scope="module")
+def handout(teens1: dict[str, Lesson]) -> bytes:
+    return pdf(teens1["en"])
+
+
+@needs_poppler
+def test_headings_lists_and_no_page_furniture_in_the_reading_order(handout: bytes) -> None:
+    read = structure_text(handout)
+    assert read[0] == ("H1", "What is online exploitation?")
+    headings = [text for role, text in read if role == "H2"]
+    assert headings[:3] == ["What we will learn", "Words to know", "Let’s talk about it"]
+    assert ("Lbl", "•") in read and ("Lbl", "1.") in read
+    assert not any(text.startswith("Page ") for _, text in read)  # footers are artifacts
+    assert "L" in roles(handout) and "LBody" in roles(handout)
+
+
+def test_footers_are_pagination_artifacts(handout: bytes) -> None:
+    with pikepdf.open(io.BytesIO(handout)) as doc:
+        stream = doc.pages[0].obj.Contents.read_bytes()
+    assert b"/Artifact <</Type /Pagination>> BDC" in stream
+
+
+def test_qr_codes_are_figures_with_alt_and_links_have_contents(handout: bytes) -> None:
+    with elements(handout) as found:
+        figures = [e for r, e in found if r == "Figure"]
+        alts = [str(f.Alt) for f in figures]
+        assert "QR code for takeitdown.ncmec.org" in alts
+        assert all("/BBox" in f.A for f in figures)
+    with pikepdf.open(io.BytesIO(handout)) as doc:
+        links = [a for p in doc.pages for a in p.obj.get("/Annots", []) if a.Subtype == "/Link"]
+        assert links and all(str(a.Contents) and "/StructParent" in a for a in links)
+        assert "takeitdown.ncmec.org" in {str(a.Contents) for a in links}
+
+
+def test_write_in_lines_are_artifacts_that_name_their_question(handout: bytes, teens1: dict) -> None:
+    first = teens1["en"].discussion_prompts[0].prompt.plain
+    with pikepdf.open(io.BytesIO(handout)) as doc:
+        found = [
+            operands[1]
+            for page in doc.pages
+            for operands, op in pikepdf.parse_content_stream(page)
+            if str(op) == "BDC" and str(operands[0]) == "/Artifact" and "/Contents" in operands[1]
+        ]
+    assert found and str(found[0].Contents) == first
+
+
+def test_draft_notice_is_read_once_first(tmp_path: Path) -> None:
+    spanish = lessons_of(LESSONS / "teens-7-ai-fake-nudes.yaml")["es"]
+    assert spanish.translation is not None and spanish.translation.draft
+    data = pdf(spanish)
+    assert problems(data) == []
+    notice = labels_for("es").draft_notice
+    kinds = roles(data)
+    with pikepdf.open(io.BytesIO(data)) as doc:
+        first = doc.Root.StructTreeRoot.K.K[0]
+        assert str(first.S) == "/P"
+        assert len(doc.pages) > 1
+    if shutil.which("pdfinfo"):
+        read = structure_text(data)
+        assert read[0] == ("P", notice) and [t for _, t in read].count(notice) == 1
+    assert kinds[:2] == ["Document", "P"]
+
+
+def test_bilingual_translation_blocks_carry_their_language() -> None:
+    from lessonpress.layout.bilingual import BilingualHandout
+
+    both = lessons_of(I18N_LESSONS / "safe-chat.yaml")
+    source, arabic = both["en"], both["ar"]
+
+    def context(lesson: Lesson) -> LayoutContext:
+        return LayoutContext("a4", fonts_for([lesson], DEFAULT_THEME), labels_for(lesson.language))
+
+    data = render(BilingualHandout().layout(source, arabic, context(source), context(arabic)))
+    assert problems(data) == []
+    with elements(data) as found:
+        divs = [e for r, e in found if r == "Div"]
+        assert divs and all(str(d.Lang) == "ar" for d in divs)
