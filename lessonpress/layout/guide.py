@@ -18,6 +18,7 @@ from .base import DocumentSpec, Format, LayoutContext
 from .direction import mirror_commands, mirror_rows, mirror_widths
 from .page import portrait_document
 from .sections import Sections
+from .tagging.roles import Tag, container, heading, tag
 from .text import escape, paragraph, styles_for, to_markup
 
 
@@ -31,7 +32,13 @@ class Guide(Format):
 
 
 def guide_story(
-    lesson: Lesson, context: LayoutContext, *, key: str = "", title_level: int = 0, section_level: int = 0
+    lesson: Lesson,
+    context: LayoutContext,
+    *,
+    key: str = "",
+    title_level: int = 0,
+    section_level: int = 0,
+    heading_level: int = 1,
 ) -> list[Flowable]:
     """The guide's flowables; a facilitator binder calls this per lesson."""
     styles = styles_for(context.theme, script_for(lesson.language))
@@ -44,6 +51,7 @@ def guide_story(
         title_level=title_level,
         section_level=section_level,
         helplines=context.helplines,
+        heading_level=heading_level,
     )
     story: list[Flowable] = []
     for part in (
@@ -104,6 +112,7 @@ class GuideSections(Sections):
             ]
             for start, segment, minutes in rows
         ]
+        table_cells(data, f"{self.key}run-sheet")
         width = self.styles.body.fontSize * 5
         rtl = s.rtl
         table = Table(
@@ -147,7 +156,8 @@ class GuideSections(Sections):
         s, labels = self.styles, self.labels
         groups = []
         for n, prompt in enumerate(self.lesson.discussion_prompts, 1):
-            block: list[Flowable] = [paragraph(f"{n}. {to_markup(prompt.prompt, self.theme)}", s.subheading)]
+            question = paragraph(f"{n}. {to_markup(prompt.prompt, self.theme)}", s.subheading)
+            block: list[Flowable] = [tag(question, heading(self.heading_level + 2))]
             if prompt.notes:
                 block.append(self.text(prompt.notes, s.note))
             if prompt.follow_ups:
@@ -169,7 +179,7 @@ class GuideSections(Sections):
         title = to_markup(activity.title, self.theme)
         if activity.minutes:
             title += f" ({escape(self.labels.minutes_short.format(n=activity.minutes))})"
-        block: list[Flowable] = [paragraph(title, s.subheading)]
+        block: list[Flowable] = [tag(paragraph(title, s.subheading), heading(self.heading_level + 2))]
         block += [self.text(step, s.numbered, bullet=f"{i}.") for i, step in enumerate(activity.steps, 1)]
         if activity.notes:
             block.append(self.text(activity.notes, s.note))
@@ -180,6 +190,20 @@ class GuideSections(Sections):
             return []
         items = [self.text(n, self.styles.bullet, bullet="•") for n in self.lesson.facilitator_notes]
         return [self.heading(self.labels.facilitator_notes), *items]
+
+
+def table_cells(rows: list[list[Flowable]], key: str) -> None:
+    """Tag a data table's cells, given in reading order: the first row is column headers.
+
+    Each cell names its row and table; its position puts a right-to-left row (drawn mirrored)
+    back in reading order. A header row repeated on the next page is drawn again and becomes
+    an artifact there."""
+    table = container("Table", key)
+    for r, row in enumerate(rows):
+        within = (table, container("TR", (key, r)))
+        for c, cell in enumerate(row):
+            role = "TH" if r == 0 else "TD"
+            tag(cell, Tag(role, within=within, scope="Column" if r == 0 else None, order=((key, r), c)))
 
 
 def run_sheet_rows(lesson: Lesson, labels) -> list[tuple[str, str, str]]:  # noqa: ANN001

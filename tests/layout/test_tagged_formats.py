@@ -18,7 +18,7 @@ from lessonpress.render import render
 from lessonpress.theme import DEFAULT_THEME
 
 from ..conftest import I18N_LESSONS, LESSONS
-from .tagged import TEENS_1, elements, lessons_of, needs_poppler, pdf, roles
+from .tagged import TEENS_1, as_typed, elements, lessons_of, needs_poppler, pdf, roles
 from .ua_checker import problems, structure_text
 
 
@@ -104,3 +104,18 @@ def test_bilingual_translation_blocks_carry_their_language() -> None:
     with elements(data) as found:
         divs = [e for r, e in found if r == "Div"]
         assert divs and all(str(d.Lang) == "ar" for d in divs)
+
+
+@needs_poppler
+def test_the_run_sheet_is_a_table_with_column_headers(teens1: dict[str, Lesson]) -> None:
+    for language in ("en", "ar"):
+        guide = pdf(teens1[language], "guide")
+        assert problems(guide) == []
+        with elements(guide) as found:
+            table = next(e for r, e in found if r == "Table")
+            heads = list(list(table.K)[0].K)
+            assert [str(h.S) for h in heads] == ["/TH"] * 3 and all(h.A.Scope == "/Column" for h in heads)
+        read = [as_typed(t) for r, t in structure_text(guide) if r in ("TH", "TD")]
+        labels = labels_for(language)
+        # reading order, also when the table is drawn mirrored (right to left)
+        assert read[:4] == [labels.start, labels.segment, labels.minutes_label, "0:00"]
