@@ -25,7 +25,9 @@ from .base import DocumentSpec, Format, LayoutContext, Metadata
 from .fonts import register_theme
 from .guide import guide_story
 from .handout import handout_story
-from .page import PortraitPage, draft_notice, footer
+from .page import PortraitPage, draft_notice, footer, logo_alt
+from .tagging.canvas import structure
+from .tagging.roles import Begin, End, Tag, container, heading, tag
 from .text import Styles, escape, paragraph, styles_for, to_markup
 
 
@@ -80,8 +82,13 @@ class ContentsEntry(Flowable):
     Right to left, the title is indented from the right and the number ends the line on the left.
     """
 
-    def __init__(self, markup: str, style, key: str, indent: float) -> None:  # noqa: ANN001
+    def __init__(
+        self, markup: str, style, key: str, indent: float, within: tuple = (), title: str = ""
+    ) -> None:  # noqa: ANN001
         super().__init__()
+        # In the structure, a TOCI: the title as a Link to the lesson, then the page number.
+        self.link = Tag("Link", within=within, contents=title or None)
+        self.number = Tag("P", within=within)
         self.paragraph = paragraph(markup, style)
         self.key, self.indent = key, indent
         self.number_width = style.fontSize * 3
@@ -98,15 +105,17 @@ class ContentsEntry(Flowable):
 
     def draw(self) -> None:
         canv, style = self.canv, self.paragraph.style
-        self.paragraph.drawOn(canv, self.number_width if self.rtl else self.indent, 0)
-        canv.saveState()
-        # The form's number ends at its origin (left to right) or starts there (right to left).
-        canv.translate(0 if self.rtl else self.width, self.height - style.fontSize)
-        canv.doForm(page_form(self.key))
-        canv.restoreState()
-        canv.linkRect(
-            "", title_destination(self.key), (0, 0, self.width, self.height), relative=1, thickness=0
-        )
+        with structure(canv, self.link):
+            self.paragraph.drawOn(canv, self.number_width if self.rtl else self.indent, 0)
+            canv.linkRect(
+                "", title_destination(self.key), (0, 0, self.width, self.height), relative=1, thickness=0
+            )
+        with structure(canv, self.number):
+            canv.saveState()
+            # The form's number ends at its origin (left to right) or starts there (right to left).
+            canv.translate(0 if self.rtl else self.width, self.height - style.fontSize)
+            canv.doForm(page_form(self.key))
+            canv.restoreState()
 
 
 def title_destination(key: str) -> str:
@@ -136,7 +145,13 @@ class Pack(Format):
         kind = labels.binder if context.pack_of == "guide" else labels.pack
         title = course.title.plain if course else kind
         decorate = footer(
-            page, theme, labels.page_of, lambda: f"{log.current} · {title}", lambda: log.notice, script=script
+            page,
+            theme,
+            labels.page_of,
+            lambda: f"{log.current} · {title}",
+            lambda: log.notice,
+            script=script,
+            logo_alt=logo_alt(context),
         )
 
         def decorate_page(canvas: Canvas, number: int) -> None:
@@ -202,8 +217,13 @@ class _PackStory:
             for i, lesson in enumerate(lessons):
                 story.append(PageBreak())
                 if unit_title and i == 0:
-                    story.append(OutlineEntry(unit_title, f"U{u}", 0))
+                    story += [
+                        OutlineEntry(unit_title, f"U{u}", 0),
+                        Begin(Tag("Part", leaf=False, title=unit_title)),
+                    ]
                 story.extend(self.lesson(lesson, nested=bool(unit_title)))
+            if unit_title:
+                story.append(End())
         return story
 
     def cover(self) -> list[Flowable]:
@@ -213,7 +233,7 @@ class _PackStory:
         out: list[Flowable] = [
             Spacer(1, theme.title_size * 4),
             paragraph(escape(kind), s.subtitle),
-            paragraph(title, s.cover_title),
+            tag(paragraph(title, s.cover_title), heading(1)),
             HRFlowable(
                 width="100%",
                 thickness=theme.line(3.3),
@@ -240,11 +260,15 @@ class _PackStory:
         s, theme = self.styles, self.theme
         out: list[Flowable] = [
             OutlineEntry(self.labels.contents, "contents", 0),
-            paragraph(escape(self.labels.contents), s.title),
+            tag(paragraph(escape(self.labels.contents), s.title), heading(2)),
         ]
-        for unit_title, lessons in self.units:
-            if unit_title:
-                out.append(paragraph(escape(unit_title), s.subheading))
+        toc = (container("TOC", "contents"),)
+        for u, (unit_title, lessons) in enumerate(self.units):
+            within = toc
+            if unit_title:  # a unit is an item of the contents with the unit's lessons inside
+                within = (*toc, container("TOCI", f"unit{u}"))
+                out.append(tag(paragraph(escape(unit_title), s.subheading), Tag("P", within=within)))
+                within = (*within, container("TOC", f"unit{u}"))
             for lesson in lessons:
                 key = self.key(lesson)
                 out.append(
@@ -253,6 +277,8 @@ class _PackStory:
                         s.body,
                         key,
                         theme.body_size * (1.5 if unit_title else 0),
+                        (*within, container("TOCI", key)),
+                        lesson.title.plain,
                     )
                 )
         return out
@@ -263,9 +289,17 @@ class _PackStory:
     def lesson(self, lesson: Lesson, *, nested: bool) -> list[Flowable]:
         key = self.key(lesson)
         story_of = guide_story if self.context.pack_of == "guide" else handout_story
-        body = story_of(lesson, self.context, key=key, title_level=int(nested), section_level=int(nested) + 1)
+        body = story_of(
+            lesson,
+            self.context,
+            key=key,
+            title_level=int(nested),
+            section_level=int(nested) + 1,
+            heading_level=2,  # under the pack's title (H1) and beside its contents (H2)
+        )
         notice = draft_notice(lesson, self.context)
-        return [Mark(self.log, key, lesson.title.plain, notice), *body]
+        section = Begin(Tag("Sect", leaf=False, title=lesson.title.plain))
+        return [Mark(self.log, key, lesson.title.plain, notice), section, *body, End()]
 
 
 def local_date(iso: str, language: str) -> str:

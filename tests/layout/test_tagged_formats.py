@@ -17,8 +17,8 @@ from lessonpress.model import Lesson
 from lessonpress.render import render
 from lessonpress.theme import DEFAULT_THEME
 
-from ..conftest import I18N_LESSONS, LESSONS
-from .tagged import TEENS_1, as_typed, elements, lessons_of, needs_poppler, pdf, roles
+from ..conftest import I18N_LESSONS, LESSONS, SHIPPED
+from .tagged import TEENS_1, as_typed, elements, lessons_of, needs_poppler, pdf, roles, shipped_pack
 from .ua_checker import problems, structure_text
 
 
@@ -119,3 +119,19 @@ def test_the_run_sheet_is_a_table_with_column_headers(teens1: dict[str, Lesson])
         labels = labels_for(language)
         # reading order, also when the table is drawn mirrored (right to left)
         assert read[:4] == [labels.start, labels.segment, labels.minutes_label, "0:00"]
+
+
+@needs_poppler
+def test_a_pack_has_a_contents_with_links_parts_and_sections() -> None:
+    pack = shipped_pack()
+    assert problems(pack) == []
+    with elements(pack) as found:
+        kinds = [r for r, _ in found]
+        assert kinds.count("Sect") == len(SHIPPED)
+        parts = [str(e.T) for r, e in found if r == "Part"]
+        assert parts[0] == "For teens (13–17)"
+        entries = [e for r, e in found if r == "TOCI" and any(str(k.get("/S")) == "/Link" for k in e.K)]
+        assert len(entries) == len(SHIPPED)
+    read = structure_text(pack)
+    assert read[:2] == [("P", "Course pack"), ("H1", "Safe online")]
+    assert ("Link", "What is online exploitation?") in read
