@@ -27,6 +27,8 @@ from ..theme import Theme
 from .base import LayoutContext
 from .flowables import QRCode, qr_code
 from .fonts import register_theme
+from .tagging.canvas import group
+from .tagging.roles import Tag, heading, tag
 from .text import for_script, para, styles_for
 
 SLIDE_SIZE = (960.0, 540.0)  # 13.333 x 7.5 in, PowerPoint's 16:9
@@ -151,6 +153,19 @@ def _fit_deck(deck: SlideDeck, theme: Theme, labels: Labels) -> tuple[FittedSlid
 
 def draw_slide(canvas: Canvas, fitted: FittedSlide, width: float, height: float) -> None:
     """Draw a fitted slide at (0, 0), scaled to `width` x `height` (full size is SLIDE_SIZE)."""
+    with group(canvas, SLIDE):  # each slide is a section of the structure, headed by its title
+        _draw_slide(canvas, fitted, width, height)
+
+
+SLIDE = Tag("Sect", leaf=False)
+
+
+def slide_level(slide: Slide) -> int:
+    """The heading level of a slide's title: the title slide's is the document's H1."""
+    return 1 if slide.kind == "title" else 2
+
+
+def _draw_slide(canvas: Canvas, fitted: FittedSlide, width: float, height: float) -> None:
     theme = fitted.theme
     g = Geometry.of(theme)
     canvas.saveState()
@@ -281,14 +296,20 @@ class _Fitter:
             else:
                 kicker = self.labels.continued.format(title=kicker)
         blocks: list[Block] = []
+        level = heading(slide_level(slide))  # the title heads the slide; without one, the kicker
         if kicker:
             style = _style(theme, "kicker", theme.slide_min_body_size, 0, self.script)
-            blocks.append(Block(para(kicker, style, theme), rule_after=title is None))
+            kicked = para(kicker, style, theme)
+            blocks.append(
+                Block(kicked if title is not None else tag(kicked, level), rule_after=title is None)
+            )
         if title is not None:
             style = _style(theme, "title", self.title_size(title), 0, self.script)
             blocks.append(
                 Block(
-                    para(title, style, theme), rule_after=True, space_before=theme.slide_min_body_size * 0.15
+                    tag(para(title, style, theme), level),
+                    rule_after=True,
+                    space_before=theme.slide_min_body_size * 0.15,
                 )
             )
         return blocks
@@ -313,7 +334,7 @@ class _Fitter:
 
     def item(self, item: SlideItem, style: ParagraphStyle, first: bool) -> Block:
         """One point of the slide, with its QR code; a gap above all but the first."""
-        qr = qr_code(item.qr, self.g.qr_size) if item.qr else None
+        qr = qr_code(item.qr, self.g.qr_size, self.labels.qr_code_for) if item.qr else None
         gap = 0.0 if first else style.fontSize * (0.9 if qr else 0.5)
         return Block(para(item.text, style, self.theme, bullet=item.marker or None), qr, gap)
 

@@ -10,9 +10,10 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from lessonpress.labels import labels_for
+from lessonpress.labels import ENGLISH, labels_for
 from lessonpress.layout.base import LayoutContext
 from lessonpress.layout.fonts import fonts_for
+from lessonpress.layout.slide_drawing import deck_for
 from lessonpress.model import Lesson
 from lessonpress.render import render
 from lessonpress.theme import DEFAULT_THEME
@@ -135,3 +136,19 @@ def test_a_pack_has_a_contents_with_links_parts_and_sections() -> None:
     read = structure_text(pack)
     assert read[:2] == [("P", "Course pack"), ("H1", "Safe online")]
     assert ("Link", "What is online exploitation?") in read
+
+
+def test_notes_and_slides_have_a_section_per_slide_with_its_heading(teens1: dict[str, Lesson]) -> None:
+    for fmt in ("slides", "notes", "slides-handout"):
+        data = pdf(teens1["en"], fmt)
+        assert problems(data) == [], fmt
+        slides = len(deck_for(teens1["en"], LayoutContext("a4", DEFAULT_THEME, ENGLISH)))
+        with elements(data) as found:
+            sects = [e for r, e in found if r == "Sect"]
+            assert len(sects) == slides, fmt
+            first = [str(k.S) for k in sects[0].K if isinstance(k, pikepdf.Dictionary)]
+            assert first[0] == "/H1", fmt
+            assert all(
+                any(str(k.S) in ("/H1", "/H2") for k in e.K if isinstance(k, pikepdf.Dictionary))
+                for e in sects
+            )
