@@ -21,7 +21,8 @@ from ..scripts import LATIN, Script
 from ..theme import Theme
 from .base import DocumentSpec, Format, LayoutContext
 from .page import PortraitPage, portrait_document
-from .slide_drawing import FittedSlide, SlideImage, deck_for
+from .slide_drawing import FittedSlide, SlideImage, deck_for, slide_level
+from .tagging.roles import heading, tag
 from .text import for_script, para, styles_for
 
 SLIDE_SCALES = (1.0, 0.8, 0.62)  # share of the text width the slide picture may take
@@ -72,8 +73,9 @@ def notes_flowables(fitted: FittedSlide, context: LayoutContext, size: float) ->
     if not blocks:
         return [para(labels.no_notes, styles["muted"], theme)]
     out: list[Flowable] = []
+    level = heading(slide_level(fitted.slide) + 1)  # under the slide's title
     for block in blocks:
-        out.append(para(block.heading, styles["heading"], theme))
+        out.append(tag(para(block.heading, styles["heading"], theme), level))
         style = styles["item"] if block.marker else styles["body"]
         out += [para(text, style, theme, bullet=block.marker or None) for text in block.texts]
     return out

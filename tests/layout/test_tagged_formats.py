@@ -152,3 +152,12 @@ def test_notes_and_slides_have_a_section_per_slide_with_its_heading(teens1: dict
                 any(str(k.S) in ("/H1", "/H2") for k in e.K if isinstance(k, pikepdf.Dictionary))
                 for e in sects
             )
+
+
+def test_notes_headings_sit_under_their_slide(teens1: dict[str, Lesson]) -> None:
+    """A notes page reads the slide (its title H1 or H2), then its notes under a heading one
+    level deeper: no level is skipped."""
+    data = pdf(teens1["en"], "notes")
+    assert problems(data) == []
+    kinds = [k for k in roles(data) if k in ("H1", "H2", "H3")]
+    assert kinds[:2] == ["H1", "H2"] and "H3" in kinds
