@@ -46,6 +46,9 @@ _safe_import()
 DRAW_ON = "Flowable.drawOn: marked content around what each flowable draws"
 BULLET = "paragraph._drawBullet: a list item's bullet as its Lbl"
 SPLIT = "Paragraph.split: the parts of a split paragraph are one structure element"
+SHAPE = "paragraph.shapeFragWord: a shaped word remembers the text it was shaped from"
+TEXT_OUT = "PDFTextObject._textOut: a paragraph's runs noted for its ActualText"
+TO_UNICODE = "ttfonts.makeToUnicodeCMap: a glyph's code maps to its share of its cluster's text"
 UNPATCHED: dict[str, object] = {}
 
 
@@ -109,10 +112,62 @@ def _patch_split() -> None:
     Paragraph.split = split
 
 
+def _patch_text_out() -> None:
+    from reportlab.pdfgen.textobject import PDFTextObject
+
+    from .tagging.actual_text import record
+
+    original = UNPATCHED[TEXT_OUT] = PDFTextObject._textOut
+
+    def text_out(self, text, TStar=0):  # noqa: ANN001, ANN202, N803
+        if getattr(self._canvas, "_lp_tagger", None) is not None:
+            record(self, text, bool(TStar))
+        return original(self, text, TStar)
+
+    PDFTextObject._textOut = text_out
+
+
+def _patch_shape() -> None:
+    import reportlab.platypus.paragraph as paragraph
+
+    from .tagging.actual_text import remember
+
+    original = UNPATCHED[SHAPE] = paragraph.shapeFragWord
+
+    def shape(w, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        return remember(w, original(w, *args, **kwargs))
+
+    paragraph.shapeFragWord = shape
+
+
+def _patch_to_unicode() -> None:
+    from reportlab.pdfbase import ttfonts
+
+    from .tagging.actual_text import ALIAS_TEXT
+
+    original = UNPATCHED[TO_UNICODE] = ttfonts.makeToUnicodeCMap
+
+    def make_cmap(fontname, subset):  # noqa: ANN001, ANN202
+        if not any(v in ALIAS_TEXT or v > 0xFFFF for v in subset):
+            return original(fontname, subset)
+        cmap = original(fontname, [0] * len(subset)).split("\n")
+        start = cmap.index(f"{len(subset)} beginbfchar") + 1
+        cmap[start : start + len(subset)] = [
+            f"<{i:02X}> <{ALIAS_TEXT.get(v, chr(v)).encode('utf-16-be').hex().upper()}>"
+            for i, v in enumerate(subset)
+        ]
+        return "\n".join(cmap)
+
+    ttfonts.makeToUnicodeCMap = make_cmap
+
+
 PATCHES = {
     DRAW_ON: _patch_draw_on,
     BULLET: _patch_bullet,
     SPLIT: _patch_split,
+    SHAPE: _patch_shape,
+    TEXT_OUT: _patch_text_out,
+    TO_UNICODE: _patch_to_unicode,
 }
 _applied: set[str] = set()
 

@@ -15,6 +15,7 @@ from reportlab.pdfbase.pdfdoc import PDFName
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import _reportlab as rl
+from .actual_text import with_actual_text
 from .roles import Tag
 from .structure import DocumentInfo, write_structure
 from .tagger import Tagger
@@ -70,6 +71,12 @@ class TaggingCanvas(Canvas):
         rl.tie_annotation(annotation, tagger.annotation(name), link_text(rl.link_target(annotation), tagger))
         self._lp_page_links += 1
         super()._addAnnotation(annotation, name, addtopage)
+
+    def drawText(self, aTextObject) -> None:  # noqa: ANN001, N802, N803 - ReportLab's names
+        if self._lp_tagger is None:
+            super().drawText(aTextObject)
+            return
+        rl.page_code(self).append(with_actual_text(aTextObject, str(aTextObject.getCode())))
 
     def save(self) -> None:
         tagger = self._lp_tagger
