@@ -170,6 +170,15 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class Route:
+    """A short path through the course, e.g. the core lessons for a group with only two sessions."""
+
+    title: RichText = required("Name of the route, e.g. 'Core route: two sessions'.")
+    lessons: tuple[str, ...] = required("Lesson ids (file names without .yaml), in teaching order.")
+    description: RichText | None = doc("Who the route is for and why these lessons.")
+
+
+@dataclass(frozen=True)
 class Course:
     """A curriculum: its title and the order of its lessons (lessons/curriculum.yaml)."""
 
@@ -179,6 +188,9 @@ class Course:
     version: RichText | None = doc("Version of the course, e.g. '1.0'.")
     date: IsoDate | None = doc("Date printed on the cover, YYYY-MM-DD (default: today).")
     units: tuple[Unit, ...] = doc("Units with their lessons, in order.", default=())
+    routes: tuple[Route, ...] = doc(
+        "Short routes through the course, e.g. for groups that get only two sessions.", default=()
+    )
     source_path: str = field(default="", metadata={"internal": True})
 
     def lesson_ids(self) -> list[str]:

@@ -46,34 +46,45 @@ def validate_course(doc: YamlDocument, known_ids: set[str]) -> tuple[model.Cours
     course = converter.root(model.Course, "a curriculum file")
     if course is None:
         return None, converter.problems
-    seen: dict[str, int] = {}
+    # A lesson belongs to one unit; a route is a separate path, so it may repeat a unit's lessons
+    # but must not name a lesson twice itself.
+    in_units: dict[str, int] = {}
     for u, unit in enumerate(course.units):
         for i, lesson_id in enumerate(unit.lessons):
-            where = doc.where(("units", u, "lessons", i))
-            if lesson_id not in known_ids:
-                close = difflib.get_close_matches(lesson_id, sorted(known_ids), n=1)
-                converter.problems.append(
-                    LessonError(
-                        f"no lesson with id '{lesson_id}'",
-                        code="course.unknown-lesson",
-                        location=where,
-                        hint=f"did you mean '{close[0]}'?"
-                        if close
-                        else "a lesson id is its file name without .yaml",
-                    )
-                )
-            elif lesson_id in seen:
-                converter.problems.append(
-                    LessonError(
-                        f"lesson '{lesson_id}' is listed twice (first on line {seen[lesson_id]})",
-                        code="course.duplicate-lesson",
-                        location=where,
-                    )
-                )
-            seen.setdefault(lesson_id, where.line)
+            _check_course_lesson(converter, ("units", u, "lessons", i), lesson_id, known_ids, in_units)
+    for r, route in enumerate(course.routes):
+        in_route: dict[str, int] = {}
+        for i, lesson_id in enumerate(route.lessons):
+            _check_course_lesson(converter, ("routes", r, "lessons", i), lesson_id, known_ids, in_route)
     if any(p.is_error for p in converter.problems):
         return None, converter.problems
     return dataclasses.replace(course, source_path=doc.path), converter.problems
+
+
+def _check_course_lesson(
+    converter: Converter, path: Path_, lesson_id: str, known_ids: set[str], seen: dict[str, int]
+) -> None:
+    """Report a course entry that names no lesson (with a did-you-mean) or repeats one in `seen`."""
+    where = converter.doc.where(path)
+    if lesson_id not in known_ids:
+        close = difflib.get_close_matches(lesson_id, sorted(known_ids), n=1)
+        converter.problems.append(
+            LessonError(
+                f"no lesson with id '{lesson_id}'",
+                code="course.unknown-lesson",
+                location=where,
+                hint=f"did you mean '{close[0]}'?" if close else "a lesson id is its file name without .yaml",
+            )
+        )
+    elif lesson_id in seen:
+        converter.problems.append(
+            LessonError(
+                f"lesson '{lesson_id}' is listed twice (first on line {seen[lesson_id]})",
+                code="course.duplicate-lesson",
+                location=where,
+            )
+        )
+    seen.setdefault(lesson_id, where.line)
 
 
 class Converter:

@@ -151,7 +151,11 @@ def test_arabic_slides_mirror_qr_codes_and_slide_numbers() -> None:
         digits = [c for c in first.chars if c["text"] == "1" and c["top"] > first.height * 0.8]
         assert digits and digits[0]["x1"] < first.width / 2  # slide number on the left
         arabic = [c for c in first.chars if "\u0600" <= c["text"] <= "\u06ff"]
-        assert arabic and min(c["x1"] for c in arabic) > first.width * 0.3  # text hugs the right
+        # Text hugs the right: the title line (largest type) starts right of centre-left, and the
+        # longest line ends at the right margin (a subtitle may wrap across the whole width).
+        title = [c for c in arabic if c["size"] == max(a["size"] for a in arabic)]
+        assert arabic and min(c["x1"] for c in title) > first.width * 0.3
+        assert max(c["x1"] for c in arabic) > first.width * 0.85
         qr_pages = [p for p in pdf.pages if len(p.rects) > 30]
         assert qr_pages, "no QR codes found"
         for page in qr_pages:

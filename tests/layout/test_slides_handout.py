@@ -34,7 +34,15 @@ def note_lines(page) -> list[dict]:  # noqa: ANN001 - a pdfplumber page
         if line["x0"] > page.width / 2
         and line["x1"] - line["x0"] > 100
         and abs(line["top"] - line["bottom"]) < 0.1
+        and not underlines_text(page, line)
     ]
+
+
+def underlines_text(page, line: dict) -> bool:  # noqa: ANN001 - a pdfplumber page
+    """True for a link's underline: text sits just above it (a ruled line for notes has none)."""
+    return any(
+        line["x0"] - 1 <= c["x0"] <= line["x1"] and -3 < line["top"] - c["bottom"] < 4 for c in page.chars
+    )
 
 
 @pytest.fixture(scope="module")
