@@ -108,7 +108,7 @@ def _clean(data: bytes) -> bytes:
             ) from None
         finally:
             Image.MAX_IMAGE_PIXELS = saved
-    image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
+    image = image.convert("RGBA" if "A" in image.getbands() else "RGB")  # type: ignore[assignment]
     image.thumbnail((MAX_SIDE, MAX_SIDE))
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False)  # re-encoded: no EXIF, no metadata

@@ -1,35 +1,27 @@
 """Turn lesson files into PDFs: the whole pipeline, readable top to bottom in `build()`.
 
-discover -> (nothing changed? stop) -> load -> validate -> localize -> preflight -> plan ->
-(layout -> render -> write) per output that is not up to date -> record what was built.
-The heavy stages are imported only when something must be built, so a build with nothing to do
-never loads YAML or ReportLab.
+discover -> (plan from recorded facts: nothing changed? stop) -> load -> validate -> localize ->
+preflight -> plan -> (layout -> render -> write) per output that is not up to date, recording
+each as it is written. The heavy stages are imported only when something must be built, so a
+build with nothing to do never loads YAML or ReportLab.
 """
 
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import LessonError, SourceLocation, has_errors, sorted_problems
 from .formats import FORMATS, wanted_formats
-from .incremental import (
-    BuildState,
-    Inputs,
-    Record,
-    all_current,
-    course_fingerprint,
-    course_key,
-    inputs_of,
-    lesson_fingerprint,
-    lesson_key,
-    settings_fingerprint,
-)
+from .incremental import BuildState, digest, file_digest, shared_fingerprint
 from .jobs import Job, run_jobs
 from .model import Course, HelplineBook, Lesson
-from .project import find_lessons
+from .output import remove_stale_temp_files
+from .outputs import CourseFacts, Output, Plan, Source, plan_outputs, sources_of, units_of
+from .project import Found, discover, find_helplines
 from .report import (
     BuildStarted,
     Collector,
@@ -39,8 +31,9 @@ from .report import (
     OutputWritten,
     Reporter,
 )
-from .theme import DEFAULT_THEME, Theme
+from .settings import BuildSettings
 
+__all__ = ["BuildResult", "BuildSettings", "build", "check_all"]
 
 @dataclass(frozen=True)
 class BuildSettings:
@@ -85,160 +78,169 @@ def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict 
     edit re-reads only the file that changed.
     """
     reporter = reporter or Collector()
-    # Discover the lesson files and fingerprint everything outputs depend on.
-    files, problems = find_lessons(settings.paths)
-    inputs = inputs_of(files, settings.locales, settings.paths)
+    # Discover the lesson files and the course; fingerprint them (bytes only, no YAML yet).
+    courses = any(FORMATS[f].scope == "course" for f in wanted_formats(settings))
+    found = discover(settings.paths, with_course=courses)
+    sources = sources_of(found, settings.locales)
+    helplines = find_helplines(settings.paths)
+    shared = shared_fingerprint(helplines[0] if helplines else None)
     state = BuildState.load(settings.out_dir)
+    remove_stale_temp_files(settings.out_dir)
+    problems = [*found.problems, *_damaged(state)]
     # Nothing changed since the last build: say so, repeat its warnings, touch nothing.
-    current = (
-        None if settings.force or problems else all_current(state, inputs, wanted_formats(settings), settings)
-    )
-    if current is not None:
-        for path in current:
-            reporter.emit(OutputUpToDate(path))
-        return BuildResult(
-            len(files), (), (), tuple(_replayed(state.warnings)), tuple(Path(p) for p in current)
-        )
+    if not settings.force and not has_errors(problems):
+        plan = _plan_from_state(settings, found, sources, state, shared)
+        replay = state.replayed(_plan_key(plan, settings)) if plan else None
+        if plan and replay is not None and all(state.current(o.path, o.fingerprint) for o in plan.outputs):
+            for output in plan.outputs:
+                reporter.emit(OutputUpToDate(str(output.path)))
+            problems += [*plan.problems, *replay]
+            paths = tuple(o.path for o in plan.outputs)
+            return BuildResult(len(sources), (), (), tuple(sorted_problems(problems)), paths)
     # Load, validate, localize and preflight every lesson: all problems of all files at once.
-    lessons, course, book, found = check_all(files, settings, reporter, inputs, memo)
-    problems += found
-    # Plan one job per lesson and format (and per language for the pack); skip current ones.
-    jobs = plan(lessons, settings, inputs, course, book)
-    problems += label_warnings({job.language for job in jobs})
-    todo = [j for j in jobs if settings.force or not state.current(j.key, j.fingerprint)]
-    fresh = [j.output for j in jobs if j not in todo]
-    for path in fresh:
-        reporter.emit(OutputUpToDate(str(path)))
+    lessons, course, book, checked_problems = check_all(found, settings, reporter, sources, memo)
+    # Decide the outputs from what was read; collisions and lessons outside the course show here.
+    checked = {lesson.source_path: lesson for lesson in lessons}
+    units = units_of(_readable(sources, checked), lambda s: checked[s.file.shown].language) or []
+    plan = plan_outputs(settings, units, _course_facts(found, course, lessons), shared)
+    checked_problems += label_warnings({o.language for o in plan.outputs})
+    _remember(state, sources, checked, course, found)
+    state.keep_warnings(_plan_key(plan, settings), checked_problems)
+    problems += [*checked_problems, *plan.problems]
+    # Skip what is current; lay out, render and write the rest, recording each file written.
+    todo = [o for o in plan.outputs if settings.force or not state.current(o.path, o.fingerprint)]
+    for output in plan.outputs:
+        if output not in todo:
+            reporter.emit(OutputUpToDate(str(output.path)))
     reporter.emit(BuildStarted(len(todo)))
-    # Lay out, render and write, in this process or in workers; record each file written.
-    written, failed = [], []
-    for job, result in zip(todo, run_jobs(todo, settings.jobs), strict=True):
-        problems += result.problems
-        if result.ok:
-            written.append(result.output)
-            state.records[job.key] = Record(job.fingerprint, {str(result.output): result.sha256})
-            reporter.emit(OutputWritten(str(result.output), result.seconds))
-        else:
-            failed.append(result.output)
-            reporter.emit(OutputFailed(str(result.output), result.problems))
-    problems = sorted_problems(problems)
-    _remember(state, lessons, problems)
-    return BuildResult(len(files), tuple(written), tuple(failed), tuple(problems), tuple(fresh))
+    jobs = [_job(output, settings, checked, course, book) for output in todo]
+    written, failed = _run(jobs, todo, settings, state, reporter, problems)
+    fresh = tuple(o.path for o in plan.outputs if o not in todo)
+    return BuildResult(len(sources), written, failed, tuple(sorted_problems(problems)), fresh)
+
+
+def _run(
+    jobs: list[Job],
+    todo: list[Output],
+    settings: BuildSettings,
+    state: BuildState,
+    reporter: Reporter,
+    problems: list[LessonError],
+) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """Run the jobs; record each output as it is written and save the state as the build goes
+    (at the latest every SAVE_EVERY seconds, and at the end, even when interrupted)."""
+    done: dict[int, bool] = {}
+    saved = time.monotonic()
+    try:
+        for index, result in run_jobs(jobs, settings.jobs):
+            problems += result.problems
+            done[index] = result.ok
+            if result.ok:
+                state.record(todo[index].path, todo[index].fingerprint, result.sha256)
+                reporter.emit(OutputWritten(str(result.output), result.seconds))
+            else:
+                reporter.emit(OutputFailed(str(result.output), result.problems))
+            if time.monotonic() - saved > SAVE_EVERY:
+                _save(state)
+                saved = time.monotonic()
+    finally:
+        _save(state)
+    written = tuple(todo[i].path for i in sorted(done) if done[i])
+    failed = tuple(todo[i].path for i in sorted(done) if not done[i])
+    return written, failed
+
+
+def _plan_from_state(
+    settings: BuildSettings, found: Found, sources: list[Source], state: BuildState, shared: str
+) -> Plan | None:
+    """The outputs, decided from the facts the state recorded; None when one is missing."""
+    units = units_of(sources, lambda source: state.languages.get(source.digest))
+    course = _course_facts(found, None, [])
+    if units is None or (course and course.curriculum and course.digest not in state.courses):
+        return None
+    if course and course.curriculum:
+        course = replace(course, lesson_ids=tuple(state.courses[course.digest]))
+    plan = plan_outputs(settings, units, course, shared)
+    return None if has_errors(plan.problems) else plan
+
+
+def _course_facts(found: Found, course: Course | None, lessons: list[Lesson]) -> CourseFacts | None:
+    """The course folder's lessons and, when its curriculum was read, the curriculum's order."""
+    if found.course is None:
+        return None
+    curriculum = found.course.curriculum
+    return CourseFacts(
+        folder=found.course.shown,
+        lessons=frozenset(f.path.resolve() for f in found.course.lessons),
+        lesson_ids=tuple(course.lesson_ids()) if course is not None else None,
+        curriculum=curriculum[1] if curriculum else None,
+        digest=file_digest(curriculum[0]) if curriculum else "",
+    )
+
+
+def _readable(sources: list[Source], checked: dict[str, Lesson]) -> list[Source]:
+    """The sources (and translations) that loaded without errors."""
+    out = []
+    for source in sources:
+        if source.file.shown in checked:
+            kept = tuple(t for t in source.translations if t[0].shown in checked)
+            out.append(Source(source.file, source.digest, source.given, kept))
+    return out
+
+
+def _job(
+    output: Output,
+    settings: BuildSettings,
+    checked: dict[str, Lesson],
+    course: Course | None,
+    book: HelplineBook | None,
+) -> Job:
+    from .helplines import select
+
+    lessons = tuple(checked[u.shown] for u in output.units)
+    return Job(
+        lessons,
+        output.format,
+        output.path,
+        settings,
+        output.fingerprint,
+        course if output.spec.scope == "course" else None,
+        select(book, output.language, settings.region),
+    )
 
 
 def check_all(
-    files: list,
+    found: Found,
     settings: BuildSettings,
     reporter: Reporter,
-    inputs: Inputs | None = None,
+    sources: list[Source] | None = None,
     memo: dict | None = None,
 ) -> tuple[list[Lesson], Course | None, HelplineBook | None, list[LessonError]]:
-    """Every lesson and translation checked, plus the course and the helplines they use."""
+    """Every lesson and translation checked, plus the course (when a course output is built)
+    and the helplines they use."""
     from .lessons import check_lesson_and_translations, helplines_for, load_course
 
+    digests = {s.file.shown: (s.digest, s.translations) for s in sources or ()}
     lessons: list[Lesson] = []
     problems: list[LessonError] = []
-    for file in files:
-        key = _memo_key(file, settings, inputs) if memo is not None and inputs else None
-        checked = memo.get(key) if key else None
+    for file in found.files():
+        # A checked lesson depends on its file and its translations' content (and the theme).
+        key = (file.shown, digests.get(file.shown), settings.theme)
+        checked = memo.get(key) if memo is not None and key[1] else None
         if checked is None:
             checked = check_lesson_and_translations(file, settings.theme, settings.locales)
-            if key:
+            if memo is not None and key[1]:
                 memo[key] = checked
         problems += checked.problems
         lessons += checked.lessons
         for shown, ok in checked.files:
             reporter.emit(LessonChecked(shown, ok))
-    course, found = load_course(settings.paths, {f.lesson_id for f in files})
-    problems += found
-    book, found = helplines_for(settings.paths, settings.region, settings.today, lessons)
-    return lessons, course, book, problems + found
-
-
-def _memo_key(file, settings: BuildSettings, inputs: Inputs) -> tuple:  # noqa: ANN001
-    """What a checked lesson depends on: its file and its translations' content."""
-    from .project import find_translations
-
-    translations = tuple(
-        (t.shown, inputs.units.get(t.shown, "")) for t in find_translations(file, settings.locales)
-    )
-    return (file.shown, inputs.units.get(file.shown, ""), translations, settings.theme)
-
-
-def plan(
-    lessons: list[Lesson],
-    settings: BuildSettings,
-    inputs: Inputs,
-    course: Course | None = None,
-    book: HelplineBook | None = None,
-) -> list[Job]:
-    """One job per lesson and lesson format, then one per language for each course format."""
-    from .helplines import select
-
-    formats = wanted_formats(settings)
-    sources = {lesson.lesson_id: lesson for lesson in lessons if lesson.translation is None}
-    jobs = []
-    for fmt in formats:
-        spec = FORMATS[fmt]
-        fp = settings_fingerprint(settings, fmt)
-        paired = getattr(settings, spec.requested_by) if spec.requested_by else None
-        if spec.inputs == "course":
-            for language, group in by_language(lessons).items():
-                units = [lesson.source_path for lesson in group]
-                jobs.append(
-                    Job(
-                        tuple(course_order(group, course)),
-                        fmt,
-                        settings.out_dir / language / spec.file_name(settings),
-                        settings,
-                        course_key(fmt, language),
-                        course_fingerprint(inputs, units, fp),
-                        course,
-                        select(book, language, settings.region),
-                    )
-                )
-            continue
-        for lesson in lessons:
-            made_of: tuple[Lesson, ...] = (lesson,)
-            if spec.inputs == "translation":
-                if lesson.translation is None or lesson.lesson_id not in sources or lesson.language != paired:
-                    continue
-                made_of = (lesson, sources[lesson.lesson_id])
-            jobs.append(
-                Job(
-                    made_of,
-                    fmt,
-                    settings.out_dir / lesson.language / spec.file_name(settings, lesson.lesson_id),
-                    settings,
-                    lesson_key(fmt, lesson.source_path),
-                    lesson_fingerprint(inputs, lesson.source_path, fp),
-                    helplines=select(book, lesson.language, settings.region),
-                )
-            )
-    return sorted(
-        jobs,
-        key=lambda j: (
-            j.lessons[0].lesson_id if FORMATS[j.format].scope == "lesson" else "~",
-            j.language,
-            formats.index(j.format),
-        ),
-    )
-
-
-def by_language(lessons: Iterable[Lesson]) -> dict[str, list[Lesson]]:
-    """Lessons grouped by language, languages in sorted order."""
-    groups: dict[str, list[Lesson]] = {}
-    for lesson in lessons:
-        groups.setdefault(lesson.language, []).append(lesson)
-    return dict(sorted(groups.items()))
-
-
-def course_order(lessons: list[Lesson], course: Course | None) -> list[Lesson]:
-    """Lessons in the course's order; lessons it does not name follow, by file name."""
-    if course is None:
-        return sorted(lessons, key=lambda lesson: lesson.lesson_id)
-    rank = {lesson_id: i for i, lesson_id in enumerate(course.lesson_ids())}
-    return sorted(lessons, key=lambda lesson: (rank.get(lesson.lesson_id, len(rank)), lesson.lesson_id))
+    course = None
+    if found.course is not None:
+        course, more = load_course(settings.paths, {f.lesson_id for f in found.course.lessons})
+        problems += more
+    book, more = helplines_for(settings.paths, settings.region, settings.today, lessons)
+    return lessons, course, book, problems + more
 
 
 def label_warnings(languages: Iterable[str]) -> list[LessonError]:
@@ -271,33 +273,38 @@ def label_warnings(languages: Iterable[str]) -> list[LessonError]:
     return out
 
 
-def _remember(state: BuildState, lessons: list[Lesson], problems: list[LessonError]) -> None:
-    """Record each file's language and this build's warnings, for the next no-op build."""
-    for lesson in lessons:
-        state.languages[lesson.source_path] = lesson.language
-    state.warnings = [_warning_record(p) for p in problems if not p.is_error]
+def _remember(
+    state: BuildState, sources: list[Source], checked: dict[str, Lesson], course: Course | None, found: Found
+) -> None:
+    """Record the facts only reading YAML tells: each lesson file's language, the course's lessons."""
+    for source in sources:
+        lesson = checked.get(source.file.shown)
+        if lesson is not None:
+            state.remember(source.digest, state.languages, lesson.language)
+    curriculum = found.course.curriculum if found.course else None
+    if course is not None and curriculum:
+        state.remember(file_digest(curriculum[0]), state.courses, course.lesson_ids())
+
+
+def _plan_key(plan: Plan, settings: BuildSettings) -> str:
+    """What a build's warnings depend on: its outputs and what they were made from, and the date."""
+    return digest(str(settings.today), *(f"{o.path}={o.fingerprint}" for o in plan.outputs))
+
+
+def _save(state: BuildState) -> None:
     with contextlib.suppress(LessonError):  # an unwritable state only costs a rebuild
         state.save()
 
 
-def _warning_record(problem: LessonError) -> dict:
-    return {
-        "message": problem.message,
-        "code": problem.code,
-        "hint": problem.hint,
-        "path": problem.path,
-        "line": problem.line,
-        "column": problem.column,
-    }
-
-
-def _replayed(records: list) -> list[LessonError]:
-    out = []
-    for r in records:
-        location = SourceLocation(r["path"], r["line"], r["column"]) if r.get("path") else None
-        out.append(
-            LessonError(
-                r["message"], code=r["code"], hint=r.get("hint"), location=location, severity="warning"
-            )
+def _damaged(state: BuildState) -> list[LessonError]:
+    if state.damaged is None:
+        return []
+    return [
+        LessonError(
+            f"the build state could not be used ({state.damaged}); every output is rebuilt",
+            code="build.state",
+            severity="warning",
+            location=SourceLocation(str(state.path)),
+            hint="nothing to do: the next build replaces it",
         )
-    return out
+    ]

@@ -1,58 +1,27 @@
 """The command line: parse flags, call the engine, print what it reports, choose the exit code.
 
-Exit codes: 0 all well; 1 a lesson had errors (every other lesson is still built); 2 usage error.
+Exit codes: 0 all well; 1 a lesson had errors (every other lesson is still built); 2 usage error
+(a flag, a path, the project's configuration); 130 interrupted. With no command, or with build
+flags or paths first (`python make_pdfs.py --force`), the command is `build`.
 """
 
 from __future__ import annotations
 
 import datetime
-import os
+import difflib
 import sys
-import traceback as tb
 from pathlib import Path
+from typing import Any
 
 import click
 
 from . import __version__
-from .config import project_defaults
+from .cli_common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, guard, print_problems
+from .cli_i18n import i18n_group
+from .cli_options import build_options, check_options, flags_from, theme_options
 from .errors import LessonError
-from .formats import format_names
 from .report import BuildStarted, Event, OutputFailed, OutputUpToDate, OutputWritten
-
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-
-
-class FormatList(click.ParamType):
-    """`--format` values: registered format names, one per flag or several split by commas.
-
-    The names are read from the registry when a value is checked or help is shown (not when
-    this module is imported), so a format registered later is offered like the built-in ones.
-    """
-
-    name = "format"
-
-    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:  # noqa: ARG002
-        return "[" + "|".join(format_names()) + "]"
-
-    def convert(
-        self, value: object, param: click.Parameter | None, ctx: click.Context | None
-    ) -> tuple[str, ...]:
-        if isinstance(value, tuple):
-            return value
-        names = tuple(n.strip() for n in str(value).split(",") if n.strip())
-        known = format_names()
-        for name in names:
-            if name not in known:
-                self.fail(f"'{name}' is not a format; choose from {', '.join(known)}", param, ctx)
-        if not names:
-            self.fail(f"give a format: {', '.join(known)}", param, ctx)
-        return names
-
-
-def chosen_formats(values: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
-    """Formats from repeated and comma-separated `--format` values (all when none is given)."""
-    names = [name for value in values for name in value]
-    return tuple(dict.fromkeys(names)) or format_names()
+from .settings import Flags, build_date, make_settings
 
 
 class Printer:
@@ -61,7 +30,7 @@ class Printer:
     def __init__(self, quiet: bool, verbose: bool) -> None:
         self.quiet = quiet
         self.verbose = verbose
-        self.bar = None
+        self.bar: Any = None
         self.done = 0
 
     def emit(self, event: Event) -> None:
@@ -86,14 +55,27 @@ class Printer:
             self.bar = None
 
 
-def print_problems(problems: list[LessonError], quiet: bool = False) -> None:
-    """Each problem on its own line on stderr (warnings hidden by --quiet)."""
-    for problem in problems:
-        if problem.is_error or not quiet:
-            click.echo(problem.format(), err=True)
+class DefaultToBuild(click.Group):
+    """A group whose command defaults to `build`, also when build flags or paths come first."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        args = list(args)
+        first = next((i for i, a in enumerate(args) if a != "--traceback"), len(args))
+        if first < len(args) and self._is_build_argument(args[first]):
+            args.insert(first, "build")
+        return super().parse_args(ctx, args)
+
+    def _is_build_argument(self, word: str) -> bool:
+        if word in self.commands or word in ("--help", "-h", "--version"):
+            return False
+        if word.startswith("-") or "/" in word or "." in word or Path(word).exists():
+            return True
+        return not difflib.get_close_matches(word, list(self.commands), n=1)  # a typo of a command
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=DefaultToBuild, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.option(
     "--traceback",
     "show_traceback",
@@ -106,33 +88,11 @@ def print_problems(problems: list[LessonError], quiet: bool = False) -> None:
 def main(ctx: click.Context, show_traceback: bool) -> None:
     """Turn lesson plans written in YAML into print-ready PDFs.
 
-    With no command, builds every lesson in lessons/ into build/.
+    With no command (or with build flags only), builds every lesson in lessons/ into build/.
     """
     ctx.obj = {"traceback": show_traceback}
     if ctx.invoked_subcommand is None:
         ctx.invoke(build_command)
-
-
-def _guard(ctx: click.Context, action) -> int:  # noqa: ANN001
-    """Run an engine call; an unexpected exception becomes one clear line, not a traceback."""
-    try:
-        return action()
-    except LessonError as problem:
-        click.echo(problem.format(), err=True)
-        return EXIT_ERRORS
-    except BrokenPipeError:  # `lessonpress i18n status | head`: the reader has gone
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
-    except KeyboardInterrupt:
-        click.echo("interrupted; files already written are complete, the rest were not touched", err=True)
-        return 130
-    except Exception as exc:
-        if (ctx.obj or {}).get("traceback"):
-            click.echo(tb.format_exc(), err=True)
-        click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
-        click.echo("    hint: this is a bug in lessonpress; run with --traceback and report it", err=True)
-        return EXIT_ERRORS
 
 
 @main.command("build")
@@ -257,18 +217,9 @@ def build_command(
     verbose: bool,
 ) -> None:
     """Build lessons (files or folders; default lessons/) into PDFs."""
-    from .build import BuildSettings, build
+    from .build import build
 
-    out = Path(out_dir)
-    for given in paths:
-        if Path(given).is_file() and Path(given).resolve() == out.resolve():
-            raise click.UsageError(f"--out {out_dir} is the lesson file itself")
-    if out.exists() and not out.is_dir():
-        raise click.UsageError(f"--out {out_dir} is a file, not a folder")
-    wanted = tuple(_locale(x) for x in locales) or None
-    pair = _locale(bilingual)
-    if pair and wanted and pair not in wanted:
-        wanted = (*wanted, pair)
+    quiet, verbose = options.get("quiet", False), options.get("verbose", False)
 
     def run() -> int:
         defaults, problems = project_defaults()
@@ -302,28 +253,7 @@ def build_command(
             click.echo(_summary(result), err=not result.ok)
         return EXIT_OK if result.ok else EXIT_ERRORS
 
-    ctx.exit(_guard(ctx, run))
-
-
-def resolve_theme(name: str | None, presets: tuple[str, ...], problems: list) -> object | None:
-    """The theme to build with (presets applied), or None when it has errors (in `problems`)."""
-    from .theme import DEFAULT_THEME
-
-    if not name and not presets:
-        return DEFAULT_THEME  # no YAML to read: keeps a no-op build light
-    from .themes import apply_presets, load_theme
-
-    theme, found = load_theme(name or "default")
-    problems += found
-    return None if theme is None else apply_presets(theme, presets)
-
-
-def build_date() -> str:
-    """Today's date for covers, or SOURCE_DATE_EPOCH's (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
-    return datetime.date.today().isoformat()
+    ctx.exit(guard(ctx, run))
 
 
 def _summary(result) -> str:  # noqa: ANN001
@@ -339,15 +269,18 @@ def _summary(result) -> str:  # noqa: ANN001
 
 
 @main.command("check")
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+@check_options
 @click.pass_context
-def check_command(ctx: click.Context, paths: tuple[str, ...], quiet: bool) -> None:
-    """Load and validate lessons; write nothing."""
+def check_command(ctx: click.Context, **options: Any) -> None:
+    """Load and validate lessons (with the build's theme and translations); write nothing."""
     from .lessons import check
 
+    quiet = options.get("quiet", False)
+
     def run() -> int:
-        count, problems = check(paths)
+        settings, problems = make_settings(flags_from(options), today=build_date())
+        count, found = check(settings.paths, settings.theme, settings.locales)
+        problems += found
         print_problems(problems, quiet)
         errors = sum(1 for p in problems if p.is_error)
         if not quiet:
@@ -357,7 +290,7 @@ def check_command(ctx: click.Context, paths: tuple[str, ...], quiet: bool) -> No
             )
         return EXIT_ERRORS if errors else EXIT_OK
 
-    ctx.exit(_guard(ctx, run))
+    ctx.exit(guard(ctx, run))
 
 
 @main.command("new")
@@ -376,11 +309,15 @@ def new_command(ctx: click.Context, lesson_id: str, folder: str) -> None:
     from .skeleton import write_skeleton
 
     def run() -> int:
-        path = write_skeleton(Path(folder), lesson_id)
+        try:
+            path = write_skeleton(Path(folder), lesson_id)
+        except LessonError as problem:
+            click.echo(problem.format(), err=True)
+            return EXIT_USAGE if problem.code == "new.bad-id" else EXIT_ERRORS
         click.echo(f"created {path}: fill it in, then run `lessonpress build {path}`")
         return EXIT_OK
 
-    ctx.exit(_guard(ctx, run))
+    ctx.exit(guard(ctx, run))
 
 
 @main.command("schema")
@@ -405,76 +342,32 @@ def helplines_command(ctx: click.Context, region: str | None) -> None:
         print_problems(problems)
         return EXIT_ERRORS if any(p.is_error for p in problems) else EXIT_OK
 
-    ctx.exit(_guard(ctx, run))
-
-
-def _locale(value: str | None) -> str | None:
-    """A --locale value checked as a BCP 47 tag (usage error otherwise)."""
-    from .languages import normalise_language
-
-    if value is None:
-        return None
-    tag = normalise_language(value)
-    if tag is None:
-        raise click.BadParameter(
-            f"'{value}' is not a language tag such as es, ar or pt-BR", param_hint="--locale"
-        )
-    return tag
-
-
-def _outcome(outcome, verb: str) -> int:  # noqa: ANN001
-    for path in outcome.written:
-        click.echo(f"{verb} {path}")
-    print_problems(list(outcome.problems))
-    return EXIT_ERRORS if any(p.is_error for p in outcome.problems) else EXIT_OK
+    ctx.exit(guard(ctx, run))
 
 
 @main.command("watch")
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--out", "out_dir", default="build", show_default=True, type=click.Path())
-@click.option(
-    "--format",
-    "formats",
-    multiple=True,
-    type=FormatList(),
-    help="Output format (repeat, or separate with commas; default: all).",
-)
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default=None)
-@click.option("--region", metavar="CODE", help="Helplines to print (see build --help).")
+@build_options
 @click.pass_context
-def watch_command(
-    ctx: click.Context,
-    paths: tuple[str, ...],
-    out_dir: str,
-    formats: tuple[tuple[str, ...], ...],
-    paper: str | None,
-    region: str | None,
-) -> None:
+def watch_command(ctx: click.Context, **options: Any) -> None:
     """Rebuild what changed every time a lesson, translation or asset is saved (Ctrl-C stops)."""
-    from .build import BuildSettings
     from .watch import watch, watched_paths
 
-    settings = BuildSettings(
-        paths=paths,
-        out_dir=Path(out_dir),
-        formats=chosen_formats(formats),
-        paper=paper,
-        today=build_date(),
-        region=region,
-    )
+    quiet, verbose = options.get("quiet", False), options.get("verbose", False)
 
     def on_build(result) -> None:  # noqa: ANN001
-        print_problems(list(result.problems))
+        print_problems(list(result.problems), quiet)
         click.echo(_summary(result), err=not result.ok)
 
     def run() -> int:
+        settings, warnings = make_settings(flags_from(options), today=build_date())
+        print_problems(warnings, quiet)
         folders = ", ".join(str(p) for p in watched_paths(settings))
         click.echo(f"watching {folders} (Ctrl-C to stop)")
-        watch(settings, Printer(quiet=False, verbose=False), on_build)
+        watch(settings, Printer(quiet, verbose), on_build)
         click.echo("stopped watching")
         return EXIT_OK
 
-    ctx.exit(_guard(ctx, run))
+    ctx.exit(guard(ctx, run))
 
 
 @main.group("themes", invoke_without_command=True)
@@ -492,31 +385,30 @@ def themes_group(ctx: click.Context) -> None:
 @themes_group.command("preview")
 @click.argument("name")
 @click.option("--out", "out_dir", default="build", show_default=True, type=click.Path())
-@click.option("--paper", type=click.Choice(["a4", "letter", "a5"]), default="a4", show_default=True)
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter", "a5"]),
+    default=None,
+    help="Paper size (default: [tool.lessonpress] paper, else a4).",
+)
+@theme_options
 @click.pass_context
-def themes_preview(ctx: click.Context, name: str, out_dir: str, paper: str) -> None:
+def themes_preview(
+    ctx: click.Context, name: str, out_dir: str, paper: str | None, presets: tuple[str, ...]
+) -> None:
     """Build a one-page specimen of a theme: OUT/themes/NAME-specimen.pdf."""
     from .themes import preview
 
     def run() -> int:
-        problems: list = []
-        theme = resolve_theme(name, (), problems)
-        print_problems(problems)
-        if theme is None:
-            return EXIT_ERRORS
+        flags = Flags(out_dir=out_dir, paper=paper, theme=name, presets=presets)
+        settings, warnings = make_settings(flags, lessons=False)
+        print_problems(warnings)
         path = Path(out_dir) / "themes" / f"{name}-specimen.pdf"
-        preview(theme, paper, path)
+        preview(settings.theme, settings.paper or "a4", path)
         click.echo(f"wrote {path}")
         return EXIT_OK
 
-    ctx.exit(_guard(ctx, run))
+    ctx.exit(guard(ctx, run))
 
 
-def _register_groups() -> None:
-    """Command groups that live in their own modules (kept apart so each file stays small)."""
-    from .cli_i18n import i18n_group
-
-    main.add_command(i18n_group)
-
-
-_register_groups()
+main.add_command(i18n_group)

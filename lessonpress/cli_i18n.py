@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .cli import EXIT_ERRORS, EXIT_OK, _guard, _locale, _outcome, print_problems
+from .cli_common import EXIT_ERRORS, EXIT_OK, guard, locale_tag, outcome_code, print_problems
 
 
 @click.group("i18n")
@@ -22,8 +22,8 @@ def i18n_init(ctx: click.Context, paths: tuple[str, ...], locale: str) -> None:
     """Create translation files for a locale, ready to fill in with any text editor."""
     from .i18n import workflow
 
-    tag = _locale(locale)
-    ctx.exit(_guard(ctx, lambda: _outcome(workflow.init(paths, tag), "created")))
+    tag = locale_tag(locale)
+    ctx.exit(guard(ctx, lambda: outcome_code(workflow.init(paths, tag), "created")))
 
 
 @i18n_group.command("status")
@@ -48,7 +48,7 @@ def i18n_status(ctx: click.Context, paths: tuple[str, ...], locales: tuple[str, 
         raise click.BadParameter("use missing, stale or missing,stale", param_hint="--fail-on")
 
     def run() -> int:
-        chosen = [_locale(x) for x in locales] or known_locales(find_lessons(paths)[0])
+        chosen = [locale_tag(x) for x in locales] or known_locales(find_lessons(paths)[0])
         statuses, problems = workflow.status(paths, chosen)
         for line in format_report(statuses, language_name):
             click.echo(line)
@@ -58,7 +58,7 @@ def i18n_status(ctx: click.Context, paths: tuple[str, ...], locales: tuple[str, 
         failing = any(s.count(state) for s in statuses for state in wanted)
         return EXIT_ERRORS if failing or any(p.is_error for p in problems) else EXIT_OK
 
-    ctx.exit(_guard(ctx, run))
+    ctx.exit(guard(ctx, run))
 
 
 @i18n_group.command("sync")
@@ -69,8 +69,8 @@ def i18n_sync(ctx: click.Context, paths: tuple[str, ...], locale: str) -> None:
     """Record that the current translations match the current source (after updating them)."""
     from .i18n import workflow
 
-    tag = _locale(locale)
-    ctx.exit(_guard(ctx, lambda: _outcome(workflow.sync(paths, tag), "updated")))
+    tag = locale_tag(locale)
+    ctx.exit(guard(ctx, lambda: outcome_code(workflow.sync(paths, tag), "updated")))
 
 
 @i18n_group.command("export")
@@ -83,9 +83,9 @@ def i18n_export(ctx: click.Context, paths: tuple[str, ...], locale: str, fmt: st
     """Write one catalog per locale for Weblate/Crowdin/Poedit (PO) or a spreadsheet (CSV)."""
     from .i18n import workflow
 
-    tag = _locale(locale)
+    tag = locale_tag(locale)
     target = Path(out) if out else Path("build") / "translations" / f"{tag}.{fmt}"
-    ctx.exit(_guard(ctx, lambda: _outcome(workflow.export(paths, tag, fmt, target), "wrote")))
+    ctx.exit(guard(ctx, lambda: outcome_code(workflow.export(paths, tag, fmt, target), "wrote")))
 
 
 @i18n_group.command("import")
@@ -97,11 +97,11 @@ def i18n_import(ctx: click.Context, catalog: str, paths: tuple[str, ...], locale
     """Write a PO or CSV catalog's translations into the translation files (all or nothing)."""
     from .i18n import workflow
 
-    tag = _locale(locale)
+    tag = locale_tag(locale)
 
     def run() -> int:
         outcome = workflow.import_catalog(paths, Path(catalog), catalog, tag)
-        code = _outcome(outcome, "updated")
+        code = outcome_code(outcome, "updated")
         if code == EXIT_OK:
             click.echo(
                 f"{outcome.changed} string{'s' * (outcome.changed != 1)} imported"
@@ -111,7 +111,7 @@ def i18n_import(ctx: click.Context, catalog: str, paths: tuple[str, ...], locale
             click.echo("nothing was written", err=True)
         return code
 
-    ctx.exit(_guard(ctx, run))
+    ctx.exit(guard(ctx, run))
 
 
 @i18n_group.command("labels")
@@ -123,7 +123,7 @@ def i18n_labels(ctx: click.Context, locale: str, out: str | None) -> None:
     from .labels import template
     from .output import write_atomic
 
-    tag = _locale(locale)
+    tag = locale_tag(locale)
 
     def run() -> int:
         text = template(tag)
@@ -134,4 +134,4 @@ def i18n_labels(ctx: click.Context, locale: str, out: str | None) -> None:
             click.echo(text, nl=False)
         return EXIT_OK
 
-    ctx.exit(_guard(ctx, run))
+    ctx.exit(guard(ctx, run))

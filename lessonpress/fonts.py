@@ -115,6 +115,7 @@ def family(name: str) -> FontFamily:
         ) from None
     folder = _package_files(package)
     regular, bold, italic, bold_italic = (folder / pattern.format(s) if s else None for s in styles)
+    assert regular is not None and bold is not None  # every family has both (see _PACKAGED)
     paths = [regular, bold, italic or regular, bold_italic or bold]
     for path in dict.fromkeys(paths):
         _check_file(path, package)

@@ -1,10 +1,11 @@
-"""Decide which outputs are current, from content hashes, without reading a lesson's YAML.
+"""Fingerprints and the build state: what an output was made from, and whether it still is.
 
 An output is current when the fingerprint of everything it was made from (the lesson file, its
 translation, the helpline and curriculum files, the settings that shape it, and the tool itself:
 its source, its catalogs, ReportLab and font package versions) equals the one recorded when it
-was written, and the PDF on disk is still the one written then. The record lives in
-`<out>/.lessonpress/state.json`; hashes rather than times, so it survives `git checkout`.
+was written, and the file on disk is still the one written then. Which outputs there are is
+decided in `outputs.py`; the record lives in `<out>/.lessonpress/state.json`, keyed by output
+path, with hashes rather than times, so it survives `git checkout`.
 
 This module imports nothing heavy: a build with nothing to do never loads YAML or ReportLab.
 """
@@ -14,14 +15,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from . import __version__
-from .formats import FORMATS
-from .project import TRANSLATIONS_DIR
+from .errors import LessonError, SourceLocation
 
 STATE_DIR = ".lessonpress"
 STATE_FILE = "state.json"
@@ -40,10 +42,11 @@ def digest(*parts: bytes | str) -> str:
 
 
 def file_digest(path: Path) -> str:
-    """Hash of a file's content ('' when it does not exist)."""
+    """Hash of a file's content, read in blocks ('' when it does not exist or cannot be read)."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except (OSError, ValueError):
         return ""
 
 
@@ -74,93 +77,160 @@ def installed_versions() -> list[str]:
     return found
 
 
-@dataclass
+def shared_fingerprint(helplines: Path | None) -> str:
+    """What every output depends on: the tool, and the helpline file any lesson may print."""
+    return digest(tool_fingerprint(), file_digest(helplines) if helplines else "")
+
+
+@dataclass(frozen=True)
 class Record:
-    """What one output was made from, and the hashes of the files written."""
+    """What one output was made from, and the hash of the file written."""
 
     fingerprint: str
-    outputs: dict[str, str]
+    sha256: str
 
-    def current(self, fingerprint: str) -> bool:
-        """True when nothing it depends on changed and its files are untouched on disk."""
-        return self.fingerprint == fingerprint and all(
-            file_digest(Path(p)) == sha for p, sha in self.outputs.items()
-        )
+
+class StateError(ValueError):
+    """The state file is valid JSON but not a build state (damaged, or written by hand)."""
 
 
 @dataclass
 class BuildState:
-    """Every output's record, the language each lesson file was in, and warnings to replay."""
+    """What the last builds into an output folder recorded, for the next one to compare.
 
-    path: Path
-    records: dict[str, Record] = field(default_factory=dict)
+    - `outputs`: each file written (by its path inside the output folder): the fingerprint of
+      what it was made from and the hash of its bytes;
+    - `languages`: a lesson file's content hash -> the language it is written in, and
+      `courses`: a curriculum's content hash -> its lessons in order; the two facts the
+      outputs depend on that only reading YAML would otherwise tell;
+    - `warnings`: the warnings of the last full build of each plan, to repeat when nothing is
+      rebuilt.
+    """
+
+    out_dir: Path
+    outputs: dict[str, Record] = field(default_factory=dict)
     languages: dict[str, str] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    courses: dict[str, list[str]] = field(default_factory=dict)
+    warnings: dict[str, list[dict]] = field(default_factory=dict)
+    damaged: str | None = None  # why the state on disk could not be used
+
+    @property
+    def path(self) -> Path:
+        """`<out>/.lessonpress/state.json`."""
+        return self.out_dir / STATE_DIR / STATE_FILE
 
     @classmethod
     def load(cls, out_dir: Path) -> BuildState:
-        """The state of an output folder; an unreadable state is an empty one (rebuild all)."""
-        path = out_dir / STATE_DIR / STATE_FILE
+        """The state of an output folder. None on disk is an empty state; one that cannot be
+        read or is not a state is an empty one too, with `damaged` saying why (everything is
+        rebuilt, and the next save replaces it)."""
+        state = cls(out_dir)
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-            records = {
-                k: Record(v["fingerprint"], dict(v["outputs"])) for k, v in raw.get("records", {}).items()
-            }
-            return cls(path, records, dict(raw.get("languages", {})), list(raw.get("warnings", [])))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return cls(path)
+            with open(state.path, "rb") as handle:
+                raw = json.loads(handle.read(MAX_STATE_BYTES + 1))
+            state._read(raw)
+        except FileNotFoundError:
+            return cls(out_dir)
+        except (OSError, ValueError, UnicodeDecodeError) as exc:  # StateError, JSON errors
+            return cls(out_dir, damaged=str(exc) or type(exc).__name__)
+        return state
+
+    def _read(self, raw: object) -> None:
+        raw = _typed(raw, dict, "the state")
+        if raw.get("version") != STATE_VERSION:
+            raise StateError("it was written by another version of lessonpress")
+        for key, value in _typed(raw.get("outputs", {}), dict, "outputs").items():
+            record = _typed(value, dict, "an output record")
+            fingerprint, sha = record.get("fingerprint"), record.get("sha256")
+            if not (isinstance(fingerprint, str) and isinstance(sha, str) and _hexes(fingerprint, sha)):
+                raise StateError(f"output record {key!r} is not valid")
+            if not _inside(key):
+                raise StateError(f"output {key!r} is outside the output folder")
+            self.outputs[key] = Record(fingerprint, sha)
+        for key, value in _typed(raw.get("languages", {}), dict, "languages").items():
+            self.languages[key] = _typed(value, str, "a language")
+        for key, value in _typed(raw.get("courses", {}), dict, "courses").items():
+            ids = _typed(value, list, "a course")
+            self.courses[key] = [_typed(i, str, "a lesson id") for i in ids]
+        for key, value in _typed(raw.get("warnings", {}), dict, "warnings").items():
+            self.warnings[key] = [_warning(w) for w in _typed(value, list, "warnings")]
 
     def save(self) -> None:
-        """Write the state atomically."""
+        """Write the state atomically (keeping only the most recent facts and warnings)."""
         from .output import write_atomic
 
         data = {
-            "records": {
-                k: {"fingerprint": r.fingerprint, "outputs": r.outputs}
-                for k, r in sorted(self.records.items())
+            "version": STATE_VERSION,
+            "outputs": {
+                k: {"fingerprint": r.fingerprint, "sha256": r.sha256} for k, r in sorted(self.outputs.items())
             },
-            "languages": dict(sorted(self.languages.items())),
-            "warnings": self.warnings,
+            "languages": dict(list(self.languages.items())[-MAX_FACTS:]),
+            "courses": dict(list(self.courses.items())[-MAX_FACTS:]),
+            "warnings": dict(list(self.warnings.items())[-MAX_PLANS:]),
         }
         write_atomic(self.path, (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode())
 
-    def current(self, key: str, fingerprint: str) -> bool:
-        """True when the output recorded under `key` is up to date."""
-        record = self.records.get(key)
-        return record is not None and record.current(fingerprint)
+    def key(self, path: Path) -> str:
+        """An output's key: its path inside the output folder, with forward slashes."""
+        return path.relative_to(self.out_dir).as_posix()
 
-    def outputs(self, key: str) -> list[str]:
-        """The files recorded for a key."""
-        record = self.records.get(key)
-        return list(record.outputs) if record else []
+    def current(self, path: Path, fingerprint: str) -> bool:
+        """True when the output at `path` was made from exactly this and is untouched since."""
+        record = self.outputs.get(self.key(path))
+        return (
+            record is not None and record.fingerprint == fingerprint and output_digest(path) == record.sha256
+        )
+
+    def record(self, path: Path, fingerprint: str, sha256: str) -> None:
+        """Remember a file just written."""
+        self.outputs[self.key(path)] = Record(fingerprint, sha256)
+
+    def keep_warnings(self, plan: str, problems: list[LessonError]) -> None:
+        """Remember the warnings a full build of `plan` found, to repeat when nothing changes."""
+        self.remember(plan, self.warnings, [_warning_record(p) for p in problems if not p.is_error])
+
+    def replayed(self, plan: str) -> list[LessonError] | None:
+        """The warnings remembered for `plan`, or None when it was never built in full."""
+        records = self.warnings.get(plan)
+        if records is None:
+            return None
+        return [
+            LessonError(
+                r["message"],
+                code=r["code"],
+                hint=r.get("hint"),
+                location=SourceLocation(r["path"], r["line"], r["column"]) if r.get("path") else None,
+                severity="warning",
+            )
+            for r in records
+        ]
+
+    def remember(self, key: str, table: dict, value: object) -> None:
+        """Set a fact, moving it to the end (the most recent are kept on save)."""
+        table.pop(key, None)
+        table[key] = value
 
 
-@dataclass(frozen=True)
-class Inputs:
-    """Fingerprints of what outputs depend on, computed from file contents alone."""
+STATE_VERSION = 2
+MAX_STATE_BYTES = 64 * 1024 * 1024
+MAX_FACTS = 4000  # lesson files and curricula remembered (older edits are forgotten)
+MAX_PLANS = 16  # builds (sets of paths and settings) whose warnings are remembered
+T = TypeVar("T")
+_HEX = frozenset("0123456789abcdef")
+_WARNING_KEYS: dict[str, type | tuple[type, ...]] = {
+    "message": str,
+    "code": str,
+    "hint": (str, type(None)),
+    "path": (str, type(None)),
+    "line": (int, type(None)),
+    "column": (int, type(None)),
+}
 
-    units: dict[str, str]  # shown path of a lesson or translation file -> fingerprint
-    shared: str  # the tool, and the helpline file every lesson may print
-    course: str  # curriculum.yaml
 
-
-def inputs_of(files: list, locales: tuple[str, ...] | None, paths: tuple[str, ...]) -> Inputs:
-    """Fingerprint every lesson file and translation (a translation includes its source)."""
-    from .project import find_course, find_helplines, find_translations
-
-    units: dict[str, str] = {}
-    for file in files:
-        source = file_digest(file.path)
-        units[file.shown] = digest(source)
-        for translation in find_translations(file, locales):
-            units[translation.shown] = digest(source, file_digest(translation.path))
-    helplines = find_helplines(paths)
-    course = find_course(paths)
-    return Inputs(
-        units,
-        digest(tool_fingerprint(), file_digest(helplines[0]) if helplines else ""),
-        file_digest(course[0]) if course else "",
-    )
+def _typed(value: object, kind: type[T], what: str) -> T:
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        raise StateError(f"{what} is a {type(value).__name__}")
+    return value
 
 
 def settings_fingerprint(settings, fmt: str) -> str:  # noqa: ANN001 - BuildSettings
@@ -171,55 +241,37 @@ def settings_fingerprint(settings, fmt: str) -> str:  # noqa: ANN001 - BuildSett
     return digest(*parts)
 
 
-def lesson_key(fmt: str, unit: str) -> str:
-    """State key of one lesson's output in one format."""
-    return f"{fmt}|{unit}"
+def _inside(key: str) -> bool:
+    """A recorded output path is relative and stays inside the output folder."""
+    parts = key.split("/")
+    return bool(key) and not key.startswith("/") and all(p not in ("", ".", "..") for p in parts)
 
 
-def course_key(fmt: str, language: str) -> str:
-    """State key of a course output (the pack) in one language."""
-    return f"{fmt}|@{language}"
+def _warning(value: object) -> dict:
+    record = _typed(value, dict, "a warning")
+    for key, kinds in _WARNING_KEYS.items():
+        if not isinstance(record.get(key), kinds) or isinstance(record.get(key), bool):
+            raise StateError(f"a warning's {key} is a {type(record.get(key)).__name__}")
+    return record
 
 
-def lesson_fingerprint(inputs: Inputs, unit: str, settings_fp: str) -> str:
-    """Everything one lesson output depends on."""
-    return digest(inputs.shared, settings_fp, inputs.units[unit])
+def _warning_record(problem: LessonError) -> dict:
+    return {
+        "message": problem.message,
+        "code": problem.code,
+        "hint": problem.hint,
+        "path": problem.path,
+        "line": problem.line,
+        "column": problem.column,
+    }
 
 
-def course_fingerprint(inputs: Inputs, units: list[str], settings_fp: str) -> str:
-    """Everything a pack depends on: all lessons of its language and the curriculum."""
-    return digest(inputs.shared, settings_fp, inputs.course, *sorted(f"{u}={inputs.units[u]}" for u in units))
-
-
-def all_current(
-    state: BuildState,
-    inputs: Inputs,
-    formats: list[str],
-    settings,  # noqa: ANN001
-) -> list[str] | None:
-    """Every output file, when all of them are up to date; None when anything must be built."""
-    if not inputs.units or any(unit not in state.languages for unit in inputs.units):
-        return None
-    outputs: list[str] = []
-    for fmt in formats:
-        spec = FORMATS[fmt]
-        fp = settings_fingerprint(settings, fmt)
-        if spec.scope == "course":
-            keys = []
-            for language in sorted(set(state.languages[u] for u in inputs.units)):
-                units = [u for u in inputs.units if state.languages[u] == language]
-                keys.append((course_key(fmt, language), course_fingerprint(inputs, units, fp)))
-        else:
-            paired = getattr(settings, spec.requested_by) if spec.inputs == "translation" else None
-            units = [
-                u
-                for u in inputs.units
-                if spec.inputs != "translation"
-                or (state.languages[u] == paired and TRANSLATIONS_DIR in Path(u).parts)
-            ]
-            keys = [(lesson_key(fmt, u), lesson_fingerprint(inputs, u, fp)) for u in units]
-        for key, fingerprint in keys:
-            if not state.current(key, fingerprint):
-                return None
-            outputs += state.outputs(key)
-    return outputs
+def output_digest(path: Path) -> str:
+    """Hash of a built file, or '' unless it is a regular file (never a device, FIFO, link)."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return ""
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except (OSError, ValueError):
+        return ""

@@ -10,7 +10,7 @@ import hashlib
 import os
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +30,6 @@ class Job:
     format: str
     output: Path
     settings: Any  # BuildSettings
-    key: str  # where the build state records it
     fingerprint: str  # everything the output depends on
     course: Course | None = None
     helplines: RegionHelplines | None = None
@@ -56,33 +55,79 @@ class JobResult:
         return not has_errors(self.problems)
 
 
-def run_jobs(jobs: list[Job], workers: int) -> Iterator[JobResult]:
-    """Run jobs serially (`workers == 1`, or one job) or in a process pool, in job order.
+def run_jobs(jobs: list[Job], workers: int) -> Iterator[tuple[int, JobResult]]:
+    """Run jobs serially (`workers == 1`, or one job) or in a process pool; yield each job's
+    index and result as it finishes.
 
     In a pool, one lesson's outputs go to the same worker (its slides, notes pages and slides
     handout share one fitted deck, and the lesson is sent once), the largest groups first so
-    the workers finish together.
+    the workers finish together. A worker that dies (killed, out of memory) breaks the pool:
+    the groups not finished are built once more in this process, and the first result says so.
+    Ctrl-C stops at once: the workers are terminated, not waited for.
     """
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(jobs) <= 1:
-        yield from map(run_job, jobs)
+        for index, job in enumerate(jobs):
+            yield index, run_job(job)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
     groups: dict[tuple, list[int]] = {}
     for i, job in enumerate(jobs):
         groups.setdefault((job.lessons[0].source_path, job.language, len(job.lessons)), []).append(i)
     order = sorted(groups.values(), key=lambda g: -sum(_cost(jobs[i]) for i in g))
-    results: dict[int, JobResult] = {}
-    with ProcessPoolExecutor(max_workers=min(workers, len(order))) as pool:
-        futures = [(g, pool.submit(_run_group, [jobs[i] for i in g])) for g in order]
-        next_index = 0
-        for group, future in futures:
-            for i, result in zip(group, future.result(), strict=True):
-                results[i] = result
-            while next_index in results:
-                yield results.pop(next_index)
-                next_index += 1
+    lost: list[list[int]] = []
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(order)), initializer=_worker_init)
+    finished = False
+    try:
+        futures = {pool.submit(_run_group, [jobs[i] for i in group]): group for group in order}
+        for future in as_completed(futures):
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                lost.append(futures[future])
+                continue
+            yield from zip(futures[future], results, strict=True)
+        finished = True
+    finally:
+        _stop(pool, finished)
+    yield from _retry(jobs, sorted(lost))
+
+
+def _retry(jobs: list[Job], groups: list[list[int]]) -> Iterator[tuple[int, JobResult]]:
+    """Build the outputs a dead worker left, once, in this process; the first result says so."""
+    indexes = [i for group in groups for i in group]
+    for n, index in enumerate(indexes):
+        result = run_job(jobs[index])
+        if n == 0:
+            lessons = len(groups)
+            notice = LessonError(
+                f"a worker process stopped unexpectedly (killed, or out of memory); {len(indexes)} "
+                f"output{'s' * (len(indexes) != 1)} of {lessons} lesson{'s' * (lessons != 1)} were "
+                "built again in the main process",
+                code="build.worker-lost",
+                severity="warning",
+                hint="if it happens again, build with --jobs 1 or free some memory",
+            )
+            result = replace(result, problems=(notice, *result.problems))
+        yield index, result
+
+
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop(pool: Any, finished: bool) -> None:
+    """Shut the pool down; when the build did not finish (Ctrl-C, an error), without waiting:
+    its worker processes are terminated (ProcessPoolExecutor offers no public way before 3.14)."""
+    if not finished:
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+    pool.shutdown(wait=finished, cancel_futures=True)
 
 
 def _run_group(group: list[Job]) -> list[JobResult]:

@@ -14,7 +14,15 @@ from .errors import LessonError, SourceLocation, has_errors, sorted_problems
 from .helplines import load_helplines, normalise_region, stale_entries
 from .localize import localize
 from .model import Course, HelplineBook, Lesson
-from .project import LessonFile, TranslationFile, find_course, find_helplines, find_lessons, find_translations
+from .project import (
+    LessonFile,
+    TranslationFile,
+    find_course,
+    find_helplines,
+    find_lessons,
+    find_translations,
+    path_kind,
+)
 from .theme import DEFAULT_THEME, Theme
 from .validate import validate_course, validate_lesson
 from .yamlio import YamlDocument, load_yaml
@@ -41,6 +49,7 @@ def check_lesson_and_translations(
     if lesson is None or has_errors(problems):
         return Checked((), tuple(problems), ((file.shown, False),))
     lessons, files = [lesson], [(file.shown, True)]
+    assert document is not None  # a lesson was made from it
     for translation in find_translations(file, locales):
         translated, found = check_translation(document, translation, file.lesson_id, theme)
         problems += found
@@ -117,7 +126,8 @@ def check(
         checked = check_lesson_and_translations(file, theme, locales)
         problems += checked.problems
         count += len(checked.files)
-    problems += load_course(paths, {f.lesson_id for f in files})[1]
+    if not paths or any(path_kind(p) == "dir" for p in paths):  # a folder: its course too
+        problems += load_course(paths, {f.lesson_id for f in files})[1]
     return count, sorted_problems(problems)
 
 

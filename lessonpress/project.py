@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,9 @@ COURSE_FILE = "curriculum.yaml"
 ASSETS_DIR = "assets"
 TRANSLATIONS_DIR = "translations"
 HELPLINES_FILE = "helplines.yaml"
+# A translator's files in a locale folder besides the lesson translations (PLAN.md, decision 4):
+# every translation in the folder may print them.
+LOCALE_FILES = (HELPLINES_FILE, COURSE_FILE, "labels.po")
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 _WINDOWS_RESERVED = {
     "con",
@@ -41,28 +45,154 @@ class LessonFile:
     lesson_id: str
 
 
+def path_kind(given: str) -> str:
+    """'dir', 'file', 'missing', or 'invalid' (a name the system refuses: too long, a NUL...)."""
+    try:
+        mode = os.stat(given).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing"
+    except (OSError, ValueError):
+        return "invalid"
+    return "dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "invalid"
+
+
+def check_paths(paths: tuple[str, ...]) -> list[LessonError]:
+    """What is wrong with the paths a command was given (usage errors): a path that does not
+    exist, a file that is not a lesson file, a folder without a lesson in it."""
+    problems = []
+    for given in paths or (DEFAULT_LESSON_DIR,):
+        kind, where = path_kind(given), SourceLocation(_printable(given))
+        if kind == "missing":
+            hint = "give a lesson .yaml file or a folder of them"
+            if not paths:
+                hint = "make one with `lessonpress new my-first-lesson`, or name a folder of lessons"
+            problems.append(
+                LessonError("no such file or folder", code="input.missing", location=where, hint=hint)
+            )
+        elif kind == "invalid":
+            problems.append(
+                LessonError(
+                    "this path cannot be opened (too long, or not a file or folder)",
+                    code="input.invalid",
+                    location=SourceLocation(_printable(given[:120] + ("..." if len(given) > 120 else ""))),
+                )
+            )
+        elif kind == "file" and not _has_lesson_suffix(Path(given)):
+            problems.append(
+                LessonError(
+                    "not a lesson file: lessons are .yaml or .yml files",
+                    code="input.not-lesson",
+                    location=where,
+                )
+            )
+        elif kind == "dir" and not any(_is_lesson(child) for child in _children(Path(given))):
+            problems.append(
+                LessonError(
+                    "no lessons in this folder (lesson files end in .yaml or .yml)",
+                    code="input.empty",
+                    location=where,
+                    hint="make one with `lessonpress new my-first-lesson`",
+                )
+            )
+    return problems
+
+
 def find_lessons(paths: tuple[str, ...]) -> tuple[list[LessonFile], list[LessonError]]:
-    """Lesson files named on the command line, or found at the top of the named folders."""
+    """Lesson files named on the command line, or found at the top of the named folders.
+
+    Other files in a folder are named in one warning per folder (hidden files and folders are
+    passed over silently); a path that does not exist is an error.
+    """
     found: dict[Path, LessonFile] = {}
     problems: list[LessonError] = []
     for given in paths or (DEFAULT_LESSON_DIR,):
-        path = Path(given)
-        if path.is_dir():
-            for child in sorted(path.iterdir()):
+        kind = path_kind(given)
+        if kind == "dir":
+            skipped = []
+            for child in _children(Path(given)):
                 if _is_lesson(child):
                     _add(found, child, os.path.join(given, child.name))
-        elif path.is_file():
-            _add(found, path, given)
+                elif not child.name.startswith(".") and child.is_file() and child.name != COURSE_FILE:
+                    skipped.append(child.name)
+            if skipped:
+                problems.append(_skipped(given, skipped))
+        elif kind == "file":
+            _add(found, Path(given), given)
         else:
-            problems.append(
-                LessonError(
-                    "no such file or folder",
-                    code="input.missing",
-                    location=SourceLocation(given),
-                    hint="give a lesson .yaml file or a folder of them",
-                )
-            )
+            problems += check_paths((given,))
     return sorted(found.values(), key=lambda f: (f.lesson_id, f.shown)), problems
+
+
+def _skipped(folder: str, names: list[str]) -> LessonError:
+    shown = ", ".join(_printable(n) for n in names[:8]) + (" ..." if len(names) > 8 else "")
+    return LessonError(
+        f"{len(names)} file{'s' * (len(names) != 1)} here {'are' if len(names) != 1 else 'is'} not "
+        f"a lesson and {'were' if len(names) != 1 else 'was'} skipped: {shown}",
+        code="input.skipped",
+        severity="warning",
+        location=SourceLocation(_printable(folder)),
+        hint="lesson files end in .yaml or .yml",
+    )
+
+
+def _children(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.iterdir())
+    except OSError:
+        return []
+
+
+def _printable(text: str) -> str:
+    """A path as it may be printed in a message: control characters escaped (a newline in a
+    file name must not start a forged message line)."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+@dataclass(frozen=True)
+class CourseFolder:
+    """Where course outputs (the pack) come from: the lessons of one folder, in the order of
+    its curriculum.yaml when it has one (then only the lessons it names)."""
+
+    shown: str
+    curriculum: tuple[Path, str] | None
+    lessons: tuple[LessonFile, ...]
+
+
+@dataclass(frozen=True)
+class Found:
+    """What discovery found, before any lesson is read: the lessons given, and the course."""
+
+    given: tuple[LessonFile, ...]  # every format of these is built
+    course: CourseFolder | None  # set when a course format is built
+    problems: tuple[LessonError, ...] = ()
+
+    def files(self) -> list[LessonFile]:
+        """Every lesson file to read: those given, then the course's others."""
+        seen = {f.path.resolve() for f in self.given}
+        extra = [f for f in self.course.lessons if f.path.resolve() not in seen] if self.course else []
+        return [*self.given, *extra]
+
+
+def discover(paths: tuple[str, ...], with_course: bool) -> Found:
+    """The lessons of `paths`, and (`with_course`) the course folder the pack is made from."""
+    given, problems = find_lessons(paths)
+    course = None
+    if with_course:
+        folder = course_folder(paths)
+        files = find_lessons((folder,))[0] if path_kind(folder) == "dir" else []
+        # A lesson given by its path keeps that spelling; a folder listing finds the same file.
+        by_path = {f.path.resolve(): f for f in given}
+        lessons = tuple(by_path.get(f.path.resolve(), f) for f in files)
+        course = CourseFolder(folder, find_course(paths), lessons)
+    return Found(tuple(given), course, tuple(problems))
+
+
+def course_folder(paths: tuple[str, ...]) -> str:
+    """The folder of the course: the first folder named, else the folder of the first file."""
+    for given in paths or (DEFAULT_LESSON_DIR,):
+        if path_kind(given) == "dir":
+            return given
+    return (os.path.dirname(paths[0]) or ".") if paths else DEFAULT_LESSON_DIR
 
 
 @dataclass(frozen=True)
@@ -100,11 +230,11 @@ def find_translations(file: LessonFile, locales: tuple[str, ...] | None = None) 
 
 
 def find_course(paths: tuple[str, ...]) -> tuple[Path, str] | None:
-    """The curriculum.yaml of the first folder named (default lessons/), with its shown path."""
-    for given in paths or (DEFAULT_LESSON_DIR,):
-        candidate = Path(given) / COURSE_FILE
-        if Path(given).is_dir() and candidate.is_file():
-            return candidate, os.path.join(given, COURSE_FILE)
+    """The curriculum.yaml of the course folder (see `course_folder`), with its shown path."""
+    folder = course_folder(paths)
+    candidate = Path(folder) / COURSE_FILE
+    if path_kind(str(candidate)) == "file":
+        return candidate, os.path.join(folder, COURSE_FILE)
     return None
 
 
@@ -120,9 +250,13 @@ def find_helplines(paths: tuple[str, ...]) -> tuple[Path, str] | None:
     return None
 
 
+def _has_lesson_suffix(path: Path) -> bool:
+    return path.suffix.lower() in LESSON_SUFFIXES
+
+
 def _is_lesson(path: Path) -> bool:
     return (
-        path.suffix.lower() in LESSON_SUFFIXES
+        _has_lesson_suffix(path)
         and not path.name.startswith(".")
         and path.stem not in NOT_LESSONS
         and path.is_file()
@@ -144,9 +278,3 @@ def lesson_id(stem: str) -> str:
     if not slug or slug in _WINDOWS_RESERVED:
         slug = f"lesson-{slug}" if slug else "lesson"
     return slug
-
-
-def output_path(out_dir: Path, language: str, lesson: str, fmt: str, suffix: str = "") -> Path:
-    """`OUT/<language>/<lesson-id>-<format>[.suffix].pdf`."""
-    name = f"{lesson}-{fmt}{'.' + suffix if suffix else ''}.pdf"
-    return out_dir / language / name

@@ -8,6 +8,8 @@ filled in when the document is saved, so each document is laid out once, not twi
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from typing import Any
 
 from . import layout  # noqa: F401  (pins ReportLab's settings before it is imported)
 
@@ -28,7 +30,7 @@ class _Canvas(TaggingCanvas):
     """A canvas that, on save, defines the forms that footers and contents refer to."""
 
     page_count_font: tuple[str, float] = ("Atkinson", 9.0)
-    on_save = None
+    on_save: Callable[[Any], None] | None = None
 
     def save(self) -> None:
         pages = self.getPageNumber() - 1
@@ -74,6 +76,9 @@ def render(spec: DocumentSpec, *, tagged: bool = True) -> bytes:
         rightMargin=0,
         topMargin=0,
         bottomMargin=0,
+        # The canvas's first font is the document's body font, set here per document (never
+        # ReportLab's process-wide default, which the last theme used would otherwise decide).
+        initialFontName=spec.page_count_font[0],
     )
 
     def on_page(canvas: Canvas, document: BaseDocTemplate) -> None:

@@ -86,7 +86,7 @@ def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "array", "items": _type(get_args(tp)[0], defs), "maxItems": MAX_LIST_ITEMS}
     if tp in (RichText, str):
         return {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_LENGTH}
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         name = tp.__name__
         if name not in defs:
             defs[name] = {}

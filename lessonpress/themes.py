@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .assets import load_logo
 from .errors import LessonError, SourceLocation
@@ -279,7 +280,7 @@ def _high_contrast(t: Theme) -> Theme:
 
 
 def _ink_saver(t: Theme) -> Theme:
-    grey = {
+    grey: dict[str, Any] = {
         f: _grey(getattr(t, f))
         for f in ("text_color", "accent_color", "muted_color", "rule_color", "link_color")
     }
@@ -307,14 +308,14 @@ SPECIMEN = Path(__file__).parent / "data" / "specimen.yaml"
 
 def preview(theme: Theme, paper: str, path: Path) -> None:
     """Write a one-page specimen of a theme: every element of a handout, briefly."""
-    from .build import BuildSettings
     from .jobs import Job, render_job
     from .lessons import check_lesson
     from .output import write_atomic
     from .project import LessonFile
+    from .settings import BuildSettings
 
     lesson, problems = check_lesson(LessonFile(SPECIMEN, str(SPECIMEN), "specimen"), theme)
     if lesson is None:
         raise problems[0]
-    job = Job((lesson,), "handout", path, BuildSettings(paper=paper, theme=theme), "preview", "")
+    job = Job((lesson,), "handout", path, BuildSettings(paper=paper, theme=theme), "")
     write_atomic(path, render_job(job))

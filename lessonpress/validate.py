@@ -22,7 +22,7 @@ from .languages import normalise_language
 from .markup import RichText
 from .model import Kind
 from .urls import UrlProblem, check_url
-from .yamlio import Path_, YamlDocument
+from .yamlio import Document, Path_
 
 MAX_TEXT_LENGTH = 10_000
 MAX_LIST_ITEMS = 500
@@ -31,7 +31,7 @@ _TRUE, _FALSE = {"true", "yes", "on"}, {"false", "no", "off"}
 T = TypeVar("T")
 
 
-def validate_lesson(doc: YamlDocument, lesson_id: str) -> tuple[model.Lesson | None, list[LessonError]]:
+def validate_lesson(doc: Document, lesson_id: str) -> tuple[model.Lesson | None, list[LessonError]]:
     """Check a loaded lesson file against the schema; return the Lesson (or None) and problems."""
     converter = Converter(doc)
     lesson = converter.root(model.Lesson)
@@ -40,7 +40,7 @@ def validate_lesson(doc: YamlDocument, lesson_id: str) -> tuple[model.Lesson | N
     return dataclasses.replace(lesson, lesson_id=lesson_id, source_path=doc.path), converter.problems
 
 
-def validate_course(doc: YamlDocument, known_ids: set[str]) -> tuple[model.Course | None, list[LessonError]]:
+def validate_course(doc: Document, known_ids: set[str]) -> tuple[model.Course | None, list[LessonError]]:
     """Check a curriculum.yaml file against the lessons that exist; return the Course or None."""
     converter = Converter(doc)
     course = converter.root(model.Course, "a curriculum file")
@@ -90,7 +90,7 @@ def _check_course_lesson(
 class Converter:
     """Converts data to model types by their annotations, collecting problems as it goes."""
 
-    def __init__(self, doc: YamlDocument) -> None:
+    def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.problems: list[LessonError] = []
 
@@ -173,8 +173,8 @@ class Converter:
         message = f"unknown key '{key}'" + (f" (did you mean '{close[0]}'?)" if close else "")
         self._error(path, message, "schema.unknown-key", None if close else hint, key=True)
 
-    def _field(self, spec: tuple[dataclasses.Field, Any], raw: Any, path: Path_) -> Any:
-        spec, tp = spec
+    def _field(self, field_type: tuple[dataclasses.Field, Any], raw: Any, path: Path_) -> Any:
+        spec, tp = field_type
         required = spec.metadata.get("required", False)
         if raw is None:
             if required:
@@ -205,7 +205,7 @@ class Converter:
             return self._rich(raw, path)
         if tp is str:
             return self._text(raw, path)
-        if dataclasses.is_dataclass(tp):
+        if isinstance(tp, type) and dataclasses.is_dataclass(tp):
             return self._record(tp, raw, path)
         raise TypeError(f"no converter for {tp!r}")  # a bug in model.py, not in the lesson
 

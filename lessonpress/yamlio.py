@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -51,6 +51,19 @@ class Mark:
 
     line: int
     column: int
+
+
+class Document(Protocol):
+    """What validation reads from a loaded file: its path, its data and where each value is
+    (a YamlDocument, or a translation merged over its source)."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def data(self) -> Any: ...
+
+    def where(self, path: Path_, *, key: bool = False) -> SourceLocation: ...
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,7 @@ def test_new_writes_a_skeleton_that_builds_and_refuses_to_overwrite(project: Pat
 
 def test_new_rejects_unsafe_ids(project: Path) -> None:
     result = run("new", "../escape")
-    assert result.exit_code == 1 and "cannot be a lesson id" in result.output
+    assert result.exit_code == 2 and "cannot be a lesson id" in result.output
 
 
 def test_quiet_prints_only_errors(project: Path) -> None:
@@ -96,9 +96,10 @@ def test_verbose_shows_timings(project: Path) -> None:
     assert " ms)" in result.output
 
 
-def test_missing_path_is_an_error_not_a_crash(project: Path) -> None:
+def test_missing_path_is_a_usage_error_not_a_crash(project: Path) -> None:
     result = run("build", "nope.yaml")
-    assert result.exit_code == 1 and "nope.yaml: error: no such file or folder" in result.output
+    assert result.exit_code == 2 and "nope.yaml: error: no such file or folder" in result.output
+    assert not (project / "build").exists()
 
 
 def test_schema_command_prints_json_schema(project: Path) -> None:

@@ -89,7 +89,7 @@ NOOP = """
 import sys
 from pathlib import Path
 from lessonpress.build import BuildSettings, build
-s = BuildSettings(paths=("lessons",), out_dir=Path("out"), formats=("handout",), jobs=1)
+s = BuildSettings(paths=("lessons",), out_dir=Path("out"), formats=("handout",), jobs=1, today="2026-11-28")
 result = build(s)
 assert result.written == () and result.up_to_date, result
 heavy = [m for m in ("reportlab", "yaml", "babel") if m in sys.modules]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lessonpress.project import find_lessons, lesson_id, output_path
+from lessonpress.project import find_lessons, lesson_id
 
 
 def test_folder_scan_finds_lessons_but_not_the_curriculum_file(tmp_path: Path) -> None:
@@ -14,7 +14,9 @@ def test_folder_scan_finds_lessons_but_not_the_curriculum_file(tmp_path: Path) -
         (tmp_path / name).write_text("x")
     files, problems = find_lessons((str(tmp_path),))
     assert [f.lesson_id for f in files] == ["a", "b"]
-    assert not problems
+    assert [p.format().splitlines()[0] for p in problems] == [
+        f"{tmp_path}: warning: 1 file here is not a lesson and was skipped: notes.txt [input.skipped]"
+    ]
 
 
 def test_missing_path_is_a_problem(tmp_path: Path) -> None:
@@ -35,7 +37,3 @@ def test_missing_path_is_a_problem(tmp_path: Path) -> None:
 )
 def test_lesson_ids_are_safe_file_names(stem: str, expected: str) -> None:
     assert lesson_id(stem) == expected
-
-
-def test_output_path_layout() -> None:
-    assert output_path(Path("build"), "es", "x", "handout") == Path("build/es/x-handout.pdf")

@@ -68,7 +68,8 @@ def watch_latency(project: Path, runs: int) -> Figure:
         lessons = Path(tmp) / "lessons"
         shutil.copytree(project / "lessons", lessons, ignore=shutil.ignore_patterns("translations"))
         settings = BuildSettings(paths=(str(lessons),), out_dir=Path(tmp) / "out", formats=("handout",))
-        stop, builds = threading.Event(), []
+        stop = threading.Event()
+        builds: list = []
         thread = threading.Thread(
             target=watch, args=(settings, Collector(), builds.append, stop), daemon=True
         )

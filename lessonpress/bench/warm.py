@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import functools
 import statistics
 import time
 from collections.abc import Callable
@@ -84,7 +85,6 @@ def warm_formats(runs: int) -> list[Figure]:
     from ..layout.base import LayoutContext
     from ..lessons import check_lesson
     from ..project import LessonFile
-    from ..render import render
     from ..theme import DEFAULT_THEME
 
     lesson, _ = check_lesson(LessonFile(TYPICAL, str(TYPICAL), "typical"))
@@ -94,7 +94,7 @@ def warm_formats(runs: int) -> list[Figure]:
         if FORMATS[name].inputs != "lesson":
             continue
         fmt = get_format(name)
-        samples = time_warm(lambda fmt=fmt: render(fmt.layout(lesson, context)), runs)
+        samples = time_warm(functools.partial(_render, fmt, lesson, context), runs)
         label = f"warm {name}" + (f", {slide_count(lesson)} slides" if name == "slides" else "")
         figures.append(Figure(label, samples, "ms", 25 if name == "slides" else None))
     return figures
@@ -118,10 +118,9 @@ def warm_locales(runs: int, source: Path = I18N_LESSON) -> list[Figure]:
     from ..labels import labels_for
     from ..layout.base import LayoutContext
     from ..layout.fonts import fonts_for
-    from ..layout.text import paragraph, plain_markup, styles_for
+    from ..layout.text import plain_markup, styles_for
     from ..lessons import check_lesson_and_translations
     from ..project import LessonFile
-    from ..render import render
     from ..scripts import script_for
     from ..theme import DEFAULT_THEME
 
@@ -132,9 +131,7 @@ def warm_locales(runs: int, source: Path = I18N_LESSON) -> list[Figure]:
     for language in LOCALES:
         lesson = lessons[language]
         context = LayoutContext("a4", fonts_for([lesson], DEFAULT_THEME), labels_for(language))
-        samples = time_warm(
-            lambda lesson=lesson, context=context: render(handout.layout(lesson, context)), runs
-        )
+        samples = time_warm(functools.partial(_render, handout, lesson, context), runs)
         figures.append(Figure(f"warm handout, {language} ({script_for(language).name})", samples, "ms"))
     # The texts alone, laid out 400 pt wide as printed and with each complex-script step off.
     for language in LOCALES[1:]:
@@ -148,8 +145,21 @@ def warm_locales(runs: int, source: Path = I18N_LESSON) -> list[Figure]:
             variants["no segmentation"] = dataclasses.replace(script, segmentation="")
         for name, variant in variants.items():
             body = styles_for(theme, variant).body
-            samples = time_warm(
-                lambda body=body, texts=texts: [paragraph(t, body).wrap(400, 1e6) for t in texts], runs
-            )
+            samples = time_warm(functools.partial(_wrap_all, texts, body), runs)
             figures.append(Figure(f"  {len(texts)} {language} paragraphs, {name}", samples, "ms"))
     return figures
+
+
+def _render(fmt, lesson, context) -> bytes:  # noqa: ANN001
+    """One warm layout and render (for `time_warm`)."""
+    from ..render import render
+
+    return render(fmt.layout(lesson, context))
+
+
+def _wrap_all(texts: list[str], style) -> None:  # noqa: ANN001
+    """Break every text into lines 400 pt wide (for `time_warm`)."""
+    from ..layout.text import paragraph
+
+    for text in texts:
+        paragraph(text, style).wrap(400, 1e6)

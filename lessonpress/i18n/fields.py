@@ -97,7 +97,8 @@ def _walk(value: Any, path: Path_, context: str) -> Iterator[TextField]:
 
 def _item_names(items: list, key: str) -> list[str]:
     """Names for list items, unique within the list (a repeated name gets -2, -3...)."""
-    names, seen = [], {}
+    names: list[str] = []
+    seen: dict[str, int] = {}
     field = ITEM_NAMES.get(key)
     for item in items:
         if isinstance(item, dict) and field:

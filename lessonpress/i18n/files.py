@@ -63,10 +63,10 @@ def _empty_copy(value: Any, key: str, column: int) -> Any:
                 _comment(out, k, v, column)
         return out
     if isinstance(value, list):
-        out = CommentedSeq(_empty_copy(item, key, column + 2) for item in value)
+        seq = CommentedSeq(_empty_copy(item, key, column + 2) for item in value)
         for i, item in enumerate(value):
-            _comment(out, i, item, column)
-        return out
+            _comment(seq, i, item, column)
+        return seq
     return None
 
 

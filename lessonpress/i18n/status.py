@@ -48,7 +48,7 @@ class LessonStatus:
 
 def known_locales(files: list[LessonFile]) -> list[str]:
     """Locale folders found beside the lessons, sorted."""
-    found = set()
+    found: set[str] = set()
     for file in files:
         root = translations_dir(file.path)
         if root.is_dir():

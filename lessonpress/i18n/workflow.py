@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import LessonError, SourceLocation
-from ..languages import language_name
+from ..languages import language_name, normalise_language
 from ..localize import localize
 from ..markup import parse
 from ..output import write_atomic
@@ -48,6 +48,9 @@ def init(paths: tuple[str, ...], locale: str) -> Outcome:
     written = []
     for file, data in sources:
         path, shown = translation_path(file, locale)
+        if _language_of(data) == locale:
+            problems.append(_same_language(file, locale))
+            continue
         if path.exists():
             continue
         write_atomic(path, files.skeleton(data, file.shown, locale, language_name(locale)).encode())
@@ -57,6 +60,22 @@ def init(paths: tuple[str, ...], locale: str) -> Outcome:
         state.save()
         written.append(shown)
     return Outcome(tuple(written), 0, tuple(problems))
+
+
+def _language_of(data: dict) -> str:
+    """The language a source lesson is written in (its `language:`, else English)."""
+    value = data.get("language")
+    return (normalise_language(value) if isinstance(value, str) else None) or "en"
+
+
+def _same_language(file: LessonFile, locale: str) -> LessonError:
+    return LessonError(
+        f"this lesson is written in '{locale}' already: a translation into its own language would "
+        "replace its PDFs, so none is made",
+        code="i18n.same-language",
+        location=SourceLocation(file.shown),
+        hint="choose the language to translate into with --locale, e.g. --locale es",
+    )
 
 
 def status(paths: tuple[str, ...], locales: list[str]) -> tuple[list[LessonStatus], list[LessonError]]:
@@ -117,7 +136,7 @@ def import_catalog(paths: tuple[str, ...], catalog: Path, shown: str, locale: st
         )
     sources, found = _sources(paths)
     problems += found
-    if problems:
+    if problems or not locale:
         return Outcome((), 0, tuple(problems))
     plan, problems = _plan_import(sources, entries, locale, shown)
     if problems:

@@ -11,6 +11,11 @@ from ..labels import Labels
 from ..model import Course, Lesson
 from ..theme import Theme
 
+# Forms the renderer defines when a document is saved, holding the total page count: footers
+# draw them for "Page 1 of N" (the second ends at its origin, for right-aligned counts).
+PAGE_COUNT_FORM = "lp-page-count"
+PAGE_COUNT_RIGHT_FORM = "lp-page-count-right"
+
 PAPER_SIZES: dict[str, tuple[float, float]] = {
     "a4": (595.2756, 841.8898),
     "letter": (612.0, 792.0),
@@ -56,7 +61,7 @@ class DocumentSpec:
     story: Sequence[Any]  # ReportLab flowables
     metadata: Metadata
     decorate_page: Callable[[Any, int], None]  # draws header/footer on (canvas, page number)
-    page_count_font: tuple[str, float] = ("Atkinson", 9.0)
+    page_count_font: tuple[str, float] = ("Atkinson", 9.0)  # also the document's base font
     on_save: Callable[[Any], None] | None = None  # draws forms filled in at the end (a TOC)
     frame_even: tuple[float, float, float, float] | None = None  # two-sided: mirrored frame
 

@@ -1,5 +1,5 @@
 """Make ReportLab 5.1 print complex scripts: right-to-left word order, dictionary line breaks,
-and two fixes to ReportLab itself (I18N.md §2.4, §3.2, §3.4).
+and three fixes to ReportLab itself (I18N.md §2.4, §3.2, §3.4).
 
 ReportLab's own right-to-left support needs `rlbidi`, which is not on PyPI, and it breaks lines
 only at spaces. So:
@@ -21,6 +21,7 @@ import types
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 import reportlab.platypus.paragraph as rl_paragraph
 import uharfbuzz
@@ -55,11 +56,11 @@ _STRONG_RTL = frozenset(("R", "AL"))
 _NEEDS_DICTIONARY = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff]")
 
 
-# -- the two ReportLab fixes -----------------------------------------------------------------
+# -- the ReportLab fixes -----------------------------------------------------------------
 
 SET_RISE = "setRise: IndexError and shaped text off its baseline"
 DIGIT_DIRECTION = "Arabic-Indic digits shaped right to left"
-UNPATCHED: dict[str, object] = {}  # what each patch replaced (the tests show the bugs)
+UNPATCHED: dict[str, Any] = {}  # what each patch replaced (the tests show the bugs)
 
 
 def _set_rise(self: PDFTextObject, rise: float) -> None:
@@ -75,6 +76,8 @@ def _set_rise(self: PDFTextObject, rise: float) -> None:
 
 class _Buffer(uharfbuzz.Buffer):
     """A HarfBuzz buffer that shapes left to right any word without a right-to-left letter."""
+
+    direction: str
 
     def add_str(self, text: str, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
         self._lp_text = text
@@ -111,6 +114,38 @@ def _patch_digit_direction() -> None:
     proxy.Buffer = _Buffer
     UNPATCHED[DIGIT_DIRECTION] = ttfonts.uharfbuzz
     ttfonts.uharfbuzz = proxy
+
+
+PRIVATE_USE = "private-use code points that depend on the process"
+
+
+def _add_private(self: ttfonts.TTFont, name: str, gid: int, advance: float) -> int:  # noqa: ARG001
+    """TTFont.__addPrivate, deterministic: glyph `gid` always gets the gid-th private-use code
+    point the font's own cmap leaves free, and its nominal advance as its width."""
+    face = self.face
+    free = getattr(face, "_lp_free_private", None)
+    if free is None:  # the first call for this face: the cmap holds only the font's own codes
+        free = face._lp_free_private = [c for c in range(0xE000, 0xF900) if c not in face.charToGlyph]
+    if gid >= len(free):  # no font lessonpress ships has this many glyphs
+        return UNPATCHED[PRIVATE_USE](self, name, gid, advance)
+    uchar = free[gid]
+    if uchar not in face.charToGlyph:
+        face.charToGlyph[uchar] = gid
+        face.glyphToChar.setdefault(gid, []).append(uchar)
+        face.charWidths[uchar] = face._pdfScale(face.hmetrics[gid][0])
+    return uchar
+
+
+def _patch_private_use() -> None:
+    """Patch 3, output bytes that depend on the process: a shaped glyph with no character of
+    its own (a Devanagari conjunct, an Arabic ligature) is drawn through a private-use code
+    point, which ReportLab hands out per font in the order glyphs are first met in the
+    process, with the width of that first occurrence. The ToUnicode map and widths of a Hindi
+    PDF then depended on what the process had drawn before: `--jobs 1` and `--jobs 2`, or one
+    lesson alone and all of them, gave different bytes. Here the code point is derived from
+    the glyph (its id) and the width from the font, so it is the same in every process."""
+    UNPATCHED[PRIVATE_USE] = ttfonts.TTFont._TTFont__addPrivate
+    ttfonts.TTFont._TTFont__addPrivate = _add_private
 
 
 SHAPING_CACHE = "shaping-cache"
@@ -163,6 +198,7 @@ def _patch_shaping_cache() -> None:
 PATCHES: dict[str, Callable[[], None]] = {
     SET_RISE: _patch_set_rise,
     DIGIT_DIRECTION: _patch_digit_direction,
+    PRIVATE_USE: _patch_private_use,
     SHAPING_CACHE: _patch_shaping_cache,
 }
 _applied: set[str] = set()
@@ -286,6 +322,8 @@ def _visual_line(frags: list, rtl: bool) -> list:
 class SegmentedParagraph(Paragraph):
     """A Paragraph that may break lines between Thai or Khmer words, found by ICU's dictionary,
     when its style has `segmentation` (an ICU locale such as "th")."""
+
+    frags: list
 
     def __init__(self, text, style=None, bulletText=None, frags=None, **kw) -> None:  # noqa: ANN001, ANN003, N803
         super().__init__(text, style, bulletText, frags, **kw)

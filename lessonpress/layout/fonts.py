@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from functools import cache
 
 import uharfbuzz
-from reportlab import rl_config
 from reportlab.lib.colors import HexColor, toColor
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -51,28 +50,31 @@ def face_name(family_name: str, bold: bool, italic: bool) -> str:
 
 
 def register_theme(theme: Theme) -> None:
-    """Register every family a theme uses and its colours; make the body font the default.
+    """Register every family a theme uses, and set ReportLab's colour table for its colours.
 
-    Setting `canvas_basefontname` stops ReportLab from referencing an unembedded Helvetica in
-    every PDF (I18N.md §5). ReportLab parses a "#rrggbb" colour through a slow general path on
-    every use (~150 times a handout); known colours are looked up in its extra-colour table.
+    Called as each document is laid out. ReportLab parses a "#rrggbb" colour through a slow
+    general path on every use (~150 times a handout); colours in its extra-colour table are
+    looked up instead. The table is reset to ReportLab's own plus this theme's colours each
+    time, so what it holds depends on the document being made, never on earlier ones. (The
+    document's base font is set by `render`, per document.)
     """
     for name in (theme.body_font, theme.heading_font, theme.mono_font):
         register_family(name)
-    rl_config.canvas_basefontname = theme.body_font
-    _register_colours(
-        tuple(
-            getattr(theme, f.name) for f in dataclasses.fields(theme) if f.name.endswith(("_color", "_fill"))
-        )
+    colours = tuple(
+        getattr(theme, f.name) for f in dataclasses.fields(theme) if f.name.endswith(("_color", "_fill"))
     )
+    table = toColor.extraColorsNS
+    table.clear()
+    table.update(_REPORTLAB_COLOURS)
+    table.update(_parsed(colours))
+
+
+_REPORTLAB_COLOURS = dict(toColor.extraColorsNS)
 
 
 @cache
-def _register_colours(values: tuple[str, ...]) -> None:
-    table = toColor.extraColorsNS
-    for value in (*values, "#000000", "#ffffff"):
-        if value.startswith("#") and value not in table:
-            table[value] = HexColor(value)
+def _parsed(values: tuple[str, ...]) -> dict[str, HexColor]:
+    return {v: HexColor(v) for v in (*values, "#000000", "#ffffff") if v.startswith("#")}
 
 
 @cache

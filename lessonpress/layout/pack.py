@@ -321,7 +321,8 @@ def units_of(lessons: list[Lesson], course: Course | None, labels: Labels) -> li
     if course is None or not course.units:
         return [("", lessons)]
     by_id = {lesson.lesson_id: lesson for lesson in lessons}
-    units, placed = [], set()
+    units: list[tuple[str, list[Lesson]]] = []
+    placed: set[str] = set()
     for unit in course.units:
         found = [by_id[i] for i in unit.lessons if i in by_id]
         placed.update(lesson.lesson_id for lesson in found)

@@ -18,10 +18,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from ..model import Lesson
-from ..render import PAGE_COUNT_FORM, PAGE_COUNT_RIGHT_FORM
 from ..scripts import LATIN, Script, script_for
 from ..theme import MM, Theme
-from .base import DocumentSpec, LayoutContext, Metadata
+from .base import PAGE_COUNT_FORM, PAGE_COUNT_RIGHT_FORM, DocumentSpec, LayoutContext, Metadata
 from .bidi import base_is_rtl
 from .fonts import register_theme
 from .tagging.canvas import structure

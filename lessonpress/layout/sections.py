@@ -157,7 +157,7 @@ class Sections:
     def prompts(self) -> list[Flowable]:
         theme = self.theme
         numbered = self.styles.numbered
-        groups = []
+        groups: list[Flowable] = []
         for n, prompt in enumerate(self.lesson.discussion_prompts, 1):
             question = self.text(prompt.prompt, numbered, bullet=f"{n}.")
             lines = WriteInLines(

@@ -106,8 +106,7 @@ _FITTED: dict[tuple, tuple[FittedSlide, ...]] = {}
 
 
 def deck_for(lesson: Lesson, context: LayoutContext) -> tuple[FittedSlide, ...]:
-    """A lesson's planned and fitted slides, its theme's fonts registered (for measuring)."""
-    register_theme(context.theme)
+    """A lesson's planned and fitted slides."""
     return fit_deck(plan_deck(lesson, context.labels, context.helplines), context.theme, context.labels)
 
 
@@ -117,6 +116,7 @@ def fit_deck(deck: SlideDeck, theme: Theme, labels: Labels) -> tuple[FittedSlide
     The slides, notes pages and slides handout of a lesson draw the same fitted deck, so the
     last few are remembered: fitting tries several type sizes and is a third of their cost.
     """
+    register_theme(theme)  # text is measured, and then drawn, in the theme's fonts
     key = (deck, theme, labels)
     if key not in _FITTED:
         if len(_FITTED) >= 8:
@@ -260,7 +260,8 @@ class _Fitter:
         header = self.header()
         stream = [*header, *self.items(size)]  # a title too long for a slide is split too
         pages: list[tuple[list[Block], int]] = []
-        page, used, fixed = [], 0.0, len(header)
+        page: list[Block] = []
+        used, fixed = 0.0, len(header)
         while stream:
             block = stream.pop(0)
             gap = block.space_before if page else 0

@@ -16,7 +16,6 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
 from lessonpress.layout.base import DocumentSpec, Metadata
-from lessonpress.layout.fonts import register_theme
 from lessonpress.layout.text import Styles, styles_for
 from lessonpress.render import render
 from lessonpress.scripts import script_for
@@ -26,11 +25,9 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="po
 
 
 def theme_for(language: str) -> Theme:
-    """The default theme with the language's first font family, registered."""
+    """The default theme with the language's first font family."""
     family = script_for(language).families[0]
-    theme = dataclasses.replace(DEFAULT_THEME, body_font=family, heading_font=family)
-    register_theme(theme)
-    return theme
+    return dataclasses.replace(DEFAULT_THEME, body_font=family, heading_font=family)
 
 
 def styles(language: str) -> Styles:

@@ -130,11 +130,15 @@ def test_unknown_lesson_in_curriculum_is_an_error_at_its_line(tmp_path: Path) ->
 
 
 def test_facilitator_binder_is_a_pack_of_guides(tmp_path: Path) -> None:
+    folder = tmp_path / "lessons"
+    folder.mkdir()
+    shutil.copy(GOOD / "full.yaml", folder)
+    out = tmp_path / "out"
     result = build(
         BuildSettings(
-            paths=(str(GOOD / "full.yaml"),), out_dir=tmp_path, formats=("pack",), jobs=1, pack_of="guide"
+            paths=(str(folder / "full.yaml"),), out_dir=out, formats=("pack",), jobs=1, pack_of="guide"
         )
     )
-    assert result.written == (tmp_path / "en" / "course-pack-guides.pdf",)
+    assert result.written == (out / "en" / "course-pack-guides.pdf",)
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(result.written[0].read_bytes())).pages)
     assert "Facilitator binder" in text and "FACILITATOR-NOTE-ALPHA" in text

@@ -15,7 +15,6 @@ from pypdf import PdfReader
 
 from lessonpress.deck import plan_deck
 from lessonpress.labels import ENGLISH
-from lessonpress.layout.fonts import register_theme
 from lessonpress.layout.slide_drawing import FittedSlide, fit_deck
 from lessonpress.model import Lesson
 from lessonpress.theme import DEFAULT_THEME, MM
@@ -51,7 +50,6 @@ def holdout(tmp_path: Path) -> Lesson:
 
 def fitted(lesson: Lesson) -> tuple[FittedSlide, ...]:
     """The fitted deck all three slide formats draw."""
-    register_theme(DEFAULT_THEME)
     return fit_deck(plan_deck(lesson, ENGLISH), DEFAULT_THEME, ENGLISH)
 
 
