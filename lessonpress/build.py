@@ -18,7 +18,7 @@ from .errors import LessonError, SourceLocation, has_errors, sorted_problems
 from .formats import FORMATS, wanted_formats
 from .incremental import BuildState, digest, file_digest, shared_fingerprint
 from .jobs import Job, run_jobs
-from .model import Course, HelplineBook, Lesson
+from .model import Course, HelplineBook, Lesson, Localized
 from .output import remove_stale_temp_files
 from .outputs import CourseFacts, Output, Plan, Source, plan_outputs, sources_of, units_of
 from .project import Found, discover, find_helplines
@@ -35,24 +35,7 @@ from .settings import BuildSettings
 
 __all__ = ["BuildResult", "BuildSettings", "build", "check_all"]
 
-@dataclass(frozen=True)
-class BuildSettings:
-    """What to build and how; every command-line flag of `build` has a field here."""
-
-    paths: tuple[str, ...] = ()
-    out_dir: Path = Path("build")
-    formats: tuple[str, ...] = ("handout",)
-    paper: str | None = None  # None: from each lesson's language region (Letter in the US)
-    jobs: int = 0  # 0: one per CPU
-    force: bool = False
-    theme: Theme = DEFAULT_THEME
-    per_page: int = 3  # slides-handout: 3 with lines, or 6
-    pack_of: str = "handout"  # pack: handouts, or guides for a facilitator binder
-    today: str | None = None  # ISO date printed on covers (the CLI passes the date)
-    region: str | None = None  # helplines to print; None: from each lesson's language
-    locales: tuple[str, ...] | None = None  # translations to build; None: every one found
-    bilingual: str | None = None  # also a handout in the source language and this translation
-    tagged: bool = True  # structure tags for screen readers (PDF/UA-1); `--untagged` leaves them out
+SAVE_EVERY = 0.5  # seconds between saves of the state while outputs are being written
 
 
 @dataclass(frozen=True)
@@ -98,7 +81,8 @@ def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict 
             paths = tuple(o.path for o in plan.outputs)
             return BuildResult(len(sources), (), (), tuple(sorted_problems(problems)), paths)
     # Load, validate, localize and preflight every lesson: all problems of all files at once.
-    lessons, course, book, checked_problems = check_all(found, settings, reporter, sources, memo)
+    lessons, localized, book, checked_problems = check_all(found, settings, reporter, sources, memo)
+    course = localized.source if localized else None
     # Decide the outputs from what was read; collisions and lessons outside the course show here.
     checked = {lesson.source_path: lesson for lesson in lessons}
     units = units_of(_readable(sources, checked), lambda s: checked[s.file.shown].language) or []
@@ -113,8 +97,13 @@ def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict 
         if output not in todo:
             reporter.emit(OutputUpToDate(str(output.path)))
     reporter.emit(BuildStarted(len(todo)))
-    jobs = [_job(output, settings, checked, course, book) for output in todo]
+    jobs = [_job(output, settings, checked, localized, book) for output in todo]
     written, failed = _run(jobs, todo, settings, state, reporter, problems)
+    # The catalog of the output folder, whenever this build changed what is in it.
+    if written:
+        from .html.catalog import update_catalog
+
+        problems += update_catalog(settings.out_dir, plan.outputs, checked, course)
     fresh = tuple(o.path for o in plan.outputs if o not in todo)
     return BuildResult(len(sources), written, failed, tuple(sorted_problems(problems)), fresh)
 
@@ -192,9 +181,11 @@ def _job(
     output: Output,
     settings: BuildSettings,
     checked: dict[str, Lesson],
-    course: Course | None,
-    book: HelplineBook | None,
+    courses: Localized[Course] | None,
+    book: Localized[HelplineBook] | None,
 ) -> Job:
+    """One output's job, with the course and the helplines in the output's language (the
+    source's where they have no translation)."""
     from .helplines import select
 
     lessons = tuple(checked[u.shown] for u in output.units)
@@ -204,8 +195,8 @@ def _job(
         output.path,
         settings,
         output.fingerprint,
-        course if output.spec.scope == "course" else None,
-        select(book, output.language, settings.region),
+        courses.for_language(output.language) if courses and output.spec.scope == "course" else None,
+        select(book.for_language(output.language) if book else None, output.language, settings.region),
     )
 
 
@@ -215,14 +206,16 @@ def check_all(
     reporter: Reporter,
     sources: list[Source] | None = None,
     memo: dict | None = None,
-) -> tuple[list[Lesson], Course | None, HelplineBook | None, list[LessonError]]:
+) -> tuple[list[Lesson], Localized[Course] | None, Localized[HelplineBook] | None, list[LessonError]]:
     """Every lesson and translation checked, plus the course (when a course output is built)
     and the helplines they use."""
-    from .lessons import check_lesson_and_translations, helplines_for, load_course
+    from .lessons import check_lesson_and_translations, helplines_for, load_courses, stale_warnings
+    from .project import orphan_translations
 
     digests = {s.file.shown: (s.digest, s.translations) for s in sources or ()}
     lessons: list[Lesson] = []
     problems: list[LessonError] = []
+    stale: list = []
     for file in found.files():
         # A checked lesson depends on its file and its translations' content (and the theme).
         key = (file.shown, digests.get(file.shown), settings.theme)
@@ -233,14 +226,20 @@ def check_all(
                 memo[key] = checked
         problems += checked.problems
         lessons += checked.lessons
+        stale += checked.stale
         for shown, ok in checked.files:
             reporter.emit(LessonChecked(shown, ok))
-    course = None
+    courses = None
     if found.course is not None:
-        course, more = load_course(settings.paths, {f.lesson_id for f in found.course.lessons})
+        courses, more = load_courses(
+            settings.paths, {f.lesson_id for f in found.course.lessons}, settings.locales, stale
+        )
         problems += more
-    book, more = helplines_for(settings.paths, settings.region, settings.today, lessons)
-    return lessons, course, book, problems + more
+    problems += orphan_translations(settings.paths, {f.lesson_id for f in found.files()})
+    book, more = helplines_for(
+        settings.paths, settings.region, settings.today, lessons, settings.locales, stale
+    )
+    return lessons, courses, book, problems + more + stale_warnings(stale)
 
 
 def label_warnings(languages: Iterable[str]) -> list[LessonError]:

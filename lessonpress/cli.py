@@ -19,6 +19,7 @@ from . import __version__
 from .cli_common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, guard, print_problems
 from .cli_i18n import i18n_group
 from .cli_options import build_options, check_options, flags_from, theme_options
+from .cli_preview import preview_command
 from .errors import LessonError
 from .report import BuildStarted, Event, OutputFailed, OutputUpToDate, OutputWritten
 from .settings import Flags, build_date, make_settings
@@ -96,153 +97,17 @@ def main(ctx: click.Context, show_traceback: bool) -> None:
 
 
 @main.command("build")
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option(
-    "--out",
-    "out_dir",
-    default="build",
-    show_default=True,
-    type=click.Path(),
-    help="Folder for the PDFs: OUT/<language>/<lesson>-<format>.pdf.",
-)
-@click.option(
-    "--format",
-    "formats",
-    multiple=True,
-    type=FormatList(),
-    help="Output format (repeat, or separate with commas; default: all).",
-)
-@click.option(
-    "--paper",
-    type=click.Choice(["a4", "letter", "a5"]),
-    default=None,
-    help="Paper size of portrait outputs (default: from the language's region, e.g. "
-    "Letter for en-US, A4 for en or en-GB; a5 for booklets).",
-)
-@click.option(
-    "--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per CPU)."
-)
-@click.option("--force", is_flag=True, help="Rebuild every output even if it is up to date.")
-@click.option(
-    "--per-page",
-    type=click.Choice(["3", "6"]),
-    default="3",
-    show_default=True,
-    help="Slides handout: 3 slides with lines for notes, or 6 without.",
-)
-@click.option(
-    "--pack-of",
-    type=click.Choice(["handout", "guide"]),
-    default="handout",
-    show_default=True,
-    help="Course pack of handouts, or of guides (facilitator binder).",
-)
-@click.option(
-    "--region",
-    metavar="CODE",
-    help="Helplines to print: US, GB, CA, AU, IN or INTL (default: from each lesson's "
-    "language, e.g. en-GB; else the international services).",
-)
-@click.option(
-    "--locale",
-    "locales",
-    multiple=True,
-    metavar="TAG",
-    help="Only these translations (repeatable; default: every translation found).",
-)
-@click.option(
-    "--bilingual",
-    metavar="TAG",
-    help="Also build bilingual handouts: each section in the source language, then in "
-    "this translation (OUT/TAG/<lesson>-handout-bilingual.pdf).",
-)
-@click.option(
-    "--theme",
-    metavar="NAME",
-    help="Theme from assets/themes/NAME.yaml (default: [tool.lessonpress] theme, or the built-in one).",
-)
-@click.option(
-    "--large-print",
-    "presets",
-    flag_value="large-print",
-    multiple=True,
-    help="Body text at least 18 pt, wider margins (file name gets .large-print).",
-)
-@click.option(
-    "--dyslexia-friendly",
-    "presets",
-    flag_value="dyslexia-friendly",
-    multiple=True,
-    help="A font made for readability, more line spacing, no italics.",
-)
-@click.option(
-    "--high-contrast",
-    "presets",
-    flag_value="high-contrast",
-    multiple=True,
-    help="Pure black on white, no tinted boxes, thicker rules.",
-)
-@click.option(
-    "--ink-saver",
-    "presets",
-    flag_value="ink-saver",
-    multiple=True,
-    help="No filled backgrounds, greyscale: for cheap printing.",
-)
-@click.option(
-    "--untagged",
-    is_flag=True,
-    help="Leave out the structure tags screen readers use (PDF/UA): smaller, slightly faster files.",
-)
-@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
-@click.option("--verbose", "-v", is_flag=True, help="Print timings and up-to-date outputs too.")
+@build_options
 @click.pass_context
-def build_command(
-    ctx: click.Context,
-    paths: tuple[str, ...],
-    out_dir: str,
-    formats: tuple[tuple[str, ...], ...],
-    paper: str | None,
-    jobs: int | None,
-    force: bool,
-    per_page: str,
-    pack_of: str,
-    region: str | None,
-    locales: tuple[str, ...],
-    bilingual: str | None,
-    theme: str | None,
-    presets: tuple[str, ...],
-    untagged: bool,
-    quiet: bool,
-    verbose: bool,
-) -> None:
+def build_command(ctx: click.Context, **options: Any) -> None:
     """Build lessons (files or folders; default lessons/) into PDFs."""
     from .build import build
 
     quiet, verbose = options.get("quiet", False), options.get("verbose", False)
 
     def run() -> int:
-        defaults, problems = project_defaults()
-        chosen = resolve_theme(theme or defaults.theme, presets, problems)
-        print_problems(problems)
-        if chosen is None:
-            return EXIT_ERRORS
-        settings = BuildSettings(
-            paths=paths,
-            out_dir=out,
-            formats=chosen_formats(formats),
-            paper=paper or defaults.paper,
-            jobs=jobs or 0,
-            force=force,
-            per_page=int(per_page),
-            pack_of=pack_of,
-            today=build_date(),
-            region=region or defaults.region,
-            locales=wanted,
-            bilingual=pair,
-            theme=chosen,
-            tagged=not untagged,
-        )
+        settings, warnings = make_settings(flags_from(options), today=build_date())
+        print_problems(warnings, quiet)
         printer = Printer(quiet, verbose)
         try:
             result = build(settings, printer)
@@ -412,3 +277,5 @@ def themes_preview(
 
 
 main.add_command(i18n_group)
+main.add_command(preview_command)
+main.add_command(preview_command, "serve")

@@ -233,12 +233,8 @@ def _typed(value: object, kind: type[T], what: str) -> T:
     return value
 
 
-def settings_fingerprint(settings, fmt: str) -> str:  # noqa: ANN001 - BuildSettings
-    """The settings that shape an output of format `fmt` (and only those)."""
-    parts = [fmt, str(settings.paper), repr(settings.theme), str(settings.region)]
-    parts.append(f"tagged={getattr(settings, 'tagged', True)}")
-    parts += [f"{option}={getattr(settings, option)!r}" for option in FORMATS[fmt].options]
-    return digest(*parts)
+def _hexes(*values: object) -> bool:
+    return all(isinstance(v, str) and len(v) == 64 and set(v) <= _HEX for v in values)
 
 
 def _inside(key: str) -> bool:

@@ -43,6 +43,7 @@ class BuildSettings:
     region: str | None = None  # helplines to print; None: from each lesson's language
     locales: tuple[str, ...] | None = None  # translations to build; None: every one found
     bilingual: str | None = None  # also a handout in the source language and this translation
+    tagged: bool = True  # structure tags for screen readers (PDF/UA-1); `--untagged` leaves them out
 
     def output_key(self, fmt: str) -> list[str]:
         """Every setting that changes the bytes of an output of format `fmt`, as text.
@@ -87,6 +88,7 @@ class Flags:
     bilingual: str | None = None
     theme: str | None = None
     presets: tuple[str, ...] = ()
+    untagged: bool = False
 
 
 class SettingsError(Exception):
@@ -129,6 +131,7 @@ def make_settings(
         region=flags.region or defaults.region,
         locales=locales,
         bilingual=bilingual,
+        tagged=not flags.untagged,
     )
     return settings, problems
 

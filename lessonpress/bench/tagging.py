@@ -10,6 +10,7 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from .warm import TYPICAL
 
@@ -50,17 +51,16 @@ def tagging_costs(runs: int) -> list[TaggingCost]:
     context = LayoutContext("a4", DEFAULT_THEME, ENGLISH)
     out = []
     for name in format_names():
-        fmt = get_format(name)
-        if FORMATS[name].inputs == "course":
+        if FORMATS[name].suffix != ".pdf":
+            continue
+        fmt: Any = get_format(name)
+        course = FORMATS[name].inputs == "course"
 
-            def spec(fmt=fmt):  # noqa: ANN001, ANN202
-                return fmt.layout_course([lesson], None, context)
-        else:
+        def make(tagged: bool, fmt: Any = fmt, course: bool = course) -> bytes:  # noqa: ANN401
+            spec = fmt.layout_course([lesson], None, context) if course else fmt.layout(lesson, context)
+            return render(spec, tagged=tagged)
 
-            def spec(fmt=fmt):  # noqa: ANN001, ANN202
-                return fmt.layout(lesson, context)
-
-        out.append(_measure(name, lambda tagged, spec=spec: render(spec(), tagged=tagged), runs))
+        out.append(_measure(name, make, runs))
     return out
 
 

@@ -264,7 +264,7 @@ class _PackStory:
         ]
         toc = (container("TOC", "contents"),)
         for u, (unit_title, lessons) in enumerate(self.units):
-            within = toc
+            within: tuple[Tag, ...] = toc
             if unit_title:  # a unit is an item of the contents with the unit's lessons inside
                 within = (*toc, container("TOCI", f"unit{u}"))
                 out.append(tag(paragraph(escape(unit_title), s.subheading), Tag("P", within=within)))

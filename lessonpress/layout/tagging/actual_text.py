@@ -129,7 +129,7 @@ def _glyph_class() -> type:
     return Glyph
 
 
-Glyph = _glyph_class()
+Glyph: Any = _glyph_class()
 
 
 def logical_text(text: str) -> str | None:
@@ -140,7 +140,7 @@ def logical_text(text: str) -> str | None:
     out: list[str] = []
     i = 0
     while i < len(data):
-        d = data[i]
+        d: Any = data[i]
         if not isinstance(d, Glyph):
             out.append(text[i])  # a space joined to the shaped word
             i += 1

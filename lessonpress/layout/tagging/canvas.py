@@ -79,12 +79,12 @@ class TaggingCanvas(Canvas):
         rl.page_code(self).append(with_actual_text(aTextObject, str(aTextObject.getCode())))
 
     def save(self) -> None:
-        tagger = self._lp_tagger
-        if tagger is not None:
+        tagger, info = self._lp_tagger, self._lp_info
+        if tagger is not None and info is not None:
             if rl.page_code(self) not in ([], [tagger.fresh_page]):
                 self.showPage()
             rl.page_code(self).clear()  # the page after the last one: nothing is drawn on it
-            write_structure(self, tagger, self._lp_info)
+            write_structure(self, tagger, info)
         super().save()
 
 

@@ -46,7 +46,9 @@ def prune(element: Element) -> bool:
 def _reading_order(kids: list) -> list:
     """Runs of sibling elements from one ordered group (a right-to-left row of cells, drawn
     left to right) sorted by their position in reading order."""
-    out, run, group = [], [], None
+    out: list = []
+    run: list[Element] = []
+    group = None
 
     def flush() -> None:
         out.extend(sorted(run, key=lambda e: e.tag.order[1]))
