@@ -142,7 +142,7 @@ def logical_text(text: str) -> str | None:
     while i < len(data):
         d: Any = data[i]
         if not isinstance(d, Glyph):
-            out.append(text[i])  # a space joined to the shaped word
+            out.append(ALIAS_TEXT.get(ord(text[i]), text[i]))  # a space joined to the shaped word
             i += 1
             continue
         j, low, high = i, d.cluster, d.cluster
@@ -160,7 +160,8 @@ def record(tx: Any, text: str, line_end: bool) -> None:  # noqa: ANN401 - a PDFT
     a line may end inside a phrase)."""
     actual = logical_text(text)
     runs = tx.__dict__.setdefault("_lp_runs", [])
-    runs.append(str(text) if actual is None else actual)
+    # A run without records (shaped again from drawn codes) still says what its codes stand for.
+    runs.append("".join(ALIAS_TEXT.get(ord(c), c) for c in text) if actual is None else actual)
     if line_end and text and not text.endswith(" ") and not NO_SPACES.match(text[-1:]):
         runs.append(" ")
     rtl = actual is not None and any(unicodedata.bidirectional(c) in ("R", "AL") for c in actual)
