@@ -18,12 +18,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from . import __version__
-from .layout.base import DocumentSpec
+from .layout.base import PAGE_COUNT_FORM, PAGE_COUNT_RIGHT_FORM, DocumentSpec
+from .layout.progress import GuardedDocTemplate
 from .layout.tagging.canvas import TaggingCanvas
 from .layout.tagging.structure import DocumentInfo
-
-PAGE_COUNT_FORM = "lp-page-count"
-PAGE_COUNT_RIGHT_FORM = "lp-page-count-right"  # the same number, ending at its origin
 
 
 class _Canvas(TaggingCanvas):
@@ -61,7 +59,7 @@ def render(spec: DocumentSpec, *, tagged: bool = True) -> bytes:
     tree, marked content, artifacts) unless `tagged` is False."""
     buffer = io.BytesIO()
     meta = spec.metadata
-    doc = BaseDocTemplate(
+    doc = GuardedDocTemplate(
         buffer,
         pagesize=spec.page_size,
         invariant=1,

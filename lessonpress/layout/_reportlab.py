@@ -46,6 +46,7 @@ _safe_import()
 DRAW_ON = "Flowable.drawOn: marked content around what each flowable draws"
 BULLET = "paragraph._drawBullet: a list item's bullet as its Lbl"
 SPLIT = "Paragraph.split: the parts of a split paragraph are one structure element"
+FRAME_SPLIT = "Frame.split: the parts of any flowable a frame splits share its role"
 SHAPE = "paragraph.shapeFragWord: a shaped word remembers the text it was shaped from"
 TEXT_OUT = "PDFTextObject._textOut: a paragraph's runs noted for its ActualText"
 TO_UNICODE = "ttfonts.makeToUnicodeCMap: a glyph's code maps to its share of its cluster's text"
@@ -94,22 +95,41 @@ def _patch_bullet() -> None:
     paragraph._drawBullet = draw_bullet
 
 
+def _share_tag(whole, parts: list) -> list:  # noqa: ANN001
+    """The parts of a split flowable are one structure element with the whole: they carry its
+    tag (a paragraph without one its default role), unless a part has a role of its own."""
+    from .tagging.roles import default_tag, tag_of
+
+    if len(parts) > 1:
+        tag = tag_of(whole) or default_tag(whole)
+        if tag is not None and tag.leaf:  # a group (Sect) wraps whatever its parts draw
+            whole._lp_tag = tag
+            for part in parts:
+                if tag_of(part) is None:
+                    part._lp_tag = tag
+    return parts
+
+
 def _patch_split() -> None:
     from reportlab.platypus import Paragraph
-
-    from .tagging.roles import default_tag, tag_of
 
     original = UNPATCHED[SPLIT] = Paragraph.split
 
     def split(self, availWidth, availHeight):  # noqa: ANN001, ANN202, N803
-        parts = original(self, availWidth, availHeight)
-        if len(parts) > 1:
-            tag = tag_of(self) or default_tag(self)
-            for part in (self, *parts):
-                part._lp_tag = tag
-        return parts
+        return _share_tag(self, original(self, availWidth, availHeight))
 
     Paragraph.split = split
+
+
+def _patch_frame_split() -> None:
+    from reportlab.platypus import Frame
+
+    original_frame = UNPATCHED[FRAME_SPLIT] = Frame.split
+
+    def frame_split(self, flowable, canv):  # noqa: ANN001, ANN202
+        return _share_tag(flowable, original_frame(self, flowable, canv))
+
+    Frame.split = frame_split
 
 
 def _patch_text_out() -> None:
@@ -165,6 +185,7 @@ PATCHES = {
     DRAW_ON: _patch_draw_on,
     BULLET: _patch_bullet,
     SPLIT: _patch_split,
+    FRAME_SPLIT: _patch_frame_split,
     SHAPE: _patch_shape,
     TEXT_OUT: _patch_text_out,
     TO_UNICODE: _patch_to_unicode,

@@ -21,7 +21,7 @@ from lessonpress.layout import _reportlab
 from lessonpress.model import Lesson
 
 from ..conftest import FIXTURES, LESSONS
-from .tagged import TAGGED_FORMATS, TEENS_1, lessons_of, pdf, script_lesson, shipped_pack
+from .tagged import TAGGED_FORMATS, TEENS_1, elements, lessons_of, pdf, script_lesson, shipped_pack
 from .ua_checker import problems
 
 
@@ -95,13 +95,14 @@ def test_untagged_bytes_are_reportlabs_own(
 ) -> None:
     """Every tagging patch does nothing without a tagger: with ReportLab's own functions back,
     an untagged document comes out the same."""
-    from reportlab.platypus import Paragraph
+    from reportlab.platypus import Frame, Paragraph
     from reportlab.platypus.flowables import Flowable
 
     lesson = teens1["en"]
     patched = pdf(lesson, "guide", tagged=False)
     monkeypatch.setattr(Flowable, "drawOn", _reportlab.UNPATCHED[_reportlab.DRAW_ON])
     monkeypatch.setattr(Paragraph, "split", _reportlab.UNPATCHED[_reportlab.SPLIT])
+    monkeypatch.setattr(Frame, "split", _reportlab.UNPATCHED[_reportlab.FRAME_SPLIT])
     assert pdf(lesson, "guide", tagged=False) == patched
 
 
@@ -112,6 +113,46 @@ def test_patches_are_named_and_applied_once() -> None:
     before = Flowable.drawOn
     _reportlab.apply_patches()
     assert Flowable.drawOn is before
+
+
+def test_the_parts_of_split_flowables_keep_their_role(teens1: dict[str, Lesson]) -> None:
+    """Lines to write on taller than a page are split over pages (the input lane's fix for large
+    print on A5): each part is still the artifact that names its question, and a run sheet row
+    split inside its cells (a very long prompt) is still one row of cells; the file passes."""
+    from dataclasses import replace
+
+    from lessonpress.formats import get_format
+    from lessonpress.labels import ENGLISH
+    from lessonpress.layout.base import LayoutContext
+    from lessonpress.markup import plain_text
+    from lessonpress.render import render
+    from lessonpress.theme import DEFAULT_THEME
+
+    lesson = teens1["en"]
+    theme = replace(DEFAULT_THEME, write_in_lines=60)
+    context = LayoutContext("a5", theme, ENGLISH)
+    data = render(get_format("handout").layout(lesson, context))
+    first = lesson.discussion_prompts[0].prompt.plain
+    with pikepdf.open(io.BytesIO(data)) as doc:
+        named = [
+            n
+            for n, page in enumerate(doc.pages)
+            for operands, op in pikepdf.parse_content_stream(page)
+            if str(op) == "BDC" and "/Contents" in operands[1] and str(operands[1].Contents) == first
+        ]
+    assert len(set(named)) >= 2, named  # the lines go on over pages, every part named
+    assert problems(data) == []
+
+    words = "children learn to stay safe online while the quick brown fox jumps over a lazy dog "
+    long_prompt = replace(
+        lesson.discussion_prompts[0], prompt=plain_text(words * 90, None), notes=plain_text("Listen.", None)
+    )
+    long_lesson = replace(lesson, discussion_prompts=(long_prompt,))
+    guide = render(get_format("guide").layout(long_lesson, LayoutContext("a5", DEFAULT_THEME, ENGLISH)))
+    assert problems(guide) == []
+    with elements(guide) as found:
+        rows = [e for r, e in found if r == "TR"]
+        assert rows and all(len(row.K) == 3 for row in rows)  # each row its three cells, split or not
 
 
 # -- the checker can fail -----------------------------------------------------------------------
