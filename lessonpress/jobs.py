@@ -22,7 +22,7 @@ from .formats import FORMATS
 from .model import Course, Lesson
 
 if TYPE_CHECKING:
-    from .helplines import RegionHelplines
+    from .regions import RegionHelplines
 
 
 @dataclass(frozen=True)

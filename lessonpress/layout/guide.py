@@ -52,6 +52,7 @@ def guide_story(
         section_level=section_level,
         helplines=context.helplines,
         heading_level=heading_level,
+        in_pack=context.in_pack,
     )
     story: list[Flowable] = []
     for part in (
