@@ -73,9 +73,9 @@ def notes_flowables(fitted: FittedSlide, context: LayoutContext, size: float) ->
     if not blocks:
         return [para(labels.no_notes, styles["muted"], theme)]
     out: list[Flowable] = []
-    level = heading(slide_level(fitted.slide) + 1)  # under the slide's title
-    for block in blocks:
-        out.append(tag(para(block.heading, styles["heading"], theme), level))
+    level = slide_level(fitted.slide) + 1  # under the slide's title
+    for block in blocks:  # a tag per heading: one tag is one element
+        out.append(tag(para(block.heading, styles["heading"], theme), heading(level)))
         style = styles["item"] if block.marker else styles["body"]
         out += [para(text, style, theme, bullet=block.marker or None) for text in block.texts]
     return out
