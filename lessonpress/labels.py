@@ -106,6 +106,9 @@ class Labels:
     date: str = "Date"
     group: str = "Group"
     licence_line: str = "Licence: {licence}"
+    # tagged PDF: what a screen reader reads for a picture
+    qr_code_for: str = "QR code for {address}"
+    logo_of: str = "Logo: {name}"
 
 
 ENGLISH = Labels()
