@@ -147,6 +147,11 @@ _BUILD = [
         "this translation (OUT/TAG/<lesson>-handout-bilingual.pdf).",
     ),
     *_THEME,
+    click.option(
+        "--untagged",
+        is_flag=True,
+        help="Leave out the structure tags screen readers use (PDF/UA): smaller, slightly faster files.",
+    ),
     _QUIET,
     click.option("--verbose", "-v", is_flag=True, help="Print timings and up-to-date outputs too."),
 ]
@@ -183,4 +188,5 @@ def flags_from(options: dict[str, Any]) -> Flags:
         bilingual=options.get("bilingual"),
         theme=options.get("theme"),
         presets=options.get("presets", ()),
+        untagged=options.get("untagged", False),
     )

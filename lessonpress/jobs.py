@@ -247,13 +247,15 @@ def render_job(job: Job) -> bytes:
         )
 
     fmt: Any = spec.layout_class()()
+    tagged = getattr(settings, "tagged", True)
     if spec.inputs == "translation":  # a translation printed beside its source
         translated, source = job.lessons
-        return render(fmt.layout(source, translated, context_for((source,)), context_for((translated,))))
+        layout = fmt.layout(source, translated, context_for((source,)), context_for((translated,)))
+        return render(layout, tagged=tagged)
     context = context_for(job.lessons)
     if spec.inputs == "course":
-        return render(fmt.layout_course(job.lessons, job.course, context))
-    return render(fmt.layout(job.lessons[0], context))
+        return render(fmt.layout_course(job.lessons, job.course, context), tagged=tagged)
+    return render(fmt.layout(job.lessons[0], context), tagged=tagged)
 
 
 def _render_page(job: Job) -> bytes:

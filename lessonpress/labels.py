@@ -167,6 +167,9 @@ class Labels:
         "Agree: either of the two highest boxes. Mean: on the scale from 1 (strongly disagree). "
         "No answer counts as not right. Change: after minus before, for respondents with both forms."
     )
+    # tagged PDF: what a screen reader reads for a picture
+    qr_code_for: str = "QR code for {address}"
+    logo_of: str = "Logo: {name}"
 
 
 ENGLISH = Labels()

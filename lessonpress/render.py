@@ -22,11 +22,13 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from . import __version__
 from .layout.base import PAGE_COUNT_FORM, PAGE_COUNT_RIGHT_FORM, DocumentSpec
 from .layout.progress import GuardedDocTemplate
+from .layout.tagging.canvas import TaggingCanvas
+from .layout.tagging.structure import DocumentInfo
 
 LAST_PAGE_MIN = 0.25  # a last page less full than this is worth a tighter layout
 
 
-class _Canvas(Canvas):
+class _Canvas(TaggingCanvas):
     """A canvas that, on save, defines the forms that footers and contents refer to."""
 
     page_count_font: tuple[str, float] = ("Atkinson", 9.0)
@@ -53,19 +55,23 @@ def _frame(box: tuple[float, float, float, float]) -> Frame:
     return Frame(x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
 
 
-def render(spec: DocumentSpec) -> bytes:
-    """Lay out and draw the document; return the PDF file's bytes."""
-    data, pages, fill = render_measured(spec)
+PAGINATION = "/Artifact <</Type /Pagination>> BDC"
+
+
+def render(spec: DocumentSpec, *, tagged: bool = True) -> bytes:
+    """Lay out and draw the document; return the PDF file's bytes. Tagged (PDF/UA-1: structure
+    tree, marked content, artifacts) unless `tagged` is False."""
+    data, pages, fill = render_measured(spec, tagged=tagged)
     for tighter in spec.tighter:
         if pages == 1 or fill >= LAST_PAGE_MIN:
             break
-        other, fewer, other_fill = render_measured(tighter())
+        other, fewer, other_fill = render_measured(tighter(), tagged=tagged)
         if fewer < pages:
             return other
     return data
 
 
-def render_measured(spec: DocumentSpec) -> tuple[bytes, int, float]:
+def render_measured(spec: DocumentSpec, *, tagged: bool = True) -> tuple[bytes, int, float]:
     """The PDF bytes, its page count and how full its last page's text frame is (0 to 1)."""
     buffer = io.BytesIO()
     filled: list[float] = []
@@ -91,7 +97,12 @@ def render_measured(spec: DocumentSpec) -> tuple[bytes, int, float]:
     )
 
     def on_page(canvas: Canvas, document: BaseDocTemplate) -> None:
-        spec.decorate_page(canvas, document.page)
+        tagger = canvas._lp_tagger
+        if tagger is None:
+            spec.decorate_page(canvas, document.page)
+        else:
+            with tagger.artifact(PAGINATION):  # headers, footers, page numbers
+                spec.decorate_page(canvas, document.page)
         frame = document.frame
         filled.append((frame._y2 - frame._y) / frame._height if frame._height else 1.0)
 
@@ -107,9 +118,16 @@ def render_measured(spec: DocumentSpec) -> tuple[bytes, int, float]:
     doc.addPageTemplates(templates)
     font, finish = spec.page_count_font, spec.on_save
 
+    info = DocumentInfo(meta.title, meta.language, meta.author, meta.subject, f"lessonpress {__version__}")
+
     class DocumentCanvas(_Canvas):
         page_count_font = font
         on_save = staticmethod(finish) if finish else None
+
+        def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+            super().__init__(*args, **kwargs)
+            if tagged:
+                self.tag(info)
 
     doc.build(list(spec.story), canvasmaker=DocumentCanvas)
     return buffer.getvalue(), len(filled), filled[-1] if filled else 1.0

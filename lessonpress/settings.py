@@ -44,6 +44,7 @@ class BuildSettings:
     regions: RegionDefaults = NO_REGION_DEFAULTS  # the project's regions per locale, and default
     locales: tuple[str, ...] | None = None  # translations to build; None: every one found
     bilingual: str | None = None  # also a handout in the source language and this translation
+    tagged: bool = True  # structure tags for screen readers (PDF/UA-1); `--untagged` leaves them out
 
     def output_key(self, fmt: str) -> list[str]:
         """Every setting that changes the bytes of an output of format `fmt`, as text.
@@ -88,6 +89,7 @@ class Flags:
     bilingual: str | None = None
     theme: str | None = None
     presets: tuple[str, ...] = ()
+    untagged: bool = False
 
 
 class SettingsError(Exception):
@@ -131,6 +133,7 @@ def make_settings(
         regions=defaults.regions,
         locales=locales,
         bilingual=bilingual,
+        tagged=not flags.untagged,
     )
     return settings, problems
 

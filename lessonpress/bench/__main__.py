@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import __doc__ as about
 from .process import cold_one_lesson, watch_latency, whole_build
+from .tagging import tagging_costs
 from .warm import I18N_LESSON, warm_formats, warm_handout, warm_locales
 
 
@@ -32,6 +33,8 @@ def main(argv: list[str] | None = None) -> None:
     if I18N_LESSON.exists():
         for figure in warm_locales(runs * 3):
             print(figure.line())
+    for cost in tagging_costs(runs):
+        print(cost.line())
     if args.warm_only:
         return
     if not (args.project / "make_pdfs.py").exists():

@@ -35,3 +35,241 @@ def _safe_import() -> None:
 
 
 _safe_import()
+
+
+# -- named patches and internals used by tagged output (layout/tagging/) ----------------------
+# Tagging needs a few things ReportLab 5.1 has no API for. Each is named here, applied once by
+# `apply_patches()` (importing `layout.tagging` does it), restorable from UNPATCHED and covered by
+# tests/layout/test_tagging.py. Every patch does nothing unless the canvas carries a tagger
+# (`canvas._lp_tagger`), so untagged output is byte-for-byte what ReportLab alone writes.
+
+DRAW_ON = "Flowable.drawOn: marked content around what each flowable draws"
+BULLET = "paragraph._drawBullet: a list item's bullet as its Lbl"
+SPLIT = "Paragraph.split: the parts of a split paragraph are one structure element"
+FRAME_SPLIT = "Frame.split: the parts of any flowable a frame splits share its role"
+SHAPE = "paragraph.shapeFragWord: a shaped word remembers the text it was shaped from"
+TEXT_OUT = "PDFTextObject._textOut: a paragraph's runs noted for its ActualText"
+TO_UNICODE = "ttfonts.makeToUnicodeCMap: a glyph's code maps to its share of its cluster's text"
+UNPATCHED: dict[str, object] = {}
+
+
+def _patch_draw_on() -> None:
+    from reportlab.platypus.flowables import Flowable
+
+    original = UNPATCHED[DRAW_ON] = Flowable.drawOn
+
+    def draw_on(self, canvas, x, y, _sW=0):  # noqa: ANN001, ANN202, N803 - ReportLab's signature
+        tagger = getattr(canvas, "_lp_tagger", None)
+        if tagger is None:
+            return original(self, canvas, x, y, _sW)
+        return tagger.draw(
+            self, lambda: original(self, canvas, x, y, _sW), lambda: _bbox(canvas, self, x, y, _sW)
+        )
+
+    Flowable.drawOn = draw_on
+
+
+def _bbox(canvas, flowable, x: float, y: float, sw: float) -> tuple[float, float, float, float]:  # noqa: ANN001
+    """The page rectangle a flowable about to be drawn at (x, y) covers."""
+    a, b, c, d, e, f = canvas._currentMatrix
+    x = flowable._hAlignAdjust(x, sw)
+    corners = [(x, y), (x + flowable.width, y + flowable.height)]
+    points = [(a * px + c * py + e, b * px + d * py + f) for px, py in corners]
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _patch_bullet() -> None:
+    import reportlab.platypus.paragraph as paragraph
+
+    original = UNPATCHED[BULLET] = paragraph._drawBullet
+
+    def draw_bullet(canvas, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        tagger = getattr(canvas, "_lp_tagger", None)
+        if tagger is None:
+            return original(canvas, *args, **kwargs)
+        result = []
+        tagger.label(lambda: result.append(original(canvas, *args, **kwargs)))
+        return result[0]
+
+    paragraph._drawBullet = draw_bullet
+
+
+def _share_tag(whole, parts: list) -> list:  # noqa: ANN001
+    """The parts of a split flowable are one structure element with the whole: they carry its
+    tag (a paragraph without one its default role), unless a part has a role of its own."""
+    from .tagging.roles import default_tag, tag_of
+
+    if len(parts) > 1:
+        tag = tag_of(whole) or default_tag(whole)
+        if tag is not None and tag.leaf:  # a group (Sect) wraps whatever its parts draw
+            whole._lp_tag = tag
+            for part in parts:
+                if tag_of(part) is None:
+                    part._lp_tag = tag
+    return parts
+
+
+def _patch_split() -> None:
+    from reportlab.platypus import Paragraph
+
+    original = UNPATCHED[SPLIT] = Paragraph.split
+
+    def split(self, availWidth, availHeight):  # noqa: ANN001, ANN202, N803
+        return _share_tag(self, original(self, availWidth, availHeight))
+
+    Paragraph.split = split
+
+
+def _patch_frame_split() -> None:
+    from reportlab.platypus import Frame
+
+    original_frame = UNPATCHED[FRAME_SPLIT] = Frame.split
+
+    def frame_split(self, flowable, canv):  # noqa: ANN001, ANN202
+        return _share_tag(flowable, original_frame(self, flowable, canv))
+
+    Frame.split = frame_split
+
+
+def _patch_text_out() -> None:
+    from reportlab.pdfgen.textobject import PDFTextObject
+
+    from .tagging.actual_text import record
+
+    original = UNPATCHED[TEXT_OUT] = PDFTextObject._textOut
+
+    def text_out(self, text, TStar=0):  # noqa: ANN001, ANN202, N803
+        if getattr(self._canvas, "_lp_tagger", None) is not None:
+            record(self, text, bool(TStar))
+        return original(self, text, TStar)
+
+    PDFTextObject._textOut = text_out
+
+
+def _patch_shape() -> None:
+    import reportlab.platypus.paragraph as paragraph
+
+    from .tagging.actual_text import remember
+
+    original = UNPATCHED[SHAPE] = paragraph.shapeFragWord
+
+    def shape(w, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        return remember(w, original(w, *args, **kwargs))
+
+    paragraph.shapeFragWord = shape
+
+
+def _patch_to_unicode() -> None:
+    from reportlab.pdfbase import ttfonts
+
+    from .tagging.actual_text import ALIAS_TEXT
+
+    original = UNPATCHED[TO_UNICODE] = ttfonts.makeToUnicodeCMap
+
+    def make_cmap(fontname, subset):  # noqa: ANN001, ANN202
+        if not any(v in ALIAS_TEXT or v > 0xFFFF for v in subset):
+            return original(fontname, subset)
+        cmap = original(fontname, [0] * len(subset)).split("\n")
+        start = cmap.index(f"{len(subset)} beginbfchar") + 1
+        cmap[start : start + len(subset)] = [
+            f"<{i:02X}> <{ALIAS_TEXT.get(v, chr(v)).encode('utf-16-be').hex().upper()}>"
+            for i, v in enumerate(subset)
+        ]
+        return "\n".join(cmap)
+
+    ttfonts.makeToUnicodeCMap = make_cmap
+
+
+PATCHES = {
+    DRAW_ON: _patch_draw_on,
+    BULLET: _patch_bullet,
+    SPLIT: _patch_split,
+    FRAME_SPLIT: _patch_frame_split,
+    SHAPE: _patch_shape,
+    TEXT_OUT: _patch_text_out,
+    TO_UNICODE: _patch_to_unicode,
+}
+_applied: set[str] = set()
+
+
+def apply_patches() -> None:
+    """Apply each tagging patch once per process."""
+    for name, patch in PATCHES.items():
+        if name not in _applied:
+            patch()
+            _applied.add(name)
+
+
+def page_code(canvas) -> list[str]:  # noqa: ANN001
+    """The content-stream lines of the page (or form) being drawn."""
+    return canvas._code
+
+
+def document(canvas):  # noqa: ANN001, ANN201
+    """The canvas's PDFDocument (to register objects with)."""
+    return canvas._doc
+
+
+def page_ref(number: int):  # noqa: ANN201
+    """A reference to page `number` (from 1), by the name ReportLab registers it under."""
+    from reportlab.pdfbase.pdfdoc import PDFObjectReference
+
+    return PDFObjectReference(f"Page{number}")
+
+
+def annotation_ref(doc, name: str):  # noqa: ANN001, ANN201
+    """A reference to the annotation registered as `name`."""
+    return doc.refAnnotation(name)
+
+
+def set_catalog(canvas, key: str, value) -> None:  # noqa: ANN001
+    """A catalog entry (ReportLab writes the keys it knows, StructTreeRoot and MarkInfo among them)."""
+    setattr(canvas._doc.Catalog, key, value)
+
+
+def set_page_entries(page, **entries) -> None:  # noqa: ANN001, ANN003
+    """Extra entries of a page dictionary (ReportLab writes only the keys its class lists)."""
+    keys = [k for k in entries if k not in page.__NoDefault__]
+    if keys:
+        page.__NoDefault__ = [*page.__NoDefault__, *keys]
+    for key, value in entries.items():
+        setattr(page, key, value)
+
+
+def xmp_stream(packet: str):  # noqa: ANN201
+    """An uncompressed /Metadata stream of an XMP packet (UTF-8)."""
+    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream
+
+    stream = PDFStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}))
+    stream.content = packet.encode("utf-8")
+    stream.filters = []
+    return stream
+
+
+def link_target(annotation) -> str:  # noqa: ANN001
+    """The web address a link annotation opens ("" for a link inside the document)."""
+    from reportlab.pdfbase.pdfdoc import PDFDictionary
+
+    if not isinstance(annotation, PDFDictionary) or "A" not in annotation:
+        return ""
+    action = annotation["A"]
+    uri = action["URI"] if isinstance(action, PDFDictionary) and "URI" in action else None
+    value = getattr(uri, "s", uri) if uri is not None else ""
+    return value.decode("latin-1") if isinstance(value, bytes) else str(value or "")
+
+
+def tie_annotation(annotation, struct_parent: int, contents: str) -> None:  # noqa: ANN001
+    """Give a link annotation its /StructParent, and /Contents unless it has some. linkURL makes
+    a plain dictionary; linkRect a LinkAnnotation, which only writes the keys it permits."""
+    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFString
+
+    if isinstance(annotation, PDFDictionary):
+        annotation["StructParent"] = struct_parent
+        if "Contents" not in annotation:
+            annotation["Contents"] = PDFString(contents)
+        return
+    annotation.permitted = (*annotation.permitted, "StructParent")
+    annotation.otherkw["StructParent"] = struct_parent
+    if not getattr(annotation, "Contents", ""):
+        annotation.Contents = contents

@@ -20,8 +20,9 @@ from ..scripts import script_for
 from .base import DocumentSpec, LayoutContext, Metadata
 from .fonts import register_theme
 from .handout import HANDOUT_PARTS, handout_sections
-from .page import PortraitPage, draft_notice, footer
+from .page import PortraitPage, draft_notice, footer, logo_alt
 from .sections import Sections
+from .tagging.roles import Begin, End, Tag
 from .text import paragraph, plain_markup
 
 
@@ -46,7 +47,10 @@ class BilingualHandout:
             for sections in (second,) if part == "helplines" else (first, second):
                 block = getattr(sections, part)()
                 if block:
-                    story += _labelled(block, self.label(sections, second_block=sections is second))
+                    block = _labelled(block, self.label(sections, second_block=sections is second))
+                    if sections is second:  # read in the translation's language
+                        block = [Begin(Tag("Div", leaf=False, lang=translation.language)), *block, End()]
+                    story += block
         theme, labels = source_context.theme, source_context.labels
         notice = draft_notice(translation, source_context)
         page = PortraitPage.of(source_context, notice=notice is not None)
@@ -69,6 +73,7 @@ class BilingualHandout:
                 source.title.plain,
                 notice,
                 script=script_for(source.language),
+                logo_alt=logo_alt(source_context),
             ),
             page_count_font=(theme.body_font, theme.small_size),
         )

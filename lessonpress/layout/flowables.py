@@ -10,6 +10,7 @@ from reportlab.graphics.barcode import qrencoder
 from reportlab.platypus import Flowable, Paragraph
 
 from .complex_scripts import ScriptParagraph
+from .tagging.roles import figure, tag
 
 QR_MAX_CHARS = 400
 QUIET_ZONE = 4  # modules of white around a QR code, inside its box (the standard's 4)
@@ -248,9 +249,18 @@ def qr_runs(data: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
     return code.getModuleCount(), tuple(runs)
 
 
-def qr_code(data: str, size: float) -> QRCode | None:
+def qr_code(data: str, size: float, alt: str = "QR code for {address}") -> QRCode | None:
     """A QR code of `size` points (larger if its modules would span less than 20 mm), or None
-    when the data is too long to scan on paper."""
+    when the data is too long to scan on paper. A screen reader reads `alt` instead ("QR code
+    for takeitdown.ncmec.org")."""
     if len(data) > QR_MAX_CHARS:
         return None
-    return QRCode(data, size)
+    return tag(QRCode(data, size), figure(alt.format(address=qr_address(data))))
+
+
+def qr_address(url: str) -> str:
+    """A web address as a QR code's description names it: no scheme, no trailing slash."""
+    for prefix in ("https://", "http://"):
+        if url.startswith(prefix):
+            url = url[len(prefix) :]
+    return url.rstrip("/") if url.count("/") <= 1 else url

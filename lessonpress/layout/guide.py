@@ -23,6 +23,7 @@ from .boxes import Callout
 from .direction import mirror_commands, mirror_rows, mirror_widths
 from .page import portrait_document
 from .sections import Sections
+from .tagging.roles import Tag, container, heading, tag
 from .text import escape, paragraph, styles_for, to_markup
 
 
@@ -40,7 +41,13 @@ class Guide(Format):
 
 
 def guide_story(
-    lesson: Lesson, context: LayoutContext, *, key: str = "", title_level: int = 0, section_level: int = 0
+    lesson: Lesson,
+    context: LayoutContext,
+    *,
+    key: str = "",
+    title_level: int = 0,
+    section_level: int = 0,
+    heading_level: int = 1,
 ) -> list[Flowable]:
     """The guide's flowables; a facilitator binder calls this per lesson."""
     styles = styles_for(context.theme, script_for(lesson.language))
@@ -53,6 +60,7 @@ def guide_story(
         title_level=title_level,
         section_level=section_level,
         helplines=context.helplines,
+        heading_level=heading_level,
         in_pack=context.in_pack,
     )
     story: list[Flowable] = []
@@ -127,6 +135,7 @@ class GuideSections(Sections):
                 paragraph(escape(str(plan.total)), s.number),
             ]
         )
+        table_cells(data, f"{self.key}run-sheet")
         width = self.styles.body.fontSize * 5
         rtl = s.rtl
         table = Table(
@@ -174,6 +183,7 @@ class GuideSections(Sections):
         groups: list[tuple[list[Flowable], list[Flowable]]] = []
         for n, prompt in enumerate(self.lesson.discussion_prompts, 1):
             question = paragraph(f"{n}. {to_markup(prompt.prompt, self.theme)}", s.subheading)
+            question = tag(question, heading(self.heading_level + 2))
             rows: list[Flowable] = [self.text(prompt.notes, s.box_text)] if prompt.notes else []
             if prompt.follow_ups:
                 rows.append(paragraph(f"<b>{escape(labels.follow_ups)}</b>", s.box_text))
@@ -204,7 +214,7 @@ class GuideSections(Sections):
         minutes = step.minutes if step is not None else activity.minutes
         if minutes:
             title += f" ({escape(self.labels.minutes_short.format(n=minutes))})"
-        block: list[Flowable] = [paragraph(title, s.subheading)]
+        block: list[Flowable] = [tag(paragraph(title, s.subheading), heading(self.heading_level + 2))]
         block += [self.text(item, s.numbered, bullet=f"{i}.") for i, item in enumerate(activity.steps, 1)]
         block += self.answers([self.text(activity.notes, s.box_text)] if activity.notes else [])
         return block[:3], block[3:]
@@ -222,3 +232,17 @@ class GuideSections(Sections):
             return []
         items = [self.text(n, self.styles.bullet, bullet="•") for n in self.lesson.facilitator_notes]
         return [self.heading(self.labels.facilitator_notes), *items]
+
+
+def table_cells(rows: list[list[Flowable]], key: str) -> None:
+    """Tag a data table's cells, given in reading order: the first row is column headers.
+
+    Each cell names its row and table; its position puts a right-to-left row (drawn mirrored)
+    back in reading order. A header row repeated on the next page is drawn again and becomes
+    an artifact there."""
+    table = container("Table", key)
+    for r, row in enumerate(rows):
+        within = (table, container("TR", (key, r)))
+        for c, cell in enumerate(row):
+            role = "TH" if r == 0 else "TD"
+            tag(cell, Tag(role, within=within, scope="Column" if r == 0 else None, order=((key, r), c)))

@@ -52,7 +52,13 @@ HANDOUT_PARTS = (
 
 
 def handout_sections(
-    lesson: Lesson, context: LayoutContext, *, key: str = "", title_level: int = 0, section_level: int = 0
+    lesson: Lesson,
+    context: LayoutContext,
+    *,
+    key: str = "",
+    title_level: int = 0,
+    section_level: int = 0,
+    heading_level: int = 1,
 ) -> Sections:
     """The section builder for a lesson, in its script's styles."""
     styles = styles_for(context.theme, script_for(lesson.language))
@@ -65,15 +71,29 @@ def handout_sections(
         title_level=title_level,
         section_level=section_level,
         helplines=context.helplines,
+        heading_level=heading_level,
         in_pack=context.in_pack,
     )
 
 
 def handout_story(
-    lesson: Lesson, context: LayoutContext, *, key: str = "", title_level: int = 0, section_level: int = 0
+    lesson: Lesson,
+    context: LayoutContext,
+    *,
+    key: str = "",
+    title_level: int = 0,
+    section_level: int = 0,
+    heading_level: int = 1,
 ) -> list[Flowable]:
     """The handout's flowables; a pack calls this per lesson with its own outline levels."""
-    s = handout_sections(lesson, context, key=key, title_level=title_level, section_level=section_level)
+    s = handout_sections(
+        lesson,
+        context,
+        key=key,
+        title_level=title_level,
+        section_level=section_level,
+        heading_level=heading_level,
+    )
     s.writes_names = True  # a Name / Date / Group line under the title (`wants_name_line`)
     story: list[Flowable] = []
     for part in HANDOUT_PARTS:

@@ -28,6 +28,7 @@ from ..theme import MM, Theme
 from ..urls import display_url, phone_link
 from .direction import mirror_commands, mirror_rows, mirror_widths
 from .flowables import QUIET_ZONE, Heading, qr_code, qr_runs
+from .tagging.roles import artifact, heading, tag
 from .text import Styles, escape, paragraph, to_markup
 
 QR_SYMBOL_MM = 20.0  # the smallest printed QR symbol (without its quiet zone)
@@ -60,20 +61,26 @@ class Cards:
         self.columns = 1 if large_print(theme) else 2
 
     def table(
-        self, items: Sequence[Resource | Helpline], title: str = "", *, groups: Sequence[Group] = ()
+        self,
+        items: Sequence[Resource | Helpline],
+        title: str = "",
+        *,
+        groups: Sequence[Group] = (),
+        heading_level: int = 3,
     ) -> Flowable:
         """The cards of `items` (or of each group under its heading) in balanced columns; it
         splits only between cards, and the cards that go on to the next page are headed
         "`title` (continued)". A group's heading stays with its first card."""
         theme, labels, style = self.theme, self.labels, self.styles.subheading
 
-        def continued() -> Flowable:
-            return paragraph(escape(labels.continued.format(title=title)), style)
+        def continued() -> Flowable:  # a running head: read where the panel began
+            return tag(paragraph(escape(labels.continued.format(title=title)), style), artifact("Pagination"))
 
         cards = [self.card(item) for item in items]
-        for heading, members in groups:
+        for name, members in groups:
             first, *rest = [self.card(item) for item in members]
-            cards += [grid([[[paragraph(escape(heading), style), first]]], [None], theme, []), *rest]
+            head = tag(paragraph(escape(name), style), heading(heading_level))  # under "Get help"
+            cards += [grid([[[head, first]]], [None], theme, []), *rest]
         return CardColumns(
             cards,
             self.columns,
@@ -106,7 +113,7 @@ class Cards:
             lines.append(paragraph(f"{escape(labels.text)}: {ltr}{escape(unbroken(item.text.plain))}", style))
         if item.url:
             lines.append(WebAddress(labels.web, display_url(item.url), item.url, style, theme))
-        code = qr_code(item.url, qr_size(item.url)) if item.url else None
+        code = qr_code(item.url, qr_size(item.url), labels.qr_code_for) if item.url else None
         if code is None:
             return grid([[lines]], [None], theme, [])
         pad = theme.body_size * 0.4
@@ -236,7 +243,9 @@ class HelpPanel:
         *,
         key: str = "",
         level: int = 0,
+        heading_level: int = 2,
     ) -> None:
+        self.heading_level = heading_level  # of "Get help" in the tagged structure
         self.helplines = helplines
         self.theme, self.labels, self.styles = theme, labels, styles
         self.language = language
@@ -246,8 +255,8 @@ class HelpPanel:
     def story(self) -> list[Flowable]:
         """The panel, kept on one page when it fits on one."""
         found, labels, s = self.helplines, self.labels, self.styles
-        heading = Heading(escape(labels.get_help), s.heading, labels.get_help, f"{self.key}s0", self.level)
-        parts: list[Flowable] = [heading]
+        title = Heading(escape(labels.get_help), s.heading, labels.get_help, f"{self.key}s0", self.level)
+        parts: list[Flowable] = [tag(title, heading(self.heading_level))]
         if not found.known:
             parts.append(self.write_in_box())
         elif found.write_in:  # a number the fact base does not verify: write it in
@@ -259,7 +268,9 @@ class HelpPanel:
             if entries
         ]
         if groups:
-            parts.append(self.cards.table((), labels.get_help, groups=groups))
+            parts.append(
+                self.cards.table((), labels.get_help, groups=groups, heading_level=self.heading_level + 1)
+            )
         return [KeepTogether(parts)]
 
     def write_in_box(self) -> Flowable:

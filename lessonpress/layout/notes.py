@@ -22,8 +22,9 @@ from ..scripts import LATIN, Script
 from ..theme import Theme
 from .base import DocumentSpec, Format, LayoutContext
 from .page import PortraitPage, portrait_document
-from .slide_drawing import FittedSlide, SlideImage, deck_for
+from .slide_drawing import FittedSlide, SlideImage, deck_for, slide_level
 from .slide_text import legible, slide_as_text
+from .tagging.roles import artifact, heading, tag
 from .text import for_script, para, styles_for
 
 SLIDE_SHARE = 0.72  # the slide picture's share of the text width, on every page
@@ -89,6 +90,7 @@ def notes_page(group: tuple[FittedSlide, ...], page: PortraitPage, context: Layo
         _styles(theme, size, fitted.script)["heading"],
         theme,
     )
+    tag(continued, artifact("Pagination"))  # a running head: the notes' own headings are read
     return [KeepTogether([*picture(fitted), gap, notes[0]]), PTOContainer(notes[1:], None, [continued])]
 
 
@@ -97,8 +99,9 @@ def notes_flowables(fitted: FittedSlide, context: LayoutContext, size: float) ->
     theme = context.theme
     styles = _styles(theme, size, fitted.script)
     out: list[Flowable] = []
-    for block in fitted.slide.notes:
-        out.append(para(block.heading, styles["heading"], theme))
+    level = slide_level(fitted.slide) + 1  # under the slide's title
+    for block in fitted.slide.notes:  # a tag per heading: one tag is one element
+        out.append(tag(para(block.heading, styles["heading"], theme), heading(level)))
         style = styles["item"] if block.marker else styles["body"]
         out += [para(text, style, theme, bullet=block.marker or None) for text in block.texts]
     return out

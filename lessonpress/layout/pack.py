@@ -30,7 +30,9 @@ from .guide import guide_story
 from .handout import handout_story
 from .help import HELP_KEY, HelpPanel, help_footer
 from .pack_design import cover, divider, section_key
-from .page import PortraitPage, draft_notice, footer
+from .page import PortraitPage, draft_notice, footer, logo_alt
+from .tagging.canvas import structure
+from .tagging.roles import Begin, End, Tag, container, heading, tag
 from .text import Styles, escape, paragraph, styles_for, to_markup
 
 ANSWER_KEYS = "answer-keys"  # bookmark key of a binder's appendix of answer keys
@@ -88,8 +90,13 @@ class ContentsEntry(Flowable):
     Right to left, the title is indented from the right and the number ends the line on the left.
     """
 
-    def __init__(self, markup: str, style, key: str, indent: float) -> None:  # noqa: ANN001
+    def __init__(
+        self, markup: str, style, key: str, indent: float, within: tuple = (), title: str = ""
+    ) -> None:  # noqa: ANN001
         super().__init__()
+        # In the structure, a TOCI: the title as a Link to the lesson, then the page number.
+        self.link = Tag("Link", within=within, contents=title or None)
+        self.number = Tag("P", within=within)
         self.paragraph = paragraph(markup, style)
         self.key, self.indent = key, indent
         self.number_width = style.fontSize * 3
@@ -106,15 +113,17 @@ class ContentsEntry(Flowable):
 
     def draw(self) -> None:
         canv, style = self.canv, self.paragraph.style
-        self.paragraph.drawOn(canv, self.number_width if self.rtl else self.indent, 0)
-        canv.saveState()
-        # The form's number ends at its origin (left to right) or starts there (right to left).
-        canv.translate(0 if self.rtl else self.width, self.height - style.fontSize)
-        canv.doForm(page_form(self.key))
-        canv.restoreState()
-        canv.linkRect(
-            "", title_destination(self.key), (0, 0, self.width, self.height), relative=1, thickness=0
-        )
+        with structure(canv, self.link):
+            self.paragraph.drawOn(canv, self.number_width if self.rtl else self.indent, 0)
+            canv.linkRect(
+                "", title_destination(self.key), (0, 0, self.width, self.height), relative=1, thickness=0
+            )
+        with structure(canv, self.number):
+            canv.saveState()
+            # The form's number ends at its origin (left to right) or starts there (right to left).
+            canv.translate(0 if self.rtl else self.width, self.height - style.fontSize)
+            canv.doForm(page_form(self.key))
+            canv.restoreState()
 
 
 def title_destination(key: str) -> str:
@@ -152,6 +161,7 @@ class Pack(Format):
             lambda: f"{log.current} · {title}",
             lambda: log.notice,
             script=script,
+            logo_alt=logo_alt(context),
             help_line=help_footer(context.helplines, labels, script.rtl) if helps else None,
         )
 
@@ -219,11 +229,14 @@ class _PackStory:
     def build(self) -> list[Flowable]:
         story = self.cover() + [PageBreak()] + self.contents()
         for u, (unit_title, lessons) in enumerate(self.units):
-            if unit_title:
-                story += [PageBreak(), *self.divider(u, unit_title, lessons)]
+            if unit_title:  # in the structure, a Part: the divider page, then its lessons
+                part = Begin(Tag("Part", leaf=False, title=unit_title))
+                story += [PageBreak(), part, *self.divider(u, unit_title, lessons)]
             for lesson in lessons:
                 story.append(PageBreak())
                 story.extend(self.lesson(lesson, nested=bool(unit_title)))
+            if unit_title:
+                story.append(End())
         return story + self.answer_keys() + self.back_matter()
 
     def answer_keys(self) -> list[Flowable]:
@@ -238,7 +251,7 @@ class _PackStory:
             Mark(self.log, ANSWER_KEYS, title),
             OutlineEntry(title, title_destination(ANSWER_KEYS), 0),
         ]
-        story.append(paragraph(escape(title), self.styles.title))
+        story.append(tag(paragraph(escape(title), self.styles.title), heading(2)))
         for lesson in lessons:
             key = f"K{self.lessons.index(lesson)}"
             story += answer_key_section(lesson, self.context, key=key, title_level=1, section_level=1)
@@ -274,11 +287,10 @@ class _PackStory:
     def sources(self) -> list[Flowable]:
         """Every lesson's sources in one list, each source once, in the order first cited."""
         s, theme = self.styles, self.theme
-        out: list[Flowable] = [
-            Heading(
-                escape(self.labels.sources), s.heading, self.labels.sources, title_destination(SOURCES_KEY), 0
-            )
-        ]
+        title = Heading(
+            escape(self.labels.sources), s.heading, self.labels.sources, title_destination(SOURCES_KEY), 0
+        )
+        out: list[Flowable] = [tag(title, heading(2))]  # beside the contents and the lessons
         seen: set[tuple[str, str | None]] = set()
         for lesson in self.lessons:
             for source in lesson.sources:
@@ -298,16 +310,27 @@ class _PackStory:
         """A unit's divider page, bookmarked, its lessons listed with their page numbers."""
         unit = self.unit_of.get(title)
         description = to_markup(unit.description, self.theme) if unit and unit.description else None
-        entries = [self.entry(lesson, 0) for lesson in lessons]
+        toc = (container("TOC", f"unit{u}-lessons"),)
+        entries = [self.entry(lesson, 0, toc) for lesson in lessons]
         return [
             Mark(self.log, f"U{u}", title),
             OutlineEntry(title, f"U{u}", 0),
             *divider(title, description, section_key(lessons[0]), entries, self.context, self.styles),
         ]
 
-    def entry(self, lesson: Lesson, indent: float) -> ContentsEntry:
-        """A contents line for a lesson: its title, page number and link."""
-        return ContentsEntry(to_markup(lesson.title, self.theme), self.styles.body, self.key(lesson), indent)
+    def entry(self, lesson: Lesson, indent: float, within: tuple[Tag, ...]) -> ContentsEntry:
+        """A contents line for a lesson: its title, page number and link; in the structure an
+        item (TOCI) of the contents `within` names."""
+        key = self.key(lesson)
+        item = container("TOCI", (within[-1].key, key))
+        return ContentsEntry(
+            to_markup(lesson.title, self.theme),
+            self.styles.body,
+            key,
+            indent,
+            (*within, item),
+            lesson.title.plain,
+        )
 
     def cover(self) -> list[Flowable]:
         """The designed cover (`pack_design.cover`) with the version and the date."""
@@ -325,19 +348,28 @@ class _PackStory:
         s, theme = self.styles, self.theme
         out: list[Flowable] = [
             OutlineEntry(self.labels.contents, "contents", 0),
-            paragraph(escape(self.labels.contents), s.title),
+            tag(paragraph(escape(self.labels.contents), s.title), heading(2)),
         ]
-        for unit_title, lessons in self.units:
-            if unit_title:
-                out.append(paragraph(escape(unit_title), s.subheading))
+        toc = (container("TOC", "contents"),)
+        for u, (unit_title, lessons) in enumerate(self.units):
+            within: tuple[Tag, ...] = toc
+            if unit_title:  # a unit is an item of the contents with the unit's lessons inside
+                within = (*toc, container("TOCI", f"unit{u}"))
+                out.append(tag(paragraph(escape(unit_title), s.subheading), Tag("P", within=within)))
+                within = (*within, container("TOC", f"unit{u}"))
             for lesson in lessons:
-                out.append(self.entry(lesson, theme.body_size * (1.5 if unit_title else 0)))
+                out.append(self.entry(lesson, theme.body_size * (1.5 if unit_title else 0), within))
         if self.context.pack_of == "guide" and any(x.check for x in self.lessons):
-            out.append(ContentsEntry(escape(self.labels.answer_keys), s.body, ANSWER_KEYS, 0))
-        back = self.back()
+            item = (*toc, container("TOCI", ("contents", ANSWER_KEYS)))
+            title = self.labels.answer_keys
+            out.append(ContentsEntry(escape(title), s.body, ANSWER_KEYS, 0, item, title))
+        back = self.back()  # the helpline directory and the sources: items of the contents
         if back:
             out.append(Spacer(1, theme.body_size * 0.6))
-        out += [ContentsEntry(escape(title), s.body, key, 0) for key, title in back]
+        out += [
+            ContentsEntry(escape(title), s.body, key, 0, (*toc, container("TOCI", ("contents", key))), title)
+            for key, title in back
+        ]
         return out + self.routes()
 
     def routes(self) -> list[Flowable]:
@@ -347,17 +379,19 @@ class _PackStory:
         by_id = {lesson.lesson_id: lesson for lesson in self.lessons}
         s, theme = self.styles, self.theme
         out: list[Flowable] = []
-        for route in routes:
+        for r, route in enumerate(routes):
             found = [by_id[i] for i in route.lessons if i in by_id]
             if not found:
                 continue
-            block: list[Flowable] = [paragraph(to_markup(route.title, theme), s.subheading)]
+            # In the structure, a heading per route (under the routes' own) and a TOC of its lessons
+            block: list[Flowable] = [tag(paragraph(to_markup(route.title, theme), s.subheading), heading(4))]
             if route.description:
                 block.append(paragraph(to_markup(route.description, theme), s.meta))
-            block += [self.entry(lesson, theme.body_size * 1.5) for lesson in found]
+            toc = (container("TOC", f"route{r}"),)
+            block += [self.entry(lesson, theme.body_size * 1.5, toc) for lesson in found]
             out.append(KeepTogether(block))
         if out:
-            out.insert(0, paragraph(escape(self.labels.routes), s.heading))
+            out.insert(0, tag(paragraph(escape(self.labels.routes), s.heading), heading(3)))
         return out
 
     def key(self, lesson: Lesson) -> str:
@@ -367,10 +401,16 @@ class _PackStory:
         key = self.key(lesson)
         story_of = guide_story if self.context.pack_of == "guide" else handout_story
         body = story_of(
-            lesson, self.lesson_context, key=key, title_level=int(nested), section_level=int(nested) + 1
+            lesson,
+            self.lesson_context,
+            key=key,
+            title_level=int(nested),
+            section_level=int(nested) + 1,
+            heading_level=3 if nested else 2,  # under the pack's title (H1) or its unit's (H2)
         )
         notice = draft_notice(lesson, self.context)
-        return [Mark(self.log, key, lesson.title.plain, notice), *body]
+        section = Begin(Tag("Sect", leaf=False, title=lesson.title.plain))
+        return [Mark(self.log, key, lesson.title.plain, notice), section, *body, End()]
 
 
 def local_date(iso: str, language: str) -> str:

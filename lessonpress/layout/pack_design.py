@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from ..model import Course, Lesson
 from ..theme import Theme
 from .base import LayoutContext
+from .tagging.roles import artifact, heading, tag
 from .text import Styles, escape, paragraph, to_markup
 
 BAND_TEXT = "#ffffff"
@@ -52,10 +53,11 @@ class ColourBand(Flowable):
         else:
             canv.rect(0, 0, self.width, RULE, stroke=0, fill=1)
         canv.restoreState()
-        y = self.padding + (0 if self.filled else RULE)  # text sits at the band's foot
-        for row, height in reversed(list(zip(self.rows, self.heights, strict=True))):
+        # Text sits at the band's foot; drawn top first, the order it is read in (tagged PDF).
+        y = self.padding + (0 if self.filled else RULE) + sum(self.heights)
+        for row, height in zip(self.rows, self.heights, strict=True):
+            y -= height
             row.drawOn(canv, self.padding, y)
-            y += height
 
 
 class Logo(Flowable):
@@ -100,15 +102,18 @@ def cover(
     theme, s = context.theme, styles
     filled = theme.box_color is not None
     out: list[Flowable] = []
-    if theme.logo:
-        out.append(Logo(theme.logo, theme.title_size * 1.6, s.rtl))
+    if theme.logo:  # read once, as the pages' header logo (`page.header`); here decoration
+        out.append(tag(Logo(theme.logo, theme.title_size * 1.6, s.rtl), artifact("Layout")))
     organisation = course.organisation.plain if course and course.organisation else theme.organisation
     if organisation:
         out.append(paragraph(f"<b>{escape(organisation)}</b>", s.subtitle))
     out.append(Spacer(1, theme.title_size * 2))
     title = to_markup(course.title, theme) if course else escape(kind)
-    rows = [paragraph(title, on_band(s.cover_title, theme.accent_color, filled, "cover-title"))]
-    if course:  # "Course pack" above the course's title (without a course, it is the title)
+    cover_title = paragraph(title, on_band(s.cover_title, theme.accent_color, filled, "cover-title"))
+    rows = [tag(cover_title, heading(1))]
+    # "Course pack" above the course's title (without a course, it is the title); the band draws
+    # top-down, so it is read before the title
+    if course:
         rows.insert(0, paragraph(escape(kind), on_band(s.subtitle, theme.accent_color, filled, "cover-kind")))
     out.append(
         ColourBand(
@@ -170,7 +175,7 @@ def divider(
     filled = theme.box_color is not None
     colour = theme.section_color(key)
     band = ColourBand(
-        [paragraph(escape(title), on_band(s.cover_title, colour, filled, "unit-title"))],
+        [tag(paragraph(escape(title), on_band(s.cover_title, colour, filled, "unit-title")), heading(2))],
         colour,
         filled,
         height=theme.title_size * 5,

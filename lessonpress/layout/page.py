@@ -25,6 +25,8 @@ from .base import PAGE_COUNT_FORM, PAGE_COUNT_RIGHT_FORM, DocumentSpec, LayoutCo
 from .bidi import base_is_rtl
 from .fonts import register_theme
 from .help import help_footer
+from .tagging.canvas import structure
+from .tagging.roles import Tag, figure, tag
 from .text import paragraph, plain_markup, styles_for
 
 HEADER_MM = 13.0  # room for an organisation's logo and name above the text
@@ -95,6 +97,7 @@ def footer(
     notice: str | Callable[[], str | None] | None = None,
     *,
     script: Script = LATIN,
+    logo_alt: str = "Logo",
     help_line: Sequence[str] | None = None,
 ) -> Callable[[Canvas, int], None]:
     """A page decorator: `Page N of M` where reading starts (left; right in right-to-left
@@ -116,9 +119,12 @@ def footer(
         "footer-help", parent=start, fontName=f"{font}-Bold", textColor=theme.text_color
     )
     gap, count = stringWidth(" ", font, size), stringWidth("0000", font, size)
+    # Footers are artifacts; a draft notice is also read once, first in the document.
+    notice_tag = Tag("P", front=True, once=True)
+    logo_tag = figure(logo_alt, front=True, once=True)
 
     def decorate(canvas: Canvas, number: int) -> None:
-        header(canvas, page, theme, number, script)
+        header(canvas, page, theme, number, script, logo_tag)
         left_margin, right_margin = page.sides(number)
         width = page.width - left_margin - right_margin
         y = page.margin
@@ -143,9 +149,8 @@ def footer(
         _draw_line(canvas, _fit(right, end, room), left_margin, y, width)
         note = notice() if callable(notice) else notice
         if note:
-            _draw_line(
-                canvas, paragraph(plain_markup(note), note_style), left_margin, y + size * NOTICE_AT, width
-            )
+            notice_paragraph = tag(paragraph(plain_markup(note), note_style), notice_tag)
+            _draw_line(canvas, notice_paragraph, left_margin, y + size * NOTICE_AT, width)
         if help_line:
             _draw_line(canvas, _fitted(help_line, help_style, width), left_margin, y - size * 1.7, width)
         label_left = page.width - right_margin - shift - label_width if rtl else left_margin
@@ -160,8 +165,11 @@ def footer(
     return decorate
 
 
-def header(canvas: Canvas, page: PortraitPage, theme: Theme, number: int, script: Script) -> None:
-    """The organisation's logo and name above the text (at the reading start of the line)."""
+def header(
+    canvas: Canvas, page: PortraitPage, theme: Theme, number: int, script: Script, logo: Tag | None = None
+) -> None:
+    """The organisation's logo and name above the text (at the reading start of the line). The
+    logo is also read once, as a Figure described by the `logo` tag."""
     if not page.header_height:
         return
     left_margin, right_margin = page.sides(number)
@@ -174,7 +182,9 @@ def header(canvas: Canvas, page: PortraitPage, theme: Theme, number: int, script
         w, h = image.getSize()
         logo_width = height * w / h
         x_logo = page.width - right_margin - logo_width if script.rtl else left_margin
-        canvas.drawImage(image, x_logo, top - height, logo_width, height, mask="auto")
+        box = (x_logo, top - height, x_logo + logo_width, top)
+        with structure(canvas, logo or figure("Logo", front=True, once=True), box):
+            canvas.drawImage(image, x_logo, top - height, logo_width, height, mask="auto")
         indent = logo_width + height * 0.4
     else:
         indent = 0.0
@@ -279,6 +289,7 @@ def portrait_document(
             right,
             notice,
             script=script_for(lesson.language),
+            logo_alt=logo_alt(context),
             help_line=help_footer(context.helplines, context.labels, script_for(lesson.language).rtl)
             if learner and lesson.helplines
             else None,
@@ -289,6 +300,11 @@ def portrait_document(
 
 def _denser(context: LayoutContext, density: float) -> LayoutContext:
     return dataclasses.replace(context, theme=dataclasses.replace(context.theme, density=density))
+
+
+def logo_alt(context: LayoutContext) -> str:
+    """What a screen reader reads for the organisation's logo ("Logo: Example NGO")."""
+    return context.labels.logo_of.format(name=context.theme.organisation or "").strip(" :")
 
 
 def draft_notice(lesson: Lesson, context: LayoutContext) -> str | None:

@@ -8,7 +8,9 @@ mirror: bullets, numbers and tick boxes on the right, tables read from the right
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from functools import cache
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
@@ -20,7 +22,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
-from ..labels import Labels
+from ..labels import ENGLISH, Labels
 from ..markup import RichText
 from ..model import Lesson
 from ..regions import RegionHelplines
@@ -29,6 +31,7 @@ from ..urls import url_host
 from .boxes import BoxStyle, Callout
 from .flowables import CheckItem, Heading, WriteInLines
 from .help import HELP_KEY, Cards, HelpPanel, grid
+from .tagging.roles import Tag, artifact, container, heading, tag
 from .text import Styles, escape, para, paragraph, to_markup
 
 
@@ -46,6 +49,7 @@ class Sections:
         title_level: int = 0,
         section_level: int = 0,
         helplines: RegionHelplines | None = None,
+        heading_level: int = 1,
         in_pack: bool = False,
     ) -> None:
         self.lesson = lesson
@@ -58,22 +62,33 @@ class Sections:
         self.section_level = section_level
         self.helpline_list = helplines
         self.writes_names = False  # a worksheet (the handout): the header may ask for names
+        self.heading_level = heading_level  # the title's H level; sections are one deeper
         self.in_pack = in_pack  # the pack prints one helpline directory and source list
 
     # -- pieces -------------------------------------------------------------------------
 
     def heading(self, label: str, style=None) -> Heading:  # noqa: ANN001
         self.sections += 1
-        return Heading(
+        made = Heading(
             escape(label),
             style or self.styles.heading,
             label,
             f"{self.key}s{self.sections}",
             self.section_level,
         )
+        return tag(made, heading(self.heading_level + 1, lang=self.label_language(label)))
 
     def text(self, value: RichText | str, style=None, **kw) -> Paragraph:  # noqa: ANN001, ANN003
-        return para(value, style or self.styles.body, self.theme, **kw)
+        made = para(value, style or self.styles.body, self.theme, **kw)
+        lang = self.label_language(value) if isinstance(value, str) else None
+        return tag(made, Tag("P", lang=lang)) if lang and not kw.get("bullet") else made
+
+    def label_language(self, label: str) -> str | None:
+        """ "en" for one of lessonpress's own labels still in English on a page in another
+        language (its catalog lacks it), so a screen reader reads it as English; else None."""
+        if self.lesson.language.split("-")[0] == "en" or label not in english_labels():
+            return None
+        return "en"
 
     # -- sections -----------------------------------------------------------------------
 
@@ -86,7 +101,7 @@ class Sections:
             f"{self.key}s0",
             self.title_level,
         )
-        out: list[Flowable] = [title]
+        out: list[Flowable] = [tag(title, heading(self.heading_level))]
         if lesson.subtitle:
             out.append(self.text(lesson.subtitle, s.subtitle))
         line = self.facts() if facts else []
@@ -178,6 +193,8 @@ class Sections:
                 rtl=self.styles.rtl,
                 line=theme.line(),
             )
+            # Lines to write on are decoration; the question they answer is read before them.
+            tag(lines, artifact("Layout", extra={"Contents": prompt.prompt.plain}))
             groups.append(([question, lines, Spacer(1, theme.space(theme.body_size * 0.6))], []))
         return self.headed(self.heading(self.labels.discussion), groups)
 
@@ -189,7 +206,9 @@ class Sections:
             title = to_markup(activity.title, self.theme)
             if activity.minutes:
                 title += f" ({escape(self.labels.minutes_short.format(n=activity.minutes))})"
-            block: list[Flowable] = [paragraph(title, self.styles.subheading)]
+            block: list[Flowable] = [
+                tag(paragraph(title, self.styles.subheading), heading(self.heading_level + 2))
+            ]
             block += [
                 self.text(step, self.styles.numbered, bullet=f"{i}.")
                 for i, step in enumerate(activity.steps, 1)
@@ -206,8 +225,10 @@ class Sections:
             self.heading(self.labels.warning_signs),
             self.text(self.labels.warning_signs_intro, self.styles.meta),
         ]
+        item = Tag("LI", within=(container("L", f"{self.key}signs"),))
         for sign in self.lesson.warning_signs:
-            out.append(CheckItem(self.text(sign), theme.body_size * 0.85, theme.text_color, theme.line(1.5)))
+            text = tag(self.text(sign), Tag("LI", within=item.within))  # the tick box is decoration
+            out.append(CheckItem(text, theme.body_size * 0.85, theme.text_color, theme.line(1.5)))
         return [KeepTogether(out)]
 
     def takeaways(self) -> list[Flowable]:
@@ -224,8 +245,9 @@ class Sections:
         s = self.styles
         heading = self.heading(title, s.box_heading)
 
-        def continued() -> Flowable:
-            return paragraph(escape(self.labels.continued.format(title=title)), s.box_heading)
+        def continued() -> Flowable:  # a running head: its heading was read where the box began
+            made = paragraph(escape(self.labels.continued.format(title=title)), s.box_heading)
+            return tag(made, artifact("Pagination"))
 
         return [Callout([heading, *rows], self.box_style(tint=tint), continued, keep=keep)]
 
@@ -260,7 +282,8 @@ class Sections:
         if self.in_pack:
             from .pack import ContentsEntry  # the pack's own contents line, with its number
 
-            return [ContentsEntry(escape(self.labels.help_pointer), self.styles.body, HELP_KEY, 0)]
+            pointer = self.labels.help_pointer
+            return [ContentsEntry(escape(pointer), self.styles.body, HELP_KEY, 0, title=pointer)]
         return HelpPanel(
             found,
             self.theme,
@@ -269,6 +292,7 @@ class Sections:
             self.lesson.language,
             key=f"{self.key}help",
             level=self.section_level,
+            heading_level=self.heading_level + 1,
         ).story()
 
     def cards(self) -> Cards:
@@ -341,6 +365,12 @@ def _says_ages(audience: RichText | None, age_range: RichText) -> bool:
     if audience is None or not ages:
         return False
     return ages == _numbers(audience.plain)[-len(ages) :]
+
+
+@cache
+def english_labels() -> frozenset[str]:
+    """Every label as lessonpress writes it in English."""
+    return frozenset(v for v in dataclasses.asdict(ENGLISH).values() if isinstance(v, str))
 
 
 def layout_table(

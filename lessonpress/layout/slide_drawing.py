@@ -29,6 +29,8 @@ from .base import LayoutContext
 from .flowables import QRCode, qr_code
 from .fonts import register_theme
 from .slide_identity import band_text_color, draw_band, draw_footer, draw_strip
+from .tagging.canvas import group
+from .tagging.roles import Tag, heading, tag
 from .text import for_script, para, styles_for
 
 SLIDE_SIZE = (960.0, 540.0)  # 13.333 x 7.5 in, PowerPoint's 16:9
@@ -177,6 +179,19 @@ def draw_slide(
 ) -> None:
     """Draw a fitted slide at (0, 0), scaled to `width` x `height` (full size is SLIDE_SIZE);
     without its QR codes when `codes` is false (a picture too small for them to scan)."""
+    with group(canvas, SLIDE):  # each slide is a section of the structure, headed by its title
+        _draw_slide(canvas, fitted, width, height, codes=codes)
+
+
+SLIDE = Tag("Sect", leaf=False)
+
+
+def slide_level(slide: Slide) -> int:
+    """The heading level of a slide's title: the title slide's is the document's H1."""
+    return 1 if slide.kind == "title" else 2
+
+
+def _draw_slide(canvas: Canvas, fitted: FittedSlide, width: float, height: float, *, codes: bool) -> None:
     theme = fitted.theme
     g = Geometry.of(theme)
     canvas.saveState()
@@ -332,14 +347,22 @@ class _Fitter:
         band = slide.kind == "title" and not part
         on_band = band_text_color(theme.box_color is not None, theme.accent_color) if band else None
         blocks: list[Block] = []
+        level = heading(slide_level(slide))  # the title heads the slide; without one, the kicker
         if kicker:
             style = _style(theme, "kicker", theme.slide_min_body_size, 0, self.script, on_band)
-            blocks.append(Block(para(kicker, style, theme), rule_after=title is None and not band, band=band))
+            kicked = para(kicker, style, theme)
+            blocks.append(
+                Block(
+                    kicked if title is not None else tag(kicked, level),
+                    rule_after=title is None and not band,
+                    band=band,
+                )
+            )
         if title is not None:
             style = _style(theme, "title", self.title_size(title), 0, self.script, on_band)
             blocks.append(
                 Block(
-                    para(title, style, theme),
+                    tag(para(title, style, theme), level),
                     rule_after=not band,
                     band=band,
                     space_before=theme.slide_min_body_size * 0.15,
@@ -368,7 +391,7 @@ class _Fitter:
     def item(self, item: SlideItem, style: ParagraphStyle, first: bool) -> Block:
         """One point of the slide, with its QR code; a gap above all but the first (and room
         below the title slide's band)."""
-        qr = qr_code(item.qr, self.g.qr_size) if item.qr else None
+        qr = qr_code(item.qr, self.g.qr_size, self.labels.qr_code_for) if item.qr else None
         gap = 0.0 if first else style.fontSize * (0.9 if qr else 0.5)
         if first and self.slide.kind == "title":  # below the band (see draw_slide)
             gap = self.g.height * BAND_DEPTH * 0.5

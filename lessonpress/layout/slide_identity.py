@@ -18,6 +18,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from .tagging.canvas import decoration
+from .tagging.roles import read_once, tag
 from .text import for_script, paragraph, plain_markup, styles_for
 
 if TYPE_CHECKING:
@@ -62,7 +64,13 @@ def draw_strip(canvas: Canvas, fitted: FittedSlide, g: Geometry) -> None:
 
 def draw_footer(canvas: Canvas, fitted: FittedSlide, g: Geometry) -> None:
     """Logo and organisation where reading starts, the draft notice in the middle, the slide
-    number at the other end (mirrored right to left)."""
+    number at the other end (mirrored right to left). In a tagged PDF a footer is an artifact;
+    the draft notice is also read once, first in the document."""
+    with decoration(canvas):
+        _draw_footer(canvas, fitted, g)
+
+
+def _draw_footer(canvas: Canvas, fitted: FittedSlide, g: Geometry) -> None:
     theme, rtl = fitted.theme, fitted.script.rtl
     size = g.label_size
     baseline = g.margin + size * 0.3
@@ -96,7 +104,7 @@ def draw_footer(canvas: Canvas, fitted: FittedSlide, g: Geometry) -> None:
         style = ParagraphStyle(
             "slide-notice", parent=base, alignment=TA_CENTER, fontName=f"{theme.body_font}-Bold"
         )
-        para = paragraph(plain_markup(fitted.notice), style)
+        para = tag(paragraph(plain_markup(fitted.notice), style), read_once(fitted.notice))
         _, h = para.wrap(g.live_width * 0.4, g.height)
         para.drawOn(canvas, g.width * 0.3, baseline - h + size)
     canvas.saveState()

@@ -15,7 +15,8 @@ from .base import LayoutContext
 from .boxes import BoxStyle, Callout
 from .flowables import qr_code
 from .sections import layout_table
-from .slide_drawing import SLIDE_SIZE, FittedSlide, bookmark
+from .slide_drawing import SLIDE, SLIDE_SIZE, FittedSlide, bookmark, slide_level
+from .tagging.roles import grouped, heading, tag
 from .text import escape, para, paragraph, styles_for
 
 __all__ = ["SlideMark", "legible", "slide_as_text"]
@@ -54,13 +55,15 @@ def slide_as_text(fitted: FittedSlide, context: LayoutContext) -> list[Flowable]
     s = styles_for(theme, fitted.script)
     rows: list[Flowable] = [SlideMark(fitted)]
     kicker = slide.kicker + (f" · {slide.timing}" if slide.timing else "")
+    level = heading(slide_level(slide))  # as on the slide: the title heads it, else the kicker
     if kicker:
-        rows.append(paragraph(f"<b>{escape(kicker)}</b>", s.meta))
+        made = paragraph(f"<b>{escape(kicker)}</b>", s.meta)
+        rows.append(made if slide.title is not None else tag(made, level))
     if slide.title is not None:
-        rows.append(para(slide.title, s.heading, theme))
+        rows.append(tag(para(slide.title, s.heading, theme), level))
     for item in slide.items:
         text = para(item.text, s.bullet if item.marker else s.body, theme, bullet=item.marker or None)
-        code = qr_code(item.qr, 0) if item.qr else None  # as small as may be scanned
+        code = qr_code(item.qr, 0, context.labels.qr_code_for) if item.qr else None  # smallest scannable
         rows.append(
             layout_table(
                 [[text, code]], [None, code.width + 6], theme, [("LEFTPADDING", (1, 0), (1, 0), 6)], rtl=s.rtl
@@ -76,4 +79,4 @@ def slide_as_text(fitted: FittedSlide, context: LayoutContext) -> list[Flowable]
         theme.space(theme.body_size * 0.5),
         theme.space(theme.body_size * 0.5),
     )
-    return [Callout(rows, style)]
+    return grouped([Callout(rows, style)], SLIDE)  # a section of the structure, like a slide

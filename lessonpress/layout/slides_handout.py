@@ -22,6 +22,8 @@ from .page import PortraitPage, portrait_document
 from .sections import layout_table
 from .slide_drawing import SLIDE_SIZE, FittedSlide, bookmark, deck_for, draw_thumbnail
 from .slide_text import legible, slide_as_text
+from .tagging.roles import heading as level
+from .tagging.roles import tag
 from .text import escape, paragraph, styles_for
 
 ASPECT = SLIDE_SIZE[1] / SLIDE_SIZE[0]
@@ -83,7 +85,7 @@ def links(fitted: tuple[FittedSlide, ...], context: LayoutContext) -> list[Flowa
     cells = []
     for slide in fitted:
         for item in slide.slide.items if not slide.part else ():
-            code = qr_code(item.qr, 0) if item.qr else None
+            code = qr_code(item.qr, 0, labels.qr_code_for) if item.qr else None
             if code is not None and item.qr:
                 caption = paragraph(
                     escape(labels.slide_link.format(n=slide.number, site=url_host(item.qr))), s.small
@@ -95,7 +97,7 @@ def links(fitted: tuple[FittedSlide, ...], context: LayoutContext) -> list[Flowa
     table = layout_table(
         rows, ["33%", "34%", "33%"], theme, [("BOTTOMPADDING", (0, 0), (-1, -1), theme.body_size)], rtl=s.rtl
     )
-    heading = paragraph(escape(labels.slide_links), s.heading)
+    heading = tag(paragraph(escape(labels.slide_links), s.heading), level(2))
     return [KeepTogether([heading, table])]
 
 

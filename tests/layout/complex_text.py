@@ -35,8 +35,11 @@ def styles(language: str) -> Styles:
     return styles_for(theme_for(language), script_for(language))
 
 
-def pdf_of(flowables: Sequence[Flowable], language: str = "en", width: float = 400) -> bytes:
-    """A one-column PDF (A4 height, `width` points of text) of the flowables."""
+def pdf_of(
+    flowables: Sequence[Flowable], language: str = "en", width: float = 400, *, tagged: bool = True
+) -> bytes:
+    """A one-column PDF (A4 height, `width` points of text) of the flowables (tagged, unless
+    told otherwise: a viewer then reads shaped text from its /ActualText, not its glyphs)."""
     theme = theme_for(language)
     return render(
         DocumentSpec(
@@ -46,7 +49,8 @@ def pdf_of(flowables: Sequence[Flowable], language: str = "en", width: float = 4
             metadata=Metadata("test", "test", "test", language),
             decorate_page=lambda canvas, number: None,
             page_count_font=(theme.body_font, 9),
-        )
+        ),
+        tagged=tagged,
     )
 
 
