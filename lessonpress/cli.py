@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .cli_common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, guard, print_problems
+from .cli_common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, guard, in_project, print_problems
 from .cli_i18n import i18n_group
 from .cli_options import build_options, check_options, flags_from, theme_options
 from .errors import LessonError
@@ -98,6 +98,7 @@ def main(ctx: click.Context, show_traceback: bool) -> None:
 @main.command("build")
 @build_options
 @click.pass_context
+@in_project
 def build_command(ctx: click.Context, **options: Any) -> None:
     """Build lessons (files or folders; default lessons/) into PDFs."""
     from .build import build
@@ -135,6 +136,7 @@ def _summary(result) -> str:  # noqa: ANN001
 @main.command("check")
 @check_options
 @click.pass_context
+@in_project
 def check_command(ctx: click.Context, **options: Any) -> None:
     """Load and validate lessons (with the build's theme and translations); write nothing."""
     from .lessons import check
@@ -168,6 +170,7 @@ def check_command(ctx: click.Context, **options: Any) -> None:
     help="Folder to create the lesson in.",
 )
 @click.pass_context
+@in_project
 def new_command(ctx: click.Context, lesson_id: str, folder: str) -> None:
     """Write a commented lesson skeleton to fill in (never overwrites)."""
     from .skeleton import write_skeleton
@@ -195,6 +198,7 @@ def schema_command() -> None:
 @main.command("helplines")
 @click.option("--region", metavar="CODE", help="Only this region (US, GB, CA, AU, IN, INTL).")
 @click.pass_context
+@in_project
 def helplines_command(ctx: click.Context, region: str | None) -> None:
     """List the helplines with their sources and verification dates, to re-check before printing."""
     from .helplines import print_table
@@ -212,6 +216,7 @@ def helplines_command(ctx: click.Context, region: str | None) -> None:
 @main.command("watch")
 @build_options
 @click.pass_context
+@in_project
 def watch_command(ctx: click.Context, **options: Any) -> None:
     """Rebuild what changed every time a lesson, translation or asset is saved (Ctrl-C stops)."""
     from .watch import watch, watched_paths
@@ -236,6 +241,7 @@ def watch_command(ctx: click.Context, **options: Any) -> None:
 
 @main.group("themes", invoke_without_command=True)
 @click.pass_context
+@in_project
 def themes_group(ctx: click.Context) -> None:
     """List the themes of this project (assets/themes/*.yaml and the built-in default)."""
     if ctx.invoked_subcommand is None:
@@ -253,10 +259,11 @@ def themes_group(ctx: click.Context) -> None:
     "--paper",
     type=click.Choice(["a4", "letter", "a5"]),
     default=None,
-    help="Paper size (default: [tool.lessonpress] paper, else a4).",
+    help="Paper size (default: paper in lessonpress.toml, else a4).",
 )
 @theme_options
 @click.pass_context
+@in_project
 def themes_preview(
     ctx: click.Context, name: str, out_dir: str, paper: str | None, presets: tuple[str, ...]
 ) -> None:

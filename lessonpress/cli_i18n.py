@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .cli_common import EXIT_ERRORS, EXIT_OK, guard, locale_tag, outcome_code, print_problems
+from .cli_common import EXIT_ERRORS, EXIT_OK, guard, in_project, locale_tag, outcome_code, print_problems
 
 
 @click.group("i18n")
@@ -18,6 +18,7 @@ def i18n_group() -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--locale", required=True, help="Language to translate into (es, ar, pt-BR, ...).")
 @click.pass_context
+@in_project
 def i18n_init(ctx: click.Context, paths: tuple[str, ...], locale: str) -> None:
     """Create translation files for a locale, ready to fill in with any text editor."""
     from .i18n import workflow
@@ -36,6 +37,7 @@ def i18n_init(ctx: click.Context, paths: tuple[str, ...], locale: str) -> None:
     help="Exit 1 when any string is missing and/or stale (for CI).",
 )
 @click.pass_context
+@in_project
 def i18n_status(ctx: click.Context, paths: tuple[str, ...], locales: tuple[str, ...], fail_on: str) -> None:
     """Per locale and lesson: translated, missing and stale strings (with old and new source)."""
     from .i18n import workflow
@@ -65,6 +67,7 @@ def i18n_status(ctx: click.Context, paths: tuple[str, ...], locales: tuple[str, 
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--locale", required=True, help="Locale whose translations are now up to date.")
 @click.pass_context
+@in_project
 def i18n_sync(ctx: click.Context, paths: tuple[str, ...], locale: str) -> None:
     """Record that the current translations match the current source (after updating them)."""
     from .i18n import workflow
@@ -79,6 +82,7 @@ def i18n_sync(ctx: click.Context, paths: tuple[str, ...], locale: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["po", "csv"]), default="po", show_default=True)
 @click.option("--out", type=click.Path(), help="Catalog file (default: build/translations/LOCALE.po|csv).")
 @click.pass_context
+@in_project
 def i18n_export(ctx: click.Context, paths: tuple[str, ...], locale: str, fmt: str, out: str | None) -> None:
     """Write one catalog per locale for Weblate/Crowdin/Poedit (PO) or a spreadsheet (CSV)."""
     from .i18n import workflow
@@ -93,6 +97,7 @@ def i18n_export(ctx: click.Context, paths: tuple[str, ...], locale: str, fmt: st
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--locale", help="Locale of the catalog (default: from the PO header or file name).")
 @click.pass_context
+@in_project
 def i18n_import(ctx: click.Context, catalog: str, paths: tuple[str, ...], locale: str | None) -> None:
     """Write a PO or CSV catalog's translations into the translation files (all or nothing)."""
     from .i18n import workflow
@@ -118,6 +123,7 @@ def i18n_import(ctx: click.Context, catalog: str, paths: tuple[str, ...], locale
 @click.option("--locale", required=True, help="Language of the catalog.")
 @click.option("--out", type=click.Path(dir_okay=False), help="File to write (default: print it).")
 @click.pass_context
+@in_project
 def i18n_labels(ctx: click.Context, locale: str, out: str | None) -> None:
     """Write the interface-label catalog (PO) for a language, with any translations it has."""
     from .labels import template

@@ -47,7 +47,7 @@ _THEME = [
     click.option(
         "--theme",
         metavar="NAME",
-        help="Theme from assets/themes/NAME.yaml (default: [tool.lessonpress] theme, or the built-in one).",
+        help="Theme from assets/themes/NAME.yaml (default: theme in lessonpress.toml, or the built-in one).",
     ),
     click.option(
         "--large-print",
@@ -107,7 +107,7 @@ _BUILD = [
         "--paper",
         type=click.Choice(PAPERS),
         default=None,
-        help="Paper size of portrait outputs (default: [tool.lessonpress] paper, else from the "
+        help="Paper size of portrait outputs (default: paper in lessonpress.toml, else from the "
         "language's region, e.g. Letter for en-US, A4 for en or en-GB; a5 for booklets).",
     ),
     click.option(
@@ -135,7 +135,7 @@ _BUILD = [
     click.option(
         "--region",
         metavar="CODE",
-        help="Helplines to print: US, GB, CA, AU, IN or INTL (default: [tool.lessonpress] region, "
+        help="Helplines to print: US, GB, CA, AU, IN or INTL (default: region in lessonpress.toml, "
         "else from each lesson's language, e.g. en-GB; else the international services).",
     ),
     _LOCALE,

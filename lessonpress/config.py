@@ -1,8 +1,11 @@
-"""Project defaults from `pyproject.toml` `[tool.lessonpress]`: theme, paper and region.
+"""Project defaults from `lessonpress.toml` at the project's root: theme, paper and region.
 
 A school sets its theme once instead of passing `--theme` on every build; flags still win.
-Every problem is located at its line (`pyproject.toml:7:1: error: ...`), and any error stops
-a command before it builds anything (exit 2).
+The file also marks the project: every command finds it from any folder inside the project by
+walking up, as git finds `.git` (`find_root`). Every problem is located at its line
+(`lessonpress.toml:7:1: error: ...`), and any error stops a command before it builds anything
+(exit 2). Settings left in pyproject.toml's `[tool.lessonpress]` (where they lived before) are
+an error that says where to move them, never silently ignored.
 """
 
 from __future__ import annotations
@@ -17,7 +20,16 @@ from pathlib import Path
 from .errors import LessonError, SourceLocation
 
 PAPERS = ("a4", "letter", "a5")
-CONFIG_FILE = "pyproject.toml"
+CONFIG_FILE = "lessonpress.toml"
+OLD_CONFIG_FILE = "pyproject.toml"  # held [tool.lessonpress] before lessonpress.toml
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above `start` that holds lessonpress.toml (None: no project)."""
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder
+    return None
 
 
 @dataclass(frozen=True)
@@ -30,54 +42,60 @@ class ProjectDefaults:
 
 
 def project_defaults(root: Path = Path()) -> tuple[ProjectDefaults, list[LessonError]]:
-    """The `[tool.lessonpress]` table of `root/pyproject.toml`, checked; every problem located."""
+    """The settings in `root/lessonpress.toml`, checked; every problem located."""
+    moved = _old_config(root)
     path = root / CONFIG_FILE
     shown = str(path)
     if not path.is_file():
-        return ProjectDefaults(), []
+        return ProjectDefaults(), moved
     try:
         text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
+        table = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as exc:
         return ProjectDefaults(), [_error(f"cannot read it: {exc}", "config.syntax", shown, 1)]
     except tomllib.TOMLDecodeError as exc:
         line, column = _toml_position(str(exc))
         return ProjectDefaults(), [_error(f"not valid TOML: {exc}", "config.syntax", shown, line, column)]
-    tool = data.get("tool", {})
-    if not isinstance(tool, dict):
-        return ProjectDefaults(), [
-            _error("'tool' must be a table", "config.value", shown, _line(text, "tool"))
-        ]
-    table = tool.get("lessonpress", {})
-    if not isinstance(table, dict):
-        return ProjectDefaults(), [
-            _error(
-                f"[tool] lessonpress = {table!r}: the lessonpress settings must be a table",
-                "config.value",
-                shown,
-                _line(text, "lessonpress"),
-                hint='write them under a [tool.lessonpress] heading, e.g. theme = "ngo"',
-            )
-        ]
-    problems = [p for key, value in table.items() if (p := _check(key, value, text, shown))]
+    problems = moved + [p for key, value in table.items() if (p := _check(key, value, text, shown))]
     if problems:
         return ProjectDefaults(), problems
     return ProjectDefaults(**{k: table.get(k) for k in KEYS}), []
 
 
+def _old_config(root: Path) -> list[LessonError]:
+    """An error for settings still in pyproject.toml's [tool.lessonpress] (no longer read)."""
+    path = root / OLD_CONFIG_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+        tool = tomllib.loads(text).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return []  # not ours to check: a pyproject.toml without our table is any project's
+    if not isinstance(tool, dict) or "lessonpress" not in tool:
+        return []
+    line = next((i + 1 for i, ln in enumerate(text.splitlines()) if "lessonpress" in ln), 1)
+    return [
+        _error(
+            "lessonpress no longer reads settings from pyproject.toml",
+            "config.moved",
+            str(path),
+            line,
+            hint=f"move the lines under [tool.lessonpress] into {CONFIG_FILE} beside it (without the "
+            "heading), then delete the table here",
+        )
+    ]
+
+
 def _check(key: str, value: object, text: str, shown: str) -> LessonError | None:
-    line = _line(text, key, after="lessonpress")
+    line = _line(text, key)
     if key not in KEYS:
         close = difflib.get_close_matches(key, KEYS, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(KEYS)
-        return _error(
-            f"[tool.lessonpress] has an unknown key '{key}'", "config.unknown-key", shown, line, hint=hint
-        )
+        return _error(f"unknown setting '{key}'", "config.unknown-key", shown, line, hint=hint)
     problem = CHECKS[key](value)
     if problem is None:
         return None
     message, advice = problem
-    return _error(f"[tool.lessonpress] {key} = {value!r} {message}", "config.value", shown, line, hint=advice)
+    return _error(f"{key} = {value!r} {message}", "config.value", shown, line, hint=advice)
 
 
 def _text(value: object) -> tuple[str, str | None] | None:

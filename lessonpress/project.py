@@ -62,10 +62,10 @@ def check_paths(paths: tuple[str, ...]) -> list[LessonError]:
     problems = []
     for given in paths or (DEFAULT_LESSON_DIR,):
         kind, where = path_kind(given), SourceLocation(_printable(given))
-        if kind == "missing":
+        if kind == "missing" and not paths:
+            problems.append(outside_project())
+        elif kind == "missing":
             hint = "give a lesson .yaml file or a folder of them"
-            if not paths:
-                hint = "make one with `lessonpress new my-first-lesson`, or name a folder of lessons"
             problems.append(
                 LessonError("no such file or folder", code="input.missing", location=where, hint=hint)
             )
@@ -95,6 +95,17 @@ def check_paths(paths: tuple[str, ...]) -> list[LessonError]:
                 )
             )
     return problems
+
+
+def outside_project() -> LessonError:
+    """The error of a command run where there is no project: how to start one."""
+    return LessonError(
+        f"no {DEFAULT_LESSON_DIR}/ folder here, and no lessonpress.toml in this folder or any folder "
+        "above it: this is not a lessonpress project",
+        code="project.none",
+        hint="start one with `lessonpress init my-course` and `cd my-course`, or name a lesson "
+        "file or folder to build",
+    )
 
 
 def find_lessons(paths: tuple[str, ...]) -> tuple[list[LessonFile], list[LessonError]]:

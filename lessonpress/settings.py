@@ -1,4 +1,4 @@
-"""Turn command-line flags and the project's `[tool.lessonpress]` defaults into BuildSettings.
+"""Turn command-line flags and the project's `lessonpress.toml` defaults into BuildSettings.
 
 `make_settings` is the one settings builder: `build`, `watch`, `check` and `themes preview` all
 call it, so they take the same flags, the same project defaults and the same validation. It
