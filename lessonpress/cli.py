@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from .cli_options import build_options, check_options, flags_from, theme_options
 from .errors import LessonError
 from .report import BuildStarted, Event, OutputFailed, OutputUpToDate, OutputWritten
 from .settings import Flags, build_date, make_settings
+from .starter import AUDIENCES, EXAMPLES
 
 
 class Printer:
@@ -182,6 +184,45 @@ def new_command(ctx: click.Context, lesson_id: str, folder: str) -> None:
             click.echo(problem.format(), err=True)
             return EXIT_USAGE if problem.code == "new.bad-id" else EXIT_ERRORS
         click.echo(f"created {path}: fill it in, then run `lessonpress build {path}`")
+        return EXIT_OK
+
+    ctx.exit(guard(ctx, run))
+
+
+@main.command("init")
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+@click.option(
+    "--audience",
+    type=click.Choice(AUDIENCES),
+    default=None,
+    help="Who the example lesson is for (default: teens).",
+)
+@click.option(
+    "--example",
+    type=click.Choice(EXAMPLES),
+    default=None,
+    help="Copy a whole example course instead of one example lesson: the shipped Safe online "
+    "curriculum, with its translations and helplines.",
+)
+@click.pass_context
+def init_command(ctx: click.Context, folder: str, audience: str | None, example: str | None) -> None:
+    """Start a project in FOLDER (default: here): lessonpress.toml, lessons/ with an example
+    lesson, assets/themes/, a .gitignore and a README. Never overwrites a file."""
+    from .starter import init_project
+
+    if example and audience:
+        raise click.UsageError("--audience chooses the example lesson; --example copies a whole course")
+
+    def run() -> int:
+        try:
+            created = init_project(Path(folder), audience or "teens", example)
+        except LessonError as problem:
+            click.echo(problem.format(), err=True)
+            return EXIT_USAGE
+        for path in created.files:
+            click.echo(f"created {path}")
+        go = "" if Path(folder) == Path() else f"cd {shlex.quote(folder)} && "
+        click.echo(f"next: {go}lessonpress build   (then open build/en/)")
         return EXIT_OK
 
     ctx.exit(guard(ctx, run))
