@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import shlex
-import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -20,41 +20,11 @@ from . import __version__
 from .cli_common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, guard, in_project, print_problems
 from .cli_i18n import i18n_group
 from .cli_options import build_options, check_options, flags_from, theme_options
+from .cli_progress import Printer, WatchLog, summary
 from .errors import LessonError
-from .report import BuildStarted, Event, OutputFailed, OutputUpToDate, OutputWritten
+from .report import Event
 from .settings import Flags, build_date, make_settings
 from .starter import AUDIENCES, EXAMPLES
-
-
-class Printer:
-    """Shows build events: a progress bar on a terminal, plain lines in a pipe or log."""
-
-    def __init__(self, quiet: bool, verbose: bool) -> None:
-        self.quiet = quiet
-        self.verbose = verbose
-        self.bar: Any = None
-        self.done = 0
-
-    def emit(self, event: Event) -> None:
-        """Show one event."""
-        if isinstance(event, BuildStarted):
-            if not self.quiet and event.total > 3 and sys.stderr.isatty():
-                self.bar = click.progressbar(length=event.total, label="Building", file=sys.stderr)
-                self.bar.__enter__()
-        elif isinstance(event, OutputWritten | OutputFailed):
-            if self.bar is not None:
-                self.bar.update(1)
-            elif isinstance(event, OutputWritten) and not self.quiet:
-                timing = f" ({event.seconds * 1000:.0f} ms)" if self.verbose else ""
-                click.echo(f"wrote {event.path}{timing}")
-        elif isinstance(event, OutputUpToDate) and self.verbose:
-            click.echo(f"up to date: {event.path}")
-
-    def close(self) -> None:
-        """Finish the progress bar, if one is showing."""
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
 
 
 class DefaultToBuild(click.Group):
@@ -111,28 +81,17 @@ def build_command(ctx: click.Context, **options: Any) -> None:
         settings, warnings = make_settings(flags_from(options), today=build_date())
         print_problems(warnings, quiet)
         printer = Printer(quiet, verbose)
+        started = time.monotonic()
         try:
             result = build(settings, printer)
         finally:
             printer.close()
         print_problems(list(result.problems), quiet)
         if not quiet:
-            click.echo(_summary(result), err=not result.ok)
+            click.echo(summary(result, time.monotonic() - started), err=not result.ok)
         return EXIT_OK if result.ok else EXIT_ERRORS
 
     ctx.exit(guard(ctx, run))
-
-
-def _summary(result) -> str:  # noqa: ANN001
-    errors = sum(1 for p in result.problems if p.is_error)
-    warnings = len(result.problems) - errors
-    text = f"{len(result.written)} PDF{'s' * (len(result.written) != 1)} written"
-    if result.up_to_date:
-        text += f", {len(result.up_to_date)} up to date"
-    text += f" from {result.lessons} lesson{'s' * (result.lessons != 1)}"
-    if errors or warnings:
-        text += f"; {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-    return text
 
 
 @main.command("check")
@@ -263,21 +222,43 @@ def watch_command(ctx: click.Context, **options: Any) -> None:
     from .watch import watch, watched_paths
 
     quiet, verbose = options.get("quiet", False), options.get("verbose", False)
+    log = WatchLog(quiet)
+    printer = _Stopwatch(Printer(quiet, verbose, bar=False))
 
     def on_build(result) -> None:  # noqa: ANN001
-        print_problems(list(result.problems), quiet)
-        click.echo(_summary(result), err=not result.ok)
+        print_problems(log.shown(result.problems))
+        click.echo(log.line(result, printer.lap()), err=not result.ok)
 
     def run() -> int:
         settings, warnings = make_settings(flags_from(options), today=build_date())
         print_problems(warnings, quiet)
         folders = ", ".join(str(p) for p in watched_paths(settings))
         click.echo(f"watching {folders} (Ctrl-C to stop)")
-        watch(settings, Printer(quiet, verbose), on_build)
+        watch(settings, printer, on_build)
         click.echo("stopped watching")
         return EXIT_OK
 
     ctx.exit(guard(ctx, run))
+
+
+class _Stopwatch:
+    """Passes build events on, and times each build from its first event (for watch's lines)."""
+
+    def __init__(self, printer: Printer) -> None:
+        self.printer = printer
+        self.started: float | None = None
+
+    def emit(self, event: Event) -> None:
+        """Start the clock at a build's first event, and show the event."""
+        if self.started is None:
+            self.started = time.monotonic()
+        self.printer.emit(event)
+
+    def lap(self) -> float:
+        """Seconds since this build's first event; the next event starts the next build."""
+        seconds = time.monotonic() - self.started if self.started is not None else 0.0
+        self.started = None
+        return seconds
 
 
 @main.group("themes", invoke_without_command=True)
