@@ -23,6 +23,7 @@ from .project import (
     find_translations,
     path_kind,
 )
+from .skeleton import placeholder_warning
 from .theme import DEFAULT_THEME, Theme
 from .validate import validate_course, validate_lesson
 from .yamlio import YamlDocument, load_yaml
@@ -45,7 +46,7 @@ def check_lesson_and_translations(
     lesson = None
     if document is not None:
         lesson, found = validate_lesson(document, file.lesson_id)
-        problems += found + _preflight(lesson, theme)
+        problems += found + _preflight(lesson, theme) + placeholder_warning(document)
     if lesson is None or has_errors(problems):
         return Checked((), tuple(problems), ((file.shown, False),))
     lessons, files = [lesson], [(file.shown, True)]
@@ -101,7 +102,7 @@ def check_lesson(file: LessonFile, theme: Theme = DEFAULT_THEME) -> tuple[Lesson
     if document is None:
         return None, problems
     lesson, problems = validate_lesson(document, file.lesson_id)
-    problems += _preflight(lesson, theme)
+    problems += _preflight(lesson, theme) + placeholder_warning(document)
     return (None if has_errors(problems) else lesson), problems
 
 
