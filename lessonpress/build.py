@@ -47,6 +47,7 @@ class BuildResult:
     failed: tuple[Path, ...]
     problems: tuple[LessonError, ...] = field(default_factory=tuple)
     up_to_date: tuple[Path, ...] = ()
+    languages: tuple[str, ...] = ()  # of the outputs written
 
     @property
     def ok(self) -> bool:
@@ -99,7 +100,8 @@ def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict 
     jobs = [_job(output, settings, checked, course, book) for output in todo]
     written, failed = _run(jobs, todo, settings, state, reporter, problems)
     fresh = tuple(o.path for o in plan.outputs if o not in todo)
-    return BuildResult(len(sources), written, failed, tuple(sorted_problems(problems)), fresh)
+    languages = tuple(sorted({o.language for o in todo if o.path in written}))
+    return BuildResult(len(sources), written, failed, tuple(sorted_problems(problems)), fresh, languages)
 
 
 def _run(

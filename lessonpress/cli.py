@@ -20,7 +20,7 @@ from . import __version__
 from .cli_common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, guard, in_project, print_problems
 from .cli_i18n import i18n_group
 from .cli_options import build_options, check_options, flags_from, theme_options
-from .cli_progress import Printer, WatchLog, summary
+from .cli_progress import Printer, WatchLog, paper_notes, summary
 from .errors import LessonError
 from .report import Event
 from .settings import Flags, build_date, make_settings
@@ -89,6 +89,8 @@ def build_command(ctx: click.Context, **options: Any) -> None:
         print_problems(list(result.problems), quiet)
         if not quiet:
             click.echo(summary(result, time.monotonic() - started), err=not result.ok)
+            for note in paper_notes(result, settings.paper):
+                click.echo(f"note: {note}", err=True)
         return EXIT_OK if result.ok else EXIT_ERRORS
 
     ctx.exit(guard(ctx, run))

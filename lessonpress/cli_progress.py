@@ -77,6 +77,16 @@ def summary(result, seconds: float) -> str:  # noqa: ANN001 - a build.BuildResul
     return text + ("; " + ", ".join(counts) if counts else "")
 
 
+def paper_notes(result, paper: str | None) -> list[str]:  # noqa: ANN001 - a build.BuildResult
+    """A note per language of the PDFs just written whose paper size came from a tag without a
+    country (`en`: A4, where a US teacher wants Letter); none when the paper was chosen."""
+    from .scripts import paper_hint
+
+    if paper:
+        return []
+    return [hint for language in result.languages if (hint := paper_hint(language))]
+
+
 class WatchLog:
     """Watch mode's output: a timestamped line per rebuild; errors every time, and a warning
     only when the previous build did not have it (so a save does not repeat every warning)."""

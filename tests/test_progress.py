@@ -26,7 +26,8 @@ def test_a_build_prints_one_summary_line_and_lists_files_only_when_verbose(proje
     quiet_list = run("build", "--format", "handout", "-j", "1")
     assert quiet_list.exit_code == 0
     assert "wrote" not in quiet_list.output
-    assert quiet_list.output.splitlines()[-1].startswith("2 PDFs written from 2 lessons in ")
+    lines = [ln for ln in quiet_list.output.splitlines() if not ln.startswith("note: ")]
+    assert lines[-1].startswith("2 PDFs written from 2 lessons in ")
     verbose = run("build", "--format", "handout,guide", "-j", "1", "--verbose")
     assert [ln.split()[1] for ln in verbose.output.splitlines() if ln.startswith("wrote ")] == [
         "build/en/full-guide.pdf",
@@ -84,3 +85,28 @@ def test_watch_shows_a_timestamped_line_per_build(project: Path, monkeypatch: py
     assert len(lines) == 2
     assert "2 PDFs written from 2 lessons" in lines[0] and "0 PDFs written, 2 up to date" in lines[1]
     assert lines[0][0] == "[" and lines[0][3] == ":" and lines[0][9] == "]"
+
+
+def test_a_language_without_a_country_gets_a_note_about_paper(project: Path) -> None:
+    result = run("build", "--format", "handout", "-j", "1")
+    notes = [ln for ln in result.output.splitlines() if ln.startswith("note: ")]
+    assert notes == [
+        "note: 'en' names no country, so its PDFs are A4; for US Letter write the country in the "
+        'lesson\'s language tag (e.g. en-US), or set paper = "letter" in lessonpress.toml '
+        '(paper = "a4" there hides this note)'
+    ]
+    again = run("build", "--format", "handout", "--force", "--paper", "a4")
+    assert "note:" not in again.output  # the paper was chosen
+    (project / "lessonpress.toml").write_text('paper = "a4"\n')
+    assert "note:" not in run("build", "--format", "handout", "--force").output
+    assert "note:" not in run("build", "--format", "handout").output  # nothing written: no note
+
+
+def test_which_tags_get_the_paper_note() -> None:
+    from lessonpress.scripts import paper_hint
+
+    assert "en-US" in (paper_hint("en") or "")
+    assert "es-MX" in (paper_hint("es") or "")
+    assert "fr-CA" in (paper_hint("fr") or "")
+    for tag in ("en-US", "en-GB", "es-ES", "ar", "hi", "de", "pt"):
+        assert paper_hint(tag) is None, tag
