@@ -291,14 +291,15 @@ def themes_group(ctx: click.Context) -> None:
 def themes_preview(
     ctx: click.Context, name: str, out_dir: str, paper: str | None, presets: tuple[str, ...]
 ) -> None:
-    """Build a one-page specimen of a theme: OUT/themes/NAME-specimen.pdf."""
+    """Build a one-page specimen of a theme: OUT/themes/NAME-specimen[.PRESET].pdf."""
     from .themes import preview
 
     def run() -> int:
         flags = Flags(out_dir=out_dir, paper=paper, theme=name, presets=presets)
         settings, warnings = make_settings(flags, lessons=False)
         print_problems(warnings)
-        path = Path(out_dir) / "themes" / f"{name}-specimen.pdf"
+        suffix = "".join(f".{p}" for p in settings.theme.presets)
+        path = Path(out_dir) / "themes" / f"{name}-specimen{suffix}.pdf"
         preview(settings.theme, settings.paper or "a4", path)
         click.echo(f"wrote {path}")
         return EXIT_OK

@@ -182,7 +182,7 @@ def render_job(job: Job) -> bytes:
         language = lessons[0].language
         return LayoutContext(
             settings.paper or paper_for(language),
-            fonts_for(lessons, settings.theme),
+            fonts_for(lessons, settings.theme_for(job.format)),
             labels_for(language),
             per_page=settings.per_page,
             pack_of=settings.pack_of,

@@ -7,7 +7,7 @@ print well in black and white: dark text, one dark accent, a very light tint for
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MM = 72 / 25.4
 
@@ -49,6 +49,8 @@ class Theme:
     licence: str | None = None  # a licence line for every footer
     logo: bytes | None = None  # PNG bytes, already checked and cleaned (assets.py)
     presets: tuple[str, ...] = ()  # print presets applied (they name the output file)
+    # The theme before its presets (a format that a preset does not change is built from it).
+    before_presets: Theme | None = field(default=None, compare=False, repr=False)
 
     @property
     def margin(self) -> float:

@@ -227,10 +227,21 @@ def _apply(
 
 def apply_presets(theme: Theme, presets: tuple[str, ...]) -> Theme:
     """The theme with each preset applied, in a fixed order whatever order they were asked in."""
+    if not presets:
+        return theme
+    original = theme
     for preset in PRESETS:
         if preset in presets:
             theme = _PRESETS[preset](theme)
-    return dataclasses.replace(theme, presets=tuple(p for p in PRESETS if p in presets))
+    chosen = tuple(p for p in PRESETS if p in presets)
+    return dataclasses.replace(theme, presets=chosen, before_presets=original)
+
+
+def theme_for_format(theme: Theme, presets: tuple[str, ...]) -> Theme:
+    """The theme with only `presets` of its presets (those that change a format) applied."""
+    if presets == theme.presets or theme.before_presets is None:
+        return theme
+    return apply_presets(theme.before_presets, presets)
 
 
 def preset_suffix(presets: tuple[str, ...]) -> str:
