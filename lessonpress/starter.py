@@ -44,6 +44,7 @@ THEME = """\
 # Use it with `lessonpress build --theme school`, or `theme = "school"` in lessonpress.toml.
 # See it with `lessonpress themes preview school`.
 organisation: "Our school"     # on covers and in the page header
+license: "Printed by Our school"   # a line in every footer
 colors:
   accent: "#1d4e89"            # titles, headings and box outlines (#rrggbb)
 sizes:

@@ -1,7 +1,7 @@
 """Turn a theme file (`assets/themes/<name>.yaml`) and print presets into a Theme.
 
 A theme changes only what it names: colours, fonts by family, sizes, spacing, margins, the
-organisation, its logo and a licence line; `extends:` starts from another theme. Presets (large
+organisation, its logo and a license line; `extends:` starts from another theme. Presets (large
 print, dyslexia-friendly, high contrast, ink saver) are transformations applied on top of any
 theme, so each is one flag for every format and language.
 """
@@ -87,7 +87,8 @@ class ThemeFile:
     extends: str | None = doc("Theme to start from (default: the built-in one).")
     organisation: str | None = doc("Organisation named on covers and in the page header.")
     logo: str | None = doc("PNG or JPEG in the project, shown in the page header.")
-    licence: str | None = doc("Licence line printed in every footer.")
+    license: str | None = doc("License line printed in every footer (as in a lesson).")
+    licence: str | None = doc("The same as `license` (British spelling).")
     colors: ThemeColors | None = doc("Colours.")
     fonts: ThemeFonts | None = doc("Fonts.")
     sizes: ThemeSizes | None = doc("Type sizes.")
@@ -213,9 +214,19 @@ def _apply(
                 )
             )
         changes[field] = int(value) if field == "write_in_lines" else value
-    for key in ("organisation", "licence"):
-        if getattr(spec, key):
-            changes[key] = getattr(spec, key)
+    if spec.organisation:
+        changes["organisation"] = spec.organisation
+    if spec.license and spec.licence:
+        problems.append(
+            LessonError(
+                "'license' and 'licence' are the same setting",
+                code="theme.duplicate",
+                location=document.where(("licence",), key=True),
+                hint="keep one of them (lessons write `license`)",
+            )
+        )
+    if spec.license or spec.licence:
+        changes["licence"] = spec.license or spec.licence
     if spec.logo:
         logo, found = load_logo(spec.logo, root, document.where(("logo",)))
         problems += found
