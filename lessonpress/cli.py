@@ -18,6 +18,7 @@ import click
 
 from . import __version__
 from .cli_common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, guard, in_project, print_problems
+from .cli_examples import add_examples
 from .cli_i18n import i18n_group
 from .cli_options import build_options, check_options, flags_from, theme_options
 from .cli_progress import Printer, WatchLog, paper_notes, summary
@@ -167,8 +168,10 @@ def new_command(ctx: click.Context, lesson_id: str, folder: str) -> None:
 )
 @click.pass_context
 def init_command(ctx: click.Context, folder: str, audience: str | None, example: str | None) -> None:
-    """Start a project in FOLDER (default: here): lessonpress.toml, lessons/ with an example
-    lesson, assets/themes/, a .gitignore and a README. Never overwrites a file."""
+    """Start a project in FOLDER (default: here), with an example lesson.
+
+    Writes lessonpress.toml, lessons/ with an example lesson, assets/themes/, a .gitignore, a
+    README and lesson.schema.json; never overwrites a file."""
     from .starter import init_project
 
     if example and audience:
@@ -308,3 +311,4 @@ def themes_preview(
 
 
 main.add_command(i18n_group)
+add_examples(main)

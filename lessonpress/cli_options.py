@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
+from click.shell_completion import CompletionItem
 
 from .config import PAPERS
 from .formats import format_names
@@ -25,6 +26,14 @@ class FormatList(click.ParamType):
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:  # noqa: ARG002
         return "[" + "|".join(format_names()) + "]"
 
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        """Format names for shell completion (after a comma too: `handout,sl` -> `handout,slides`)."""
+        done, _, last = incomplete.rpartition(",")
+        head = f"{done}," if done else ""
+        return [CompletionItem(head + name) for name in format_names() if name.startswith(last)]
+
     def convert(
         self, value: object, param: click.Parameter | None, ctx: click.Context | None
     ) -> tuple[str, ...]:
@@ -40,6 +49,12 @@ class FormatList(click.ParamType):
         return names
 
 
+def _themes() -> list[str]:
+    from .themes import available_themes
+
+    return available_themes()
+
+
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 _PATHS = click.argument("paths", nargs=-1, type=click.Path())
@@ -47,6 +62,9 @@ _THEME = [
     click.option(
         "--theme",
         metavar="NAME",
+        shell_complete=lambda ctx, param, incomplete: [
+            name for name in _themes() if name.startswith(incomplete)
+        ],
         help="Theme from assets/themes/NAME.yaml (default: theme in lessonpress.toml, or the built-in one).",
     ),
     click.option(
@@ -147,7 +165,12 @@ _BUILD = [
     ),
     *_THEME,
     _QUIET,
-    click.option("--verbose", "-v", is_flag=True, help="Print timings and up-to-date outputs too."),
+    click.option(
+        "--verbose",
+        "-v",
+        is_flag=True,
+        help="List every file written (with its time) and every one up to date.",
+    ),
 ]
 
 
