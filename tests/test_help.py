@@ -92,3 +92,33 @@ def test_shell_completion_offers_formats_after_a_comma(monkeypatch: pytest.Monke
     monkeypatch.setenv("_LESSONPRESS_COMPLETE", "bash_complete")
     result = CliRunner().invoke(main, [], prog_name="lessonpress", env=None)
     assert result.output.split() == ["plain,handout,slides", "plain,handout,slides-handout"]
+
+
+def test_the_readme_and_ci_install_every_tool_the_tests_run() -> None:
+    from .tools import APT_LINE, PACKAGES
+
+    readme = README.read_text(encoding="utf-8")
+    ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert APT_LINE in readme
+    for command, package in PACKAGES.items():
+        assert package in APT_LINE.split() and package in ci and f"`{command}`" in readme, command
+    assert "LESSONPRESS_REQUIRE_TOOLS=1 pytest" in ci
+
+
+def test_every_tool_a_test_runs_is_listed() -> None:
+    import re
+
+    from .tools import PACKAGES
+
+    used = set()
+    for path in (README.parent / "tests").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        used |= set(
+            re.findall(r"(?:subprocess\.(?:run|Popen|check_output)\(\s*\[|which\()\s*\"([\w-]+)\"", text)
+        )
+        used |= {
+            w
+            for call in re.findall(r"(?:needs|have)\(([^)]*)\)", text)
+            for w in re.findall(r"\"([\w-]+)\"", call)
+        }
+    assert used and used <= set(PACKAGES), used - set(PACKAGES)
