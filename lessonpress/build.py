@@ -18,7 +18,7 @@ from .errors import LessonError, SourceLocation, has_errors, sorted_problems
 from .formats import FORMATS, wanted_formats
 from .incremental import BuildState, digest, file_digest, shared_fingerprint
 from .jobs import Job, run_jobs
-from .model import Course, HelplineBook, Lesson
+from .model import Course, HelplineBook, Lesson, Localized
 from .output import remove_stale_temp_files
 from .outputs import CourseFacts, Output, Plan, Source, plan_outputs, sources_of, units_of
 from .project import Found, discover, find_helplines
@@ -82,7 +82,8 @@ def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict 
             paths = tuple(o.path for o in plan.outputs)
             return BuildResult(len(sources), (), (), tuple(sorted_problems(problems)), paths)
     # Load, validate, localize and preflight every lesson: all problems of all files at once.
-    lessons, course, book, checked_problems = check_all(found, settings, reporter, sources, memo)
+    lessons, localized, book, checked_problems = check_all(found, settings, reporter, sources, memo)
+    course = localized.source if localized else None
     # Decide the outputs from what was read; collisions and lessons outside the course show here.
     checked = {lesson.source_path: lesson for lesson in lessons}
     units = units_of(_readable(sources, checked), lambda s: checked[s.file.shown].language) or []
@@ -97,7 +98,7 @@ def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict 
         if output not in todo:
             reporter.emit(OutputUpToDate(str(output.path)))
     reporter.emit(BuildStarted(len(todo)))
-    jobs = [_job(output, settings, checked, course, book) for output in todo]
+    jobs = [_job(output, settings, checked, localized, book) for output in todo]
     written, failed = _run(jobs, todo, settings, state, reporter, problems)
     fresh = tuple(o.path for o in plan.outputs if o not in todo)
     languages = tuple(sorted({o.language for o in todo if o.path in written}))
@@ -177,9 +178,11 @@ def _job(
     output: Output,
     settings: BuildSettings,
     checked: dict[str, Lesson],
-    course: Course | None,
-    book: HelplineBook | None,
+    courses: Localized[Course] | None,
+    book: Localized[HelplineBook] | None,
 ) -> Job:
+    """One output's job, with the course and the helplines in the output's language (the
+    source's where they have no translation)."""
     from .helplines import select
 
     lessons = tuple(checked[u.shown] for u in output.units)
@@ -189,8 +192,8 @@ def _job(
         output.path,
         settings,
         output.fingerprint,
-        course if output.spec.scope == "course" else None,
-        select(book, output.language, settings.region),
+        courses.for_language(output.language) if courses and output.spec.scope == "course" else None,
+        select(book.for_language(output.language) if book else None, output.language, settings.region),
     )
 
 
@@ -200,14 +203,16 @@ def check_all(
     reporter: Reporter,
     sources: list[Source] | None = None,
     memo: dict | None = None,
-) -> tuple[list[Lesson], Course | None, HelplineBook | None, list[LessonError]]:
+) -> tuple[list[Lesson], Localized[Course] | None, Localized[HelplineBook] | None, list[LessonError]]:
     """Every lesson and translation checked, plus the course (when a course output is built)
     and the helplines they use."""
-    from .lessons import check_lesson_and_translations, helplines_for, load_course
+    from .lessons import check_lesson_and_translations, helplines_for, load_courses, stale_warnings
+    from .project import orphan_translations
 
     digests = {s.file.shown: (s.digest, s.translations) for s in sources or ()}
     lessons: list[Lesson] = []
     problems: list[LessonError] = []
+    stale: list = []
     for file in found.files():
         # A checked lesson depends on its file and its translations' content (and the theme).
         key = (file.shown, digests.get(file.shown), settings.theme)
@@ -218,14 +223,20 @@ def check_all(
                 memo[key] = checked
         problems += checked.problems
         lessons += checked.lessons
+        stale += checked.stale
         for shown, ok in checked.files:
             reporter.emit(LessonChecked(shown, ok))
-    course = None
+    courses = None
     if found.course is not None:
-        course, more = load_course(settings.paths, {f.lesson_id for f in found.course.lessons})
+        courses, more = load_courses(
+            settings.paths, {f.lesson_id for f in found.course.lessons}, settings.locales, stale
+        )
         problems += more
-    book, more = helplines_for(settings.paths, settings.region, settings.today, lessons)
-    return lessons, course, book, problems + more
+    problems += orphan_translations(settings.paths, {f.lesson_id for f in found.files()})
+    book, more = helplines_for(
+        settings.paths, settings.region, settings.today, lessons, settings.locales, stale
+    )
+    return lessons, courses, book, problems + more + stale_warnings(stale)
 
 
 def label_warnings(languages: Iterable[str]) -> list[LessonError]:

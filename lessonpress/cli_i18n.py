@@ -41,16 +41,16 @@ def i18n_init(ctx: click.Context, paths: tuple[str, ...], locale: str) -> None:
 def i18n_status(ctx: click.Context, paths: tuple[str, ...], locales: tuple[str, ...], fail_on: str) -> None:
     """Per locale and lesson: translated, missing and stale strings (with old and new source)."""
     from .i18n import workflow
-    from .i18n.status import format_report, known_locales
+    from .i18n.documents import find_documents, known_locales
+    from .i18n.status import format_report
     from .languages import language_name
-    from .project import find_lessons
 
     wanted = {s.strip() for s in fail_on.split(",") if s.strip()}
     if wanted - {"missing", "stale"}:
         raise click.BadParameter("use missing, stale or missing,stale", param_hint="--fail-on")
 
     def run() -> int:
-        chosen = [locale_tag(x) for x in locales] or known_locales(find_lessons(paths)[0])
+        chosen = [locale_tag(x) for x in locales] or known_locales(find_documents(paths)[0])
         statuses, problems = workflow.status(paths, chosen)
         for line in format_report(statuses, language_name):
             click.echo(line)
@@ -81,15 +81,22 @@ def i18n_sync(ctx: click.Context, paths: tuple[str, ...], locale: str) -> None:
 @click.option("--locale", required=True, help="Locale to export.")
 @click.option("--format", "fmt", type=click.Choice(["po", "csv"]), default="po", show_default=True)
 @click.option("--out", type=click.Path(), help="Catalog file (default: build/translations/LOCALE.po|csv).")
+@click.option("--force", is_flag=True, help="Replace --out even if lessonpress did not write it.")
 @click.pass_context
 @in_project
-def i18n_export(ctx: click.Context, paths: tuple[str, ...], locale: str, fmt: str, out: str | None) -> None:
+def i18n_export(
+    ctx: click.Context, paths: tuple[str, ...], locale: str, fmt: str, out: str | None, force: bool
+) -> None:
     """Write one catalog per locale for Weblate/Crowdin/Poedit (PO) or a spreadsheet (CSV)."""
     from .i18n import workflow
 
     tag = locale_tag(locale)
     target = Path(out) if out else Path("build") / "translations" / f"{tag}.{fmt}"
-    ctx.exit(guard(ctx, lambda: outcome_code(workflow.export(paths, tag, fmt, target), "wrote")))
+    ctx.exit(
+        guard(
+            ctx, lambda: outcome_code(workflow.export(paths, tag, fmt, target, str(target), force), "wrote")
+        )
+    )
 
 
 @i18n_group.command("import")
@@ -122,10 +129,12 @@ def i18n_import(ctx: click.Context, catalog: str, paths: tuple[str, ...], locale
 @i18n_group.command("labels")
 @click.option("--locale", required=True, help="Language of the catalog.")
 @click.option("--out", type=click.Path(dir_okay=False), help="File to write (default: print it).")
+@click.option("--force", is_flag=True, help="Replace --out even if lessonpress did not write it.")
 @click.pass_context
 @in_project
-def i18n_labels(ctx: click.Context, locale: str, out: str | None) -> None:
+def i18n_labels(ctx: click.Context, locale: str, out: str | None, force: bool) -> None:
     """Write the interface-label catalog (PO) for a language, with any translations it has."""
+    from .i18n.writes import safe_target
     from .labels import template
     from .output import write_atomic
 
@@ -133,6 +142,10 @@ def i18n_labels(ctx: click.Context, locale: str, out: str | None) -> None:
 
     def run() -> int:
         text = template(tag)
+        refused = safe_target(Path(out), out, force) if out else None
+        if refused is not None:
+            print_problems([refused])
+            return EXIT_ERRORS
         if out:
             write_atomic(Path(out), text.encode("utf-8"))
             click.echo(f"wrote {out}; translate it, then put it in lessonpress/locales/{tag}.po")

@@ -8,20 +8,29 @@ lessons of their own, in their own language, each checked the same way.
 from __future__ import annotations
 
 import datetime
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from .errors import LessonError, SourceLocation, has_errors, sorted_problems
 from .helplines import load_helplines, normalise_region, stale_entries
-from .localize import localize
-from .model import Course, HelplineBook, Lesson
+from .localize import localize, localize_course, localize_helplines
+from .model import Course, HelplineBook, Lesson, Localized
 from .project import (
+    CURRICULUM_ID,
+    HELPLINES_ID,
     LessonFile,
     TranslationFile,
     find_course,
+    find_document_translations,
     find_helplines,
     find_lessons,
     find_translations,
+    lesson_id,
+    orphan_translations,
     path_kind,
+    translation_target,
 )
 from .skeleton import placeholder_warning
 from .theme import DEFAULT_THEME, Theme
@@ -36,6 +45,7 @@ class Checked:
     lessons: tuple[Lesson, ...]  # the source lesson first, then each good translation
     problems: tuple[LessonError, ...]
     files: tuple[tuple[str, bool], ...]  # (shown path, ok) of every file read
+    stale: tuple[Stale, ...] = ()  # stale strings of each translation
 
 
 def check_lesson_and_translations(
@@ -46,30 +56,77 @@ def check_lesson_and_translations(
     lesson = None
     if document is not None:
         lesson, found = validate_lesson(document, file.lesson_id)
-        problems += found + _preflight(lesson, theme) + placeholder_warning(document)
-    if lesson is None or has_errors(problems):
+        problems += found + preflight(lesson, theme) + placeholder_warning(document)
+    if document is None or lesson is None or has_errors(problems):
         return Checked((), tuple(problems), ((file.shown, False),))
-    lessons, files = [lesson], [(file.shown, True)]
-    assert document is not None  # a lesson was made from it
+    lessons, files, stale = [lesson], [(file.shown, True)], list[Stale]()
     for translation in find_translations(file, locales):
-        translated, found = check_translation(document, translation, file.lesson_id, theme)
+        translated, found = check_translation(document, translation, file.lesson_id, theme, stale)
         problems += found
         files.append((translation.shown, translated is not None))
         if translated is not None:
             lessons.append(translated)
-    return Checked(tuple(lessons), tuple(problems), tuple(files))
+    return Checked(tuple(lessons), tuple(problems), tuple(files), tuple(stale))
 
 
 def check_translation(
-    source: YamlDocument, translation: TranslationFile, lesson_id: str, theme: Theme = DEFAULT_THEME
+    source: YamlDocument,
+    translation: TranslationFile,
+    lesson_id: str,
+    theme: Theme = DEFAULT_THEME,
+    stale: list[Stale] | None = None,
 ) -> tuple[Lesson | None, list[LessonError]]:
-    """One translation merged over its source and checked like a lesson."""
+    """One translation merged over its source and checked like a lesson (its stale strings
+    counted into `stale`)."""
     document, problems = read_document(translation.path, translation.shown)
     if document is None:
         return None, problems
     lesson, found = localize(source, document, lesson_id, translation.locale)
-    problems = found + _preflight(lesson, theme)
+    problems = found + preflight(lesson, theme)
+    if stale is not None and lesson is not None:
+        stale.append(_stale(lesson_id, source, document, Lesson, translation))
     return (None if has_errors(problems) else lesson), problems
+
+
+@dataclass(frozen=True)
+class Stale:
+    """How many strings of one translation file are stale (the source changed since)."""
+
+    locale: str
+    count: int
+    folder: str  # the locale folder, as shown
+
+
+def _stale(
+    doc_id: str, source: YamlDocument, translation: YamlDocument, model: type, file: TranslationFile
+) -> Stale:
+    from .i18n.state import LocaleState
+    from .i18n.status import stale_count
+
+    state = LocaleState.load(file.path.parent)
+    count = stale_count(doc_id, source.data, translation.data, state, model)
+    return Stale(file.locale, count, os.path.dirname(file.shown))
+
+
+def stale_warnings(stale: Iterable[Stale]) -> list[LessonError]:
+    """One warning per locale with the number of stale strings in its translations."""
+    by_locale: dict[str, list[Stale]] = {}
+    for item in stale:
+        if item.count:
+            by_locale.setdefault(item.locale, []).append(item)
+    return [
+        LessonError(
+            f"{sum(s.count for s in found)} translated string{'s' * (sum(s.count for s in found) != 1)}"
+            f" in '{locale}' {'are' if sum(s.count for s in found) != 1 else 'is'} stale: the source "
+            "changed after translation, and the old translation is printed",
+            code="i18n.stale",
+            severity="warning",
+            location=SourceLocation(found[0].folder),
+            hint=f"`lessonpress i18n status --locale {locale}` shows each one's old and new source; "
+            f"update them, then run `lessonpress i18n sync --locale {locale}`",
+        )
+        for locale, found in sorted(by_locale.items())
+    ]
 
 
 def read_document(path, shown: str) -> tuple[YamlDocument | None, list[LessonError]]:  # noqa: ANN001
@@ -88,7 +145,8 @@ def read_document(path, shown: str) -> tuple[YamlDocument | None, list[LessonErr
         return None, [problem]
 
 
-def _preflight(lesson: Lesson | None, theme: Theme) -> list[LessonError]:
+def preflight(lesson: Lesson | None, theme: Theme = DEFAULT_THEME) -> list[LessonError]:
+    """Characters the lesson's fonts cannot print, each at its line (imports ReportLab)."""
     if lesson is None:
         return []
     from .layout.preflight import check_glyphs  # imports ReportLab: only for valid lessons
@@ -102,40 +160,178 @@ def check_lesson(file: LessonFile, theme: Theme = DEFAULT_THEME) -> tuple[Lesson
     if document is None:
         return None, problems
     lesson, problems = validate_lesson(document, file.lesson_id)
-    problems += _preflight(lesson, theme) + placeholder_warning(document)
+    problems += preflight(lesson, theme) + placeholder_warning(document)
     return (None if has_errors(problems) else lesson), problems
 
 
 def load_course(paths: tuple[str, ...], lesson_ids: set[str]) -> tuple[Course | None, list[LessonError]]:
     """The course of the lesson folder (curriculum.yaml), checked against the lessons found."""
+    courses, problems = load_courses(paths, lesson_ids, ())
+    return (courses.source if courses else None), problems
+
+
+def load_courses(
+    paths: tuple[str, ...],
+    lesson_ids: set[str],
+    locales: tuple[str, ...] | None = None,
+    stale: list[Stale] | None = None,
+) -> tuple[Localized[Course] | None, list[LessonError]]:
+    """The course of the lesson folder (curriculum.yaml), checked against the lessons found, with
+    its translations (translations/<locale>/curriculum.yaml; only `locales` when given, none for
+    an empty tuple)."""
     found = find_course(paths)
     if found is None:
         return None, []
     document, problems = read_document(*found)
     if document is None:
         return None, problems
-    return validate_course(document, lesson_ids)
+    course, problems = validate_course(document, lesson_ids)
+    if course is None:
+        return None, problems
+    translations = []
+    wanted = [] if locales == () else find_document_translations(paths, CURRICULUM_ID, locales)
+    for file in wanted:
+        translated, found_here = _translated(
+            file,
+            lambda doc, f=file: localize_course(document, doc, f.locale, lesson_ids),
+            document,
+            CURRICULUM_ID,
+            Course,
+            stale,
+        )
+        problems += found_here
+        if translated is not None:
+            translations.append((file.locale, translated))
+    return Localized(course, tuple(translations)), problems
+
+
+def _translated(
+    file: TranslationFile,
+    merge,
+    source: YamlDocument,
+    doc_id: str,
+    model: type,  # noqa: ANN001
+    stale: list[Stale] | None,
+) -> tuple:
+    """A curriculum or helpline translation read and merged over its source, or why not."""
+    document, problems = read_document(file.path, file.shown)
+    if document is None:
+        return None, problems
+    translated, found = merge(document)
+    if stale is not None and translated is not None:
+        stale.append(_stale(doc_id, source, document, model, file))
+    return translated, problems + found
 
 
 def check(
     paths: tuple[str, ...], theme: Theme = DEFAULT_THEME, locales: tuple[str, ...] | None = None
 ) -> tuple[int, list[LessonError]]:
-    """Check lessons, their translations and curriculum.yaml, writing nothing; (files, problems)."""
-    files, problems = find_lessons(paths)
-    count = 0
+    """Check lessons, their translations, curriculum.yaml and the helplines with their
+    translations, writing nothing; (files, problems). A translation file named on its own is
+    checked merged over its source, as the build reads it."""
+    alone = [given for given in paths if translation_target(given) and Path(given).is_file()]
+    problems: list[LessonError] = []
+    for given in alone:
+        problems += check_translation_file(given, theme)
+    rest = tuple(p for p in paths if p not in alone)
+    if alone and not rest:
+        return len(alone), sorted_problems(problems)
+    files, found = find_lessons(rest)
+    problems += found
+    count, stale = len(alone), list[Stale]()
     for file in files:
         checked = check_lesson_and_translations(file, theme, locales)
         problems += checked.problems
         count += len(checked.files)
-    if not paths or any(path_kind(p) == "dir" for p in paths):  # a folder: its course too
-        problems += load_course(paths, {f.lesson_id for f in files})[1]
-    return count, sorted_problems(problems)
+        stale += checked.stale
+    ids = {f.lesson_id for f in files}
+    if not rest or any(path_kind(p) == "dir" for p in rest):  # a folder: its course too
+        problems += load_courses(rest, ids, locales, stale)[1] + orphan_translations(rest, ids)
+    if find_helplines(rest) is not None:
+        problems += load_helpline_book(rest, locales, stale)[1]
+    return count, sorted_problems(problems + stale_warnings(stale))
+
+
+def check_translation_file(given: str, theme: Theme = DEFAULT_THEME) -> list[LessonError]:
+    """One translation file (lesson, curriculum or helplines) merged over its source."""
+    name, locale, folder = translation_target(given) or ("", "", "")
+    if name == CURRICULUM_ID:
+        found = find_course((folder,))
+    elif name == HELPLINES_ID:
+        found = find_helplines((folder,))
+    else:
+        lesson = next(
+            (
+                Path(folder) / f"{name}{s}"
+                for s in (".yaml", ".yml")
+                if (Path(folder) / f"{name}{s}").is_file()
+            ),
+            None,
+        )
+        found = (lesson, os.path.join(folder, lesson.name)) if lesson else None
+    if found is None:
+        return [
+            LessonError(
+                f"no source for this translation ('{name}' is not in {folder})",
+                code="i18n.no-source",
+                location=SourceLocation(given),
+                hint="a translation is named after its lesson's file",
+            )
+        ]
+    source, problems = read_document(*found)
+    if source is None:
+        return problems
+    file = TranslationFile(Path(given), given, locale)
+    if name not in (CURRICULUM_ID, HELPLINES_ID):
+        return check_translation(source, file, lesson_id(name), theme)[1]
+    document, problems = read_document(file.path, file.shown)
+    if document is None:
+        return problems
+    if name == HELPLINES_ID:
+        return localize_helplines(source, document, locale)[1]
+    lesson_ids = {f.lesson_id for f in find_lessons((folder,))[0]}
+    return localize_course(source, document, locale, lesson_ids)[1]
+
+
+def load_helpline_book(
+    paths: tuple[str, ...], locales: tuple[str, ...] | None = None, stale: list[Stale] | None = None
+) -> tuple[Localized[HelplineBook] | None, list[LessonError]]:
+    """assets/helplines.yaml with its translations (translations/<locale>/helplines.yaml)."""
+    found = find_helplines(paths)
+    if found is None:
+        return None, []
+    book, problems = load_helplines(*found)
+    if book is None:
+        return None, problems
+    source, problems_here = read_document(*found)
+    if source is None:
+        return None, problems + problems_here
+    translations = []
+    for file in find_document_translations(paths, HELPLINES_ID, locales):
+        translated, found_here = _translated(
+            file,
+            lambda doc, f=file: localize_helplines(source, doc, f.locale),
+            source,
+            HELPLINES_ID,
+            HelplineBook,
+            stale,
+        )
+        problems += found_here
+        if translated is not None:
+            translations.append((file.locale, translated))
+    return Localized(book, tuple(translations)), problems
 
 
 def helplines_for(
-    paths: tuple[str, ...], region: str | None, today: str | None, lessons: list[Lesson]
-) -> tuple[HelplineBook | None, list[LessonError]]:
-    """The project's helpline file, when any lesson prints helplines, with stale-entry warnings."""
+    paths: tuple[str, ...],
+    region: str | None,
+    today: str | None,
+    lessons: list[Lesson],
+    locales: tuple[str, ...] | None = None,
+    stale: list[Stale] | None = None,
+) -> tuple[Localized[HelplineBook] | None, list[LessonError]]:
+    """The project's helpline file and its translations, when any lesson prints helplines, with
+    stale-entry warnings."""
     if not any(lesson.helplines for lesson in lessons):
         return None, []
     found = find_helplines(paths)
@@ -148,7 +344,8 @@ def helplines_for(
                 hint="helplines are left out of these outputs",
             )
         ]
-    book, problems = load_helplines(*found)
+    books, problems = load_helpline_book(paths, locales, stale)
+    book = books.source if books else None
     if book is not None and today:
         problems += stale_entries(book, datetime.date.fromisoformat(today), found[1])
     if book is not None and region and normalise_region(region) not in book.regions():
@@ -159,4 +356,4 @@ def helplines_for(
                 hint="known regions: " + ", ".join(book.regions()),
             )
         )
-    return book, problems
+    return books, problems

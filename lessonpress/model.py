@@ -4,13 +4,18 @@ The field list here *is* the lesson-file schema: `validate.py` converts YAML dat
 by reading the annotations, and `schema.py` publishes them as JSON Schema. `Annotated` markers say
 what a plain `str` or `int` must be (a URL, a language tag, a positive number); `metadata` on a
 field gives its help text and marks facilitator-only content, which a learner output must never
-show.
+show;
+`translate=False` marks text that stays as written in every language (numbers, versions, names of
+people), so the translation workflow (`lessonpress.i18n.fields`) reads what to translate from here
+too. A list of records with an `id` field (helplines) is translated by id, any other list by
+position.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Annotated
+from dataclasses import Field, dataclass, field, fields
+from functools import cache
+from typing import Annotated, Any, Generic, TypeVar, get_type_hints
 
 from .markup import RichText
 
@@ -37,15 +42,29 @@ Number = Annotated[float, Kind.NUMBER]
 Texts = tuple[RichText, ...]
 
 
-def doc(text: str, *, facilitator: bool = False, single: bool = False, default=None):  # noqa: ANN001, ANN201
+def doc(
+    text: str,
+    *,
+    facilitator: bool = False,
+    single: bool = False,
+    default=None,  # noqa: ANN001, ANN201
+    translate: bool = True,
+):
     """A dataclass field with help text; `single` lets a list field also take one text."""
-    meta = {"doc": text, "facilitator": facilitator, "single": single}
+    meta = {"doc": text, "facilitator": facilitator, "single": single, "translate": translate}
     return field(default=default, metadata=meta)
 
 
-def required(text: str):  # noqa: ANN201
+def required(text: str, *, translate: bool = True):  # noqa: ANN201
     """A field the lesson file must have."""
-    return field(metadata={"doc": text, "required": True})
+    return field(metadata={"doc": text, "required": True, "translate": translate})
+
+
+@cache
+def schema_fields(cls: type) -> dict[str, tuple[Field, Any]]:
+    """The schema fields of a model class, each with its annotation resolved to a real type."""
+    hints = get_type_hints(cls, include_extras=True)
+    return {f.name: (f, hints[f.name]) for f in fields(cls) if not f.metadata.get("internal")}
 
 
 @dataclass(frozen=True)
@@ -84,7 +103,7 @@ class Resource:
 
     name: RichText = required("Name of the service or page.")
     url: Url | None = doc("Web address (http, https, mailto or tel).")
-    phone: RichText | None = doc("Phone number as it should be printed.")
+    phone: RichText | None = doc("Phone number as it should be printed.", translate=False)
     text: RichText | None = doc("Text-message line, e.g. 'CONNECT to 686868'.")
     description: RichText | None = doc("Who it is for and what it does.")
 
@@ -120,7 +139,7 @@ class Lesson:
     key_takeaways: Texts = required("What learners should remember (at least one).")
     subtitle: RichText | None = doc("A line under the title.")
     audience: RichText | None = doc("Who the lesson is for, e.g. 'Teens (13-17)'.")
-    age_range: RichText | None = doc("Ages, e.g. '13-17'.")
+    age_range: RichText | None = doc("Ages, e.g. '13-17'.", translate=False)
     duration_minutes: Minutes | None = doc("Length of the session in whole minutes.")
     language: LanguageTag = doc("BCP 47 language tag of the lesson text, e.g. en, es, pt-BR.", default="en")
     summary: RichText | None = doc("Two or three sentences that introduce the lesson.")
@@ -140,10 +159,10 @@ class Lesson:
         default=(),
     )
     sources: tuple[Source, ...] = doc("Where the facts come from.", default=())
-    version: RichText | None = doc("Version of this lesson, e.g. '1.2'.")
-    authors: Texts = doc("Who wrote the lesson.", single=True, default=())
-    license: RichText | None = doc("Licence of the lesson text, e.g. 'CC BY 4.0'.")
-    translation: Translation | None = doc("In a translation file only: its review state.")
+    version: RichText | None = doc("Version of this lesson, e.g. '1.2'.", translate=False)
+    authors: Texts = doc("Who wrote the lesson.", single=True, default=(), translate=False)
+    license: RichText | None = doc("Licence of the lesson text, e.g. 'CC BY 4.0'.", translate=False)
+    translation: Translation | None = doc("In a translation file only: its review state.", translate=False)
     lesson_id: str = field(default="", metadata={"internal": True})
     source_path: str = field(default="", metadata={"internal": True})
 
@@ -185,12 +204,14 @@ class Course:
     title: RichText = required("Title of the course, printed on the pack's cover.")
     description: RichText | None = doc("What the course is about, for the cover.")
     organisation: RichText | None = doc("Who publishes it, for the cover.")
-    version: RichText | None = doc("Version of the course, e.g. '1.0'.")
+    version: RichText | None = doc("Version of the course, e.g. '1.0'.", translate=False)
     date: IsoDate | None = doc("Date printed on the cover, YYYY-MM-DD (default: today).")
     units: tuple[Unit, ...] = doc("Units with their lessons, in order.", default=())
     routes: tuple[Route, ...] = doc(
         "Short routes through the course, e.g. for groups that get only two sessions.", default=()
     )
+    language: LanguageTag = doc("BCP 47 language tag of the course text.", default="en")
+    translation: Translation | None = doc("In a translation file only: its review state.", translate=False)
     source_path: str = field(default="", metadata={"internal": True})
 
     def lesson_ids(self) -> list[str]:
@@ -211,8 +232,8 @@ class Helpline:
     region: str = required("Country code (US, GB, CA, AU, IN) or INTL for services anywhere.")
     kind: str = required("What it is: " + ", ".join(HELPLINE_KINDS) + ".")
     name: RichText = required("Name of the service.")
-    phone: RichText | None = doc("Phone number as printed.")
-    text: RichText | None = doc("Text-message line.")
+    phone: RichText | None = doc("Phone number as printed.", translate=False)
+    text: RichText | None = doc("Text-message line (its keyword is sent as written).", translate=False)
     url: Url | None = doc("Web address.")
     hours: RichText | None = doc("Opening hours, only where the source states them.")
     description: RichText | None = doc("Who it is for and what it does.")
@@ -226,6 +247,8 @@ class HelplineBook:
     """Every helpline the curriculum knows (assets/helplines.yaml)."""
 
     helplines: tuple[Helpline, ...] = required("The helplines, grouped by region.")
+    language: LanguageTag = doc("BCP 47 language tag of the names and descriptions.", default="en")
+    translation: Translation | None = doc("In a translation file only: its review state.", translate=False)
 
     def regions(self) -> list[str]:
         """Region codes with at least one entry, in file order."""
@@ -234,6 +257,22 @@ class HelplineBook:
     def for_region(self, region: str) -> tuple[Helpline, ...]:
         """The entries of one region (INTL for services that work anywhere)."""
         return tuple(h for h in self.helplines if h.region == region)
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Localized(Generic[T]):
+    """A course or helpline book with its translations; an output prints the one of its language."""
+
+    source: T
+    translations: tuple[tuple[str, T], ...] = ()
+
+    def for_language(self, language: str) -> T:
+        """The translation into `language` (or its base language), else the source."""
+        found = dict(self.translations)
+        return found.get(language) or found.get(language.split("-")[0]) or self.source
 
 
 def _walk(value: object, *, facilitator: bool, inside: bool = False):  # noqa: ANN202

@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import LessonError, SourceLocation
 from .formats import FORMATS, FormatSpec, wanted_formats
 from .incremental import digest, file_digest
-from .project import LOCALE_FILES, Found, LessonFile, TranslationFile, find_translations
+from .project import LOCALE_FILES, TRANSLATION_RECORD, Found, LessonFile, TranslationFile, find_translations
 from .settings import BuildSettings
 
 
@@ -104,8 +104,9 @@ def sources_of(found: Found, locales: tuple[str, ...] | None) -> list[Source]:
 
 
 def _locale_digest(folder: Path) -> str:
-    """The files of a locale folder that every translation in it may print (helplines, course)."""
-    return digest(*(f"{name}={file_digest(folder / name)}" for name in LOCALE_FILES))
+    """The files of a locale folder that every translation in it may print (helplines, course),
+    and its translation record, which decides the build's stale-string warning."""
+    return digest(*(f"{name}={file_digest(folder / name)}" for name in (*LOCALE_FILES, TRANSLATION_RECORD)))
 
 
 def units_of(sources: list[Source], language_of: Callable[[Source], str | None]) -> list[Unit] | None:

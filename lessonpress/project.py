@@ -12,11 +12,11 @@ import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from .errors import LessonError, SourceLocation
 
 LESSON_SUFFIXES = (".yaml", ".yml")
-NOT_LESSONS = {"curriculum"}  # stems of files in lessons/ that are not lessons
 DEFAULT_LESSON_DIR = "lessons"
 COURSE_FILE = "curriculum.yaml"
 ASSETS_DIR = "assets"
@@ -25,6 +25,11 @@ HELPLINES_FILE = "helplines.yaml"
 # A translator's files in a locale folder besides the lesson translations (PLAN.md, decision 4):
 # every translation in the folder may print them.
 LOCALE_FILES = (HELPLINES_FILE, COURSE_FILE, "labels.po")
+TRANSLATION_RECORD = "translation-state.json"  # written by the i18n commands (i18n/state.py)
+# Documents a translator translates besides lessons, by the name of their translation file in
+# translations/<locale>/; `labels` is kept for the tool's own words. None of them is a lesson id.
+CURRICULUM_ID, HELPLINES_ID, LABELS_ID = "curriculum", "helplines", "labels"
+NOT_LESSONS = {CURRICULUM_ID, HELPLINES_ID, LABELS_ID}
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 _WINDOWS_RESERVED = {
     "con",
@@ -123,10 +128,14 @@ def find_lessons(paths: tuple[str, ...]) -> tuple[list[LessonFile], list[LessonE
             for child in _children(Path(given)):
                 if _is_lesson(child):
                     _add(found, child, os.path.join(given, child.name))
+                elif _reserved(child) and child.stem != CURRICULUM_ID:
+                    problems.append(_reserved_problem(os.path.join(given, child.name), "warning"))
                 elif not child.name.startswith(".") and child.is_file() and child.name != COURSE_FILE:
                     skipped.append(child.name)
             if skipped:
                 problems.append(_skipped(given, skipped))
+        elif kind == "file" and _reserved(Path(given)):
+            problems.append(_reserved_problem(given, "error"))
         elif kind == "file":
             _add(found, Path(given), given)
         else:
@@ -263,6 +272,83 @@ def find_helplines(paths: tuple[str, ...]) -> tuple[Path, str] | None:
 
 def _has_lesson_suffix(path: Path) -> bool:
     return path.suffix.lower() in LESSON_SUFFIXES
+
+
+def _reserved(path: Path) -> bool:
+    return path.suffix.lower() in LESSON_SUFFIXES and path.stem in NOT_LESSONS
+
+
+def _reserved_problem(shown: str, severity: Literal["error", "warning"]) -> LessonError:
+    name = Path(shown).stem
+    return LessonError(
+        f"'{name}' is not a lesson id: translations/<locale>/{name}.yaml is the translation of "
+        f"the {name}, so this file is not built",
+        code="input.reserved-name",
+        severity=severity,
+        location=SourceLocation(shown),
+        hint="rename the lesson file",
+    )
+
+
+def translations_root(paths: tuple[str, ...]) -> tuple[Path, str]:
+    """The translations folder of a project's lessons, and how to show it: beside the first
+    folder named (default lessons/), or beside the first lesson file named."""
+    given = (paths or (DEFAULT_LESSON_DIR,))[0]
+    folder = given if Path(given).is_dir() else os.path.dirname(given)
+    return Path(folder or ".") / TRANSLATIONS_DIR, os.path.join(folder, TRANSLATIONS_DIR)
+
+
+def find_document_translations(
+    paths: tuple[str, ...], name: str, locales: tuple[str, ...] | None = None
+) -> list[TranslationFile]:
+    """`translations/<locale>/<name>.yaml` of the curriculum or the helplines, by locale."""
+    root, shown_root = translations_root(paths)
+    if not root.is_dir():
+        return []
+    out = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        candidate = folder / f"{name}.yaml"
+        if (not locales or folder.name in locales) and candidate.is_file():
+            out.append(
+                TranslationFile(candidate, os.path.join(shown_root, folder.name, candidate.name), folder.name)
+            )
+    return out
+
+
+def translation_target(given: str) -> tuple[str, str, str] | None:
+    """(document name, locale, lesson folder as shown) when `given` is a translation file
+    (`<lessons>/translations/<locale>/<name>.yaml`), else None."""
+    path = Path(given)
+    if path.suffix.lower() not in LESSON_SUFFIXES or path.parent.parent.name != TRANSLATIONS_DIR:
+        return None
+    folder = os.path.dirname(os.path.dirname(os.path.dirname(given))) or "."
+    return path.stem, path.parent.name, folder
+
+
+def orphan_translations(paths: tuple[str, ...], lesson_ids: set[str]) -> list[LessonError]:
+    """A warning for each translation file whose lesson does not exist (it is never built)."""
+    root, shown_root = translations_root(paths)
+    if not root.is_dir() or any(Path(p).is_file() for p in paths):
+        return []
+    out = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        for child in sorted(folder.iterdir()):
+            if (
+                child.suffix.lower() in LESSON_SUFFIXES
+                and child.stem not in NOT_LESSONS
+                and lesson_id(child.stem) not in lesson_ids
+                and not child.name.startswith(".")
+            ):
+                out.append(
+                    LessonError(
+                        f"no lesson '{child.stem}' for this translation, so it is not built",
+                        code="i18n.no-source",
+                        severity="warning",
+                        location=SourceLocation(os.path.join(shown_root, folder.name, child.name)),
+                        hint="rename it after its lesson's file, or delete it if the lesson was removed",
+                    )
+                )
+    return out
 
 
 def _is_lesson(path: Path) -> bool:

@@ -13,8 +13,7 @@ import difflib
 import re
 import types
 import unicodedata
-from functools import cache
-from typing import Annotated, Any, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from . import markup, model
 from .errors import LessonError, SourceLocation
@@ -339,11 +338,7 @@ class Converter:
         )
 
 
-@cache
-def _fields(cls: type) -> dict[str, tuple[dataclasses.Field, Any]]:
-    """The schema fields of a model class, each with its annotation resolved to a real type."""
-    hints = get_type_hints(cls, include_extras=True)
-    return {f.name: (f, hints[f.name]) for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
+_fields = model.schema_fields
 
 
 def _name(path: Path_) -> str:

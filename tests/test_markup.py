@@ -88,7 +88,7 @@ def test_idn_link_is_ascii() -> None:
     ids=["stars", "brackets", "link-openers", "emphasis", "backticks", "nested-strong"],
 )
 def test_pathological_input_takes_linear_time(unit: str, count: int) -> None:
-    """Four times the text may take about four times as long, never sixteen (quadratic).
+    """Four times the text may take about four times as long (under twelve), never sixteen (quadratic).
 
     A ratio of two runs measured side by side holds on a busy or slow machine, where an
     absolute limit in seconds does not."""
@@ -102,10 +102,10 @@ def test_pathological_input_takes_linear_time(unit: str, count: int) -> None:
         parse(text(n))
         return time.perf_counter() - start
 
-    # Interleaved, best of three each: a busy machine slows both sizes alike.
-    runs = [(seconds(count), seconds(4 * count)) for _ in range(3)]
+    # Interleaved, best of four each: a busy machine slows both sizes alike.
+    runs = [(seconds(count), seconds(4 * count)) for _ in range(4)]
     small, large = min(r[0] for r in runs), min(r[1] for r in runs)
-    assert large < 10 * max(small, 0.01), f"{small:.3f} s -> {large:.3f} s for 4x the text"
+    assert large < 12 * max(small, 0.01), f"{small:.3f} s -> {large:.3f} s for 4x the text"
 
 
 @settings(max_examples=300, deadline=None)

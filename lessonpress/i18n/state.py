@@ -1,11 +1,16 @@
 """Remember what each translation was made from, so the tool can tell when it went stale.
 
 For every translated string the record keeps the source text it was translated from and a
-fingerprint of the translation at that time. When the source text changes and the translation
-has not been touched since, the string is stale, and the old and new source texts can both be
-shown. The record lives in the locale's folder (`translation-state.json`), travels with the
-translation when it is zipped, and is written only by lessonpress (init, import, sync): a
-translator never edits it.
+fingerprint of the translation at that time, under the string's context (`fields.py`: list items
+by position, helplines by id). When the source text changes and the translation has not been
+touched since, the string is stale, and the old and new source texts can both be shown. The
+record lives in the locale's folder (`translation-state.json`), travels with the translation when
+it is zipped, and is written only by lessonpress (init, import, sync): a translator never edits it.
+
+Version 1 files (item names from their first words) are read too: each document's records are
+renamed the first time its source is at hand (`adopt`), and written back as version 2 by the
+next command that saves the state. A file that is not what lessonpress wrote is reported and
+treated as empty, never trusted.
 """
 
 from __future__ import annotations
@@ -14,10 +19,20 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from ..errors import LessonError, SourceLocation
 from ..output import write_atomic
+from ..project import TRANSLATION_RECORD
+from .legacy import migrate
 
-STATE_FILE = "translation-state.json"
+STATE_FILE = TRANSLATION_RECORD
+VERSION = 2
+MAX_STATE_BYTES = 16 * 1024 * 1024
+_ABOUT = (
+    "Written by lessonpress; do not edit. The source text each translation was made from, "
+    "to find translations that have gone stale."
+)
 
 
 def fingerprint(text: str) -> str:
@@ -37,40 +52,72 @@ class Record:
         return {"source": self.source, "translation": self.translation}
 
 
+Records = dict[str, dict[str, Record]]
+
+
 @dataclass
 class LocaleState:
-    """All records of one locale folder: lesson id -> context -> Record."""
+    """All records of one locale folder: document id -> context -> Record."""
 
     path: Path
-    lessons: dict[str, dict[str, Record]] = field(default_factory=dict)
+    documents: Records = field(default_factory=dict)
+    legacy: Records = field(default_factory=dict)  # version-1 names, not yet adopted
+    problems: list[LessonError] = field(default_factory=list)
 
     @classmethod
     def load(cls, folder: Path) -> LocaleState:
-        """The state of a locale folder (empty when there is none, or it cannot be read)."""
+        """The state of a locale folder (empty when there is none; reported when unreadable)."""
         path = folder / STATE_FILE
+        state = cls(path)
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return cls(path)
-        lessons = {
-            lesson: {
-                ctx: Record(str(r.get("source", "")), str(r.get("translation", "")))
-                for ctx, r in records.items()
-                if isinstance(r, dict)
-            }
-            for lesson, records in raw.get("lessons", {}).items()
-            if isinstance(records, dict)
-        }
-        return cls(path, lessons)
+            if path.stat().st_size > MAX_STATE_BYTES:
+                raise ValueError(f"larger than {MAX_STATE_BYTES // 2**20} MiB")
+            raw = json.loads(path.read_bytes().decode("utf-8"))
+        except FileNotFoundError:
+            return state
+        except (OSError, ValueError) as exc:
+            return state.refuse(f"cannot be read ({exc})")
+        if not isinstance(raw, dict):
+            return state.refuse("is not a JSON object")
+        version = raw.get("version", 1)
+        documents = raw.get("documents" if version == VERSION else "lessons", {})
+        if version not in (1, VERSION) or not isinstance(documents, dict):
+            return state.refuse(f"is not a version {VERSION} state file")
+        target = state.documents if version == VERSION else state.legacy
+        _read_records(documents, target)
+        legacy = raw.get("legacy", {}) if version == VERSION else {}
+        _read_records(legacy if isinstance(legacy, dict) else {}, state.legacy)
+        return state
 
-    def get(self, lesson_id: str, context: str) -> Record | None:
+    def refuse(self, why: str) -> LocaleState:
+        """Note that the file was ignored (and will be rewritten by the next sync or import)."""
+        self.problems.append(
+            LessonError(
+                f"{STATE_FILE} {why}; it is ignored, so no string can be reported stale",
+                code="i18n.state",
+                severity="warning",
+                location=SourceLocation(str(self.path)),
+                hint="lessonpress writes this file; `lessonpress i18n sync` writes a new one",
+            )
+        )
+        return self
+
+    def adopt(self, doc_id: str, data: Any, fields: list) -> None:  # noqa: ANN401
+        """Rename a document's version-1 records to the current names (its source is `data`)."""
+        old = self.legacy.pop(doc_id, None)
+        if old:
+            current = self.documents.setdefault(doc_id, {})
+            for context, record in migrate(old, data, fields).items():
+                current.setdefault(context, record)
+
+    def get(self, doc_id: str, context: str) -> Record | None:
         """The record of one string, if any."""
-        return self.lessons.get(lesson_id, {}).get(context)
+        return self.documents.get(doc_id, {}).get(context)
 
-    def record(self, lesson_id: str, context: str, source: str, translation: str) -> bool:
+    def record(self, doc_id: str, context: str, source: str, translation: str) -> bool:
         """Remember that `translation` was made from `source`; True when that changed anything."""
         new = Record(source, fingerprint(translation))
-        records = self.lessons.setdefault(lesson_id, {})
+        records = self.documents.setdefault(doc_id, {})
         if records.get(context) == new:
             return False
         records[context] = new
@@ -78,16 +125,10 @@ class LocaleState:
 
     def text(self) -> str:
         """The state file's content: sorted, stable JSON, so unchanged state is byte-identical."""
-        data = {
-            "about": "Written by lessonpress; do not edit. The source text each translation was "
-            "made from, to find translations that have gone stale.",
-            "lessons": {
-                lesson: {ctx: rec.to_json() for ctx, rec in sorted(records.items())}
-                for lesson, records in sorted(self.lessons.items())
-                if records
-            },
-        }
-        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+        data: dict[str, Any] = {"about": _ABOUT, "version": VERSION, "documents": _dump(self.documents)}
+        if any(self.legacy.values()):
+            data["legacy"] = _dump(self.legacy)
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
     def save(self) -> bool:
         """Write the file when its content changed; True when it was written."""
@@ -95,7 +136,29 @@ class LocaleState:
         try:
             if self.path.read_text(encoding="utf-8") == text:
                 return False
-        except OSError:
+        except (OSError, ValueError):
             pass
         write_atomic(self.path, text.encode("utf-8"))
         return True
+
+
+def _read_records(raw: dict, into: Records) -> None:
+    """Well-formed records of `raw` (anything else is skipped: the file is not trusted)."""
+    for doc_id, records in raw.items():
+        if not isinstance(records, dict):
+            continue
+        into[str(doc_id)] = {
+            str(ctx): Record(r["source"], r["translation"])
+            for ctx, r in records.items()
+            if isinstance(r, dict)
+            and isinstance(r.get("source"), str)
+            and isinstance(r.get("translation"), str)
+        }
+
+
+def _dump(records: Records) -> dict:
+    return {
+        doc: {ctx: rec.to_json() for ctx, rec in sorted(found.items())}
+        for doc, found in sorted(records.items())
+        if found
+    }

@@ -1,4 +1,4 @@
-"""Report, per locale and lesson, which strings are translated, missing or stale.
+"""Report, per locale and document, which strings are translated, missing or stale.
 
 Missing: the translation leaves the string out (or empty), so the build prints the source.
 Stale: the source text changed after the string was translated, and the translation has not been
@@ -7,20 +7,20 @@ touched since; the report shows the old and the new source text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from ..errors import LessonError
-from ..project import TRANSLATIONS_DIR, LessonFile, translations_dir
+from ..errors import LessonError, SourceLocation
 from ..yamlio import load_yaml
+from .documents import Document
 from .fields import TextField, text_fields, value_at
 from .state import LocaleState, fingerprint
 
 
 @dataclass(frozen=True)
 class StringStatus:
-    """One string of one lesson in one locale."""
+    """One string of one document in one locale."""
 
     field: TextField
     state: str  # "translated", "missing" or "stale"
@@ -29,10 +29,10 @@ class StringStatus:
 
 
 @dataclass(frozen=True)
-class LessonStatus:
-    """The strings of one lesson in one locale, and the translation file (if there is one)."""
+class DocumentStatus:
+    """The strings of one document in one locale, and the translation file (if there is one)."""
 
-    lesson_id: str
+    doc_id: str
     locale: str
     file: str | None
     strings: tuple[StringStatus, ...]
@@ -46,54 +46,44 @@ class LessonStatus:
         return [s for s in self.strings if s.state == state]
 
 
-def known_locales(files: list[LessonFile]) -> list[str]:
-    """Locale folders found beside the lessons, sorted."""
-    found: set[str] = set()
-    for file in files:
-        root = translations_dir(file.path)
-        if root.is_dir():
-            found.update(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
-    return sorted(found)
-
-
-def translation_path(file: LessonFile, locale: str) -> tuple[Path, str]:
-    """Where a lesson's translation into `locale` lives (whether or not it exists yet)."""
-    folder = translations_dir(file.path) / locale
-    for suffix in (".yaml", ".yml"):
-        candidate = folder / f"{file.path.stem}{suffix}"
-        if candidate.is_file():
-            break
-    else:
-        candidate = folder / f"{file.path.stem}.yaml"
-    shown = str(Path(file.shown).parent / TRANSLATIONS_DIR / locale / candidate.name)
-    return candidate, shown
-
-
-def lesson_status(
-    file: LessonFile, locale: str, state: LocaleState | None = None
-) -> tuple[LessonStatus | None, list[LessonError]]:
-    """The status of one lesson in one locale (None when the source itself cannot be read)."""
-    try:
-        source = load_yaml(file.path.read_bytes(), file.shown).data
-    except LessonError as problem:
-        return None, [problem]
-    path, shown = translation_path(file, locale)
+def document_status(
+    document: Document, locale: str, state: LocaleState | None = None
+) -> tuple[DocumentStatus | None, list[LessonError]]:
+    """The status of one document in one locale (None when its translation cannot be read)."""
+    path, shown = document.translation(locale)
     translation: Any = None
     if path.is_file():
         try:
             translation = load_yaml(path.read_bytes(), shown).data
         except LessonError as problem:
             return None, [problem]
+        except OSError as exc:
+            return None, [
+                LessonError(
+                    f"cannot read the file: {exc.strerror or exc}",
+                    code="input.unreadable",
+                    location=SourceLocation(shown),
+                )
+            ]
     state = state or LocaleState.load(path.parent)
-    strings = tuple(_string(f, translation, state, file.lesson_id) for f in text_fields(source))
-    return LessonStatus(file.lesson_id, locale, shown if path.is_file() else None, strings), []
+    strings = tuple(strings_of(document.id, document.data, translation, state, document.model))
+    return DocumentStatus(document.id, locale, shown if path.is_file() else None, strings), []
 
 
-def _string(field: TextField, translation: Any, state: LocaleState, lesson_id: str) -> StringStatus:
-    value = value_at(translation, field.path) if translation is not None else None
+def strings_of(
+    doc_id: str, source: Any, translation: Any, state: LocaleState, model: type
+) -> list[StringStatus]:
+    """Every string of a document with its state (the state's old names adopted first)."""
+    fields = text_fields(source, model)
+    state.adopt(doc_id, source, fields)
+    return [_string(f, translation, state, doc_id, model) for f in fields]
+
+
+def _string(field: TextField, translation: Any, state: LocaleState, doc_id: str, model: type) -> StringStatus:
+    value = value_at(translation, field.path, model) if translation is not None else None
     if not isinstance(value, str) or not value.strip():
         return StringStatus(field, "missing")
-    record = state.get(lesson_id, field.context)
+    record = state.get(doc_id, field.context)
     # Stale: the source changed since the record, and the translation is still the one recorded
     # then, or was written afterwards into a field that was empty then (from the source text the
     # new file showed in its comments, which is the recorded one).
@@ -103,8 +93,13 @@ def _string(field: TextField, translation: Any, state: LocaleState, lesson_id: s
     return StringStatus(field, "translated", value)
 
 
-def format_report(statuses: list[LessonStatus], language_name) -> list[str]:  # noqa: ANN001
-    """The status as lines of text: a summary per lesson, then every stale string in detail."""
+def stale_count(doc_id: str, source: Any, translation: Any, state: LocaleState, model: type) -> int:
+    """How many strings of one translation are stale (for the build's warning)."""
+    return sum(1 for s in strings_of(doc_id, source, translation, state, model) if s.state == "stale")
+
+
+def format_report(statuses: list[DocumentStatus], language_name: Callable[[str], str]) -> list[str]:
+    """The status as lines of text: a summary per document, then every stale string in detail."""
     lines: list[str] = []
     for locale in sorted({s.locale for s in statuses}):
         group = [s for s in statuses if s.locale == locale]
@@ -113,7 +108,7 @@ def format_report(statuses: list[LessonStatus], language_name) -> list[str]:  # 
         lines.append(f"{locale} ({language_name(locale)}): {done} of {total} strings translated")
         for status in group:
             lines.append(
-                f"  {status.lesson_id}: {status.count('translated')} translated, "
+                f"  {status.doc_id}: {status.count('translated')} translated, "
                 f"{status.count('missing')} missing, {status.count('stale')} stale"
                 + ("" if status.file else " (no translation file)")
             )
