@@ -21,7 +21,7 @@ from .jobs import Job, run_jobs
 from .model import Course, HelplineBook, Lesson, Localized
 from .output import remove_stale_temp_files
 from .outputs import CourseFacts, Output, Plan, Source, plan_outputs, sources_of, units_of
-from .project import Found, discover, find_helplines
+from .project import Found, discover, find_helplines, translations_dir
 from .report import (
     BuildStarted,
     Collector,
@@ -88,7 +88,9 @@ def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict 
     checked = {lesson.source_path: lesson for lesson in lessons}
     units = units_of(_readable(sources, checked), lambda s: checked[s.file.shown].language) or []
     plan = plan_outputs(settings, units, _course_facts(found, course, lessons), shared)
-    checked_problems += label_warnings({o.language for o in plan.outputs})
+    checked_problems += label_warnings(
+        {(o.language, translations_dir(o.units[0].file.path)) for o in plan.outputs}
+    )
     _remember(state, sources, checked, course, found)
     state.keep_warnings(_plan_key(plan, settings), checked_problems)
     problems += [*checked_problems, *plan.problems]
@@ -194,6 +196,7 @@ def _job(
         output.fingerprint,
         courses.for_language(output.language) if courses and output.spec.scope == "course" else None,
         select(book.for_language(output.language) if book else None, output.language, settings.region),
+        translations_dir(output.units[0].file.path),
     )
 
 
@@ -239,13 +242,27 @@ def check_all(
     return lessons, courses, book, problems + more + stale_warnings(stale)
 
 
-def label_warnings(languages: Iterable[str]) -> list[LessonError]:
-    """One warning per language whose interface labels (headings, footers) print in English."""
+def label_warnings(languages: Iterable[tuple[str, Path | None]]) -> list[LessonError]:
+    """One warning per language whose interface labels (headings, footers) print in English, or
+    come from a draft catalog; the problems of a project's own catalog."""
     from .labels import catalog_for
 
-    out = []
-    for language in sorted(languages):
-        catalog = catalog_for(language)
+    out: list[LessonError] = []
+    for language, translations in sorted(set(languages), key=lambda pair: (pair[0], str(pair[1]))):
+        catalog = catalog_for(language, translations)
+        out += catalog.problems
+        if catalog.draft:
+            out.append(
+                LessonError(
+                    f"the interface labels for '{language}' are a draft, not yet reviewed by a native "
+                    "speaker",
+                    code="i18n.labels-draft",
+                    severity="warning",
+                    location=SourceLocation(str(catalog.path)),
+                    hint=f"`lessonpress i18n labels --locale {language}` writes them into the project "
+                    "to review",
+                )
+            )
         missing = catalog.missing
         if missing is None:
             out.append(

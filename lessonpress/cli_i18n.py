@@ -127,30 +127,53 @@ def i18n_import(ctx: click.Context, catalog: str, paths: tuple[str, ...], locale
 
 
 @i18n_group.command("labels")
+@click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--locale", required=True, help="Language of the catalog.")
-@click.option("--out", type=click.Path(dir_okay=False), help="File to write (default: print it).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="File to write, or - to print it (default: lessons/translations/LOCALE/labels.po, the "
+    "project's labels, which the build uses).",
+)
 @click.option("--force", is_flag=True, help="Replace --out even if lessonpress did not write it.")
 @click.pass_context
 @in_project
-def i18n_labels(ctx: click.Context, locale: str, out: str | None, force: bool) -> None:
-    """Write the interface-label catalog (PO) for a language, with any translations it has."""
+def i18n_labels(
+    ctx: click.Context, paths: tuple[str, ...], locale: str, out: str | None, force: bool
+) -> None:
+    """Write the project's catalog of interface labels (headings, footers) for a language: every
+    label, the translation in use and a note for the translator. Translations already in the
+    file are kept; the build prints them instead of lessonpress's own."""
+    from .i18n.label_catalog import label_file, label_status, labels_po
     from .i18n.writes import safe_target
-    from .labels import template
+    from .labels import UNREADABLE, package_catalog
     from .output import write_atomic
+    from .project import translations_root
 
     tag = locale_tag(locale)
 
     def run() -> int:
-        text = template(tag)
-        refused = safe_target(Path(out), out, force) if out else None
+        root, shown_root = translations_root(paths)
+        status, problems = label_status(root, shown_root, tag)
+        print_problems(problems)
+        if out is None and any(p.code == UNREADABLE for p in problems):
+            click.echo("not written: the project's labels.po cannot be read; fix it first", err=True)
+            return EXIT_ERRORS
+        draft = package_catalog(tag).draft and status.file is None
+        text = labels_po(status, tag, draft)
+        if out == "-":
+            click.echo(text, nl=False)
+            return EXIT_OK
+        target, shown = (
+            (Path(out), out) if out else (label_file(root, tag), str(Path(shown_root) / tag / "labels.po"))
+        )
+        refused = safe_target(target, shown, force or out is None)
         if refused is not None:
             print_problems([refused])
             return EXIT_ERRORS
-        if out:
-            write_atomic(Path(out), text.encode("utf-8"))
-            click.echo(f"wrote {out}; translate it, then put it in lessonpress/locales/{tag}.po")
-        else:
-            click.echo(text, nl=False)
+        write_atomic(target, text.encode("utf-8"))
+        missing = status.count("missing")
+        click.echo(f"wrote {shown}: {len(status.strings)} labels, {missing} to translate")
         return EXIT_OK
 
     ctx.exit(guard(ctx, run))

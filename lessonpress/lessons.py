@@ -28,6 +28,7 @@ from .project import (
     find_lessons,
     find_translations,
     lesson_id,
+    misspelt_locale_folders,
     orphan_translations,
     path_kind,
     translation_target,
@@ -237,7 +238,7 @@ def check(
     if alone and not rest:
         return len(alone), sorted_problems(problems)
     files, found = find_lessons(rest)
-    problems += found
+    problems += found + misspelt_locale_folders(files)
     count, stale = len(alone), list[Stale]()
     for file in files:
         checked = check_lesson_and_translations(file, theme, locales)

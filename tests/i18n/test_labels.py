@@ -10,7 +10,8 @@ import pytest
 
 from lessonpress import labels
 from lessonpress.build import label_warnings
-from lessonpress.labels import ENGLISH, catalog_for, template
+from lessonpress.i18n.label_catalog import label_status, labels_po
+from lessonpress.labels import ENGLISH, catalog_for, package_catalog
 
 SHIPPED_LOCALES = ("es", "ar", "hi")
 
@@ -18,17 +19,17 @@ SHIPPED_LOCALES = ("es", "ar", "hi")
 @pytest.fixture
 def catalogs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(labels, "CATALOGS", tmp_path)
-    catalog_for.cache_clear()
+    package_catalog.cache_clear()
     yield tmp_path
-    catalog_for.cache_clear()
+    package_catalog.cache_clear()
 
 
 def write_catalog(folder: Path, language: str, translations: dict[str, str]) -> None:
-    po = polib.pofile(template(language))
+    po = polib.pofile(labels_po(label_status(folder / "none", "none", language)[0], language))
     for entry in po:
         entry.msgstr = translations.get(entry.msgctxt, "")
     po.save(str(folder / f"{language}.po"))
-    catalog_for.cache_clear()
+    package_catalog.cache_clear()
 
 
 def test_a_translated_label_is_used_and_a_missing_one_falls_back_with_a_warning(catalogs: Path) -> None:
@@ -37,7 +38,7 @@ def test_a_translated_label_is_used_and_a_missing_one_falls_back_with_a_warning(
     assert result.labels.objectives == "Lo que aprenderemos"
     assert result.labels.page_of == "Página {n} de"
     assert result.labels.key_takeaways == ENGLISH.key_takeaways
-    (warning,) = label_warnings(["xx"])
+    (warning,) = label_warnings([("xx", None)])
     expected = len(dataclasses.fields(ENGLISH)) - 2
     assert warning.severity == "warning" and f"{expected} interface labels for 'xx'" in warning.message
     assert warning.path.endswith("xx.po")
@@ -56,7 +57,7 @@ def test_region_variant_falls_back_to_the_language(catalogs: Path) -> None:
 
 def test_no_catalog_at_all_is_one_warning(catalogs: Path) -> None:
     assert catalog_for("zz").labels == ENGLISH
-    (warning,) = label_warnings(["zz"])
+    (warning,) = label_warnings([("zz", None)])
     assert "no interface translation for 'zz'" in warning.message
 
 
