@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .helplines import RegionHelplines, region_name
-from .labels import Labels
+from .labels import Labels, around
 from .markup import RichText, Run, plain_text
 from .model import Activity, Helpline, Lesson, Prompt, Resource
 from .urls import phone_link
@@ -86,9 +86,9 @@ def title_slide(lesson: Lesson, labels: Labels) -> Slide:
     items = [SlideItem(lesson.subtitle)] if lesson.subtitle else []
     facts: list[RichText | str] = []
     if lesson.audience:
-        facts.append(_join(_bold(plain_text(f"{labels.audience}: ")), lesson.audience))
+        facts.append(_labelled(labels.audience, "audience", lesson.audience))
     elif lesson.age_range:
-        facts.append(_join(_bold(plain_text(f"{labels.ages}: ")), lesson.age_range))
+        facts.append(_labelled(labels.ages, "ages", lesson.age_range))
     if lesson.duration_minutes:
         facts.append(labels.minutes.format(n=lesson.duration_minutes))
     if facts:
@@ -134,12 +134,12 @@ def resource_item(resource: Resource | Helpline, labels: Labels) -> SlideItem:
     lines: list[RichText | str | Run] = [_bold(resource.name)]
     hours = getattr(resource, "hours", None)
     if hours:
-        lines += ["\n", f"{labels.hours}: ", hours]
+        lines += ["\n", *_around(labels.hours, "hours", hours)]
     if resource.phone:
         phone = resource.phone.plain
-        lines += ["\n", f"{labels.phone}: ", Run(phone, href=phone_link(phone))]
+        lines += ["\n", *_around(labels.phone, "phone", Run(phone, href=phone_link(phone)))]
     if resource.text:
-        lines += ["\n", f"{labels.text}: ", resource.text]
+        lines += ["\n", *_around(labels.text, "text", resource.text)]
     if resource.url:
         lines += ["\n", Run(display_url(resource.url), href=resource.url)]
     return SlideItem(_join(*lines), qr=resource.url)
@@ -162,6 +162,19 @@ def _bullets(kind: str, title: str, texts: tuple[RichText, ...] | list[RichText]
 
 def _notes(heading: str, texts: tuple[RichText, ...], marker: str = "") -> tuple[NoteBlock, ...]:
     return (NoteBlock(heading, tuple(texts), marker),) if texts else ()
+
+
+def _labelled(pattern: str, name: str, value: RichText) -> RichText:
+    """A label pattern (`For: {audience}`) around a lesson text, the label's words bold."""
+    before, after = around(pattern, name)
+    words = [_bold(plain_text(p)) if p.strip() else p for p in (before, after)]
+    return _join(words[0], value, words[1])
+
+
+def _around(pattern: str, name: str, value: RichText | Run) -> list[RichText | str | Run]:
+    """A label pattern's words (plain) around a value, for the lines of a slide."""
+    before, after = around(pattern, name)
+    return [before, value, after]
 
 
 def _bold(text: RichText) -> RichText:

@@ -43,15 +43,17 @@ class Labels:
     find_helpline: str = (
         "Outside these countries? Child Helpline International lists the child helpline of every country."
     )
-    hours: str = "Open"
-    audience: str = "For"
-    ages: str = "Ages"
+    # A label printed before a value is a pattern: its punctuation and word order are translated
+    # with it ("For: {audience}", French "Pour : {audience}").
+    hours: str = "Open: {hours}"
+    audience: str = "For: {audience}"
+    ages: str = "Ages: {ages}"
     minutes: str = "{n} minutes"
     minutes_short: str = "{n} min"
     page_of: str = "Page {n} of"
-    phone: str = "Call"
-    text: str = "Text"
-    web: str = "Web"
+    phone: str = "Call: {phone}"
+    text: str = "Text: {text}"
+    web: str = "Web: {web}"
     handout: str = "Handout"
     draft_notice: str = "Draft translation — not yet reviewed"
     # slides, notes pages, slides handout
@@ -67,8 +69,8 @@ class Labels:
     # facilitator guide
     guide: str = "Facilitator guide"
     at_a_glance: str = "At a glance"
-    audience_label: str = "Audience"
-    duration: str = "Duration"
+    audience_label: str = "Audience: {audience}"
+    duration: str = "Duration: {minutes}"
     materials: str = "Materials"
     objectives_short: str = "Objectives"
     run_sheet: str = "Run sheet"
@@ -209,6 +211,12 @@ def read_labels(path: Path, shown: str) -> tuple[dict[str, tuple[str, str, int]]
             entries[key] = (entry.msgid, entry.msgstr, at.line)
     draft = po.metadata.get(DRAFT_HEADER, "").strip().lower() == "draft"
     return entries, problems, draft
+
+
+def around(pattern: str, name: str) -> tuple[str, str]:
+    """The words before and after `{name}` in a label pattern: `For: {audience}` -> (`For: `, ``)."""
+    before, _, after = pattern.partition("{" + name + "}")
+    return before, after
 
 
 def keeps_placeholders(key: str, text: str) -> bool:

@@ -22,7 +22,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import FrameBG, HRFlowable
 
 from ..helplines import RegionHelplines, region_name
-from ..labels import Labels
+from ..labels import Labels, around
 from ..markup import RichText
 from ..model import Helpline, Lesson, Resource
 from ..theme import Theme
@@ -107,13 +107,13 @@ class Sections:
         lesson, labels = self.lesson, self.labels
         facts = []
         if lesson.audience:
-            label = escape(audience or labels.audience)
-            facts.append(f"<b>{label}:</b> {to_markup(lesson.audience, self.theme)}")
+            audience_markup = to_markup(lesson.audience, self.theme)
+            facts.append(labelled(audience or labels.audience, "audience", audience_markup))
         if lesson.age_range:
-            facts.append(f"<b>{escape(labels.ages)}:</b> {to_markup(lesson.age_range, self.theme)}")
+            facts.append(labelled(labels.ages, "ages", to_markup(lesson.age_range, self.theme)))
         if lesson.duration_minutes:
             minutes = escape(labels.minutes.format(n=lesson.duration_minutes))
-            facts.append(f"<b>{escape(duration)}:</b> {minutes}" if duration else minutes)
+            facts.append(labelled(duration, "minutes", minutes) if duration else minutes)
         return facts
 
     def objectives(self) -> list[Flowable]:
@@ -247,13 +247,15 @@ class Sections:
             lines.append(to_markup(item.description, theme))
         hours = getattr(item, "hours", None)
         if hours:
-            lines.append(f"{escape(labels.hours)}: {to_markup(hours, theme)}")
+            lines.append(labelled(labels.hours, "hours", to_markup(hours, theme), bold=False))
         if item.phone:
-            lines.append(_contact(labels.phone, item.phone.plain, phone_link(item.phone.plain), theme))
+            lines.append(
+                _contact(labels.phone, "phone", item.phone.plain, phone_link(item.phone.plain), theme)
+            )
         if item.text:
-            lines.append(f"{escape(labels.text)}: {to_markup(item.text, theme)}")
+            lines.append(labelled(labels.text, "text", to_markup(item.text, theme), bold=False))
         if item.url:
-            lines.append(_contact(labels.web, _display_url(item.url), item.url, theme))
+            lines.append(_contact(labels.web, "web", _display_url(item.url), item.url, theme))
         # One paragraph per line, so each line takes its own direction (an English helpline
         # description in an Arabic handout reads left to right; its Arabic labels do not).
         text = [paragraph(line, s.card) for line in lines]
@@ -312,9 +314,24 @@ def _link(href: str, label: str, theme: Theme) -> str:
     return f'<a href="{escape(href)}" color="{theme.link_color}"><u>{escape(label)}</u></a>'
 
 
-def _contact(label: str, shown: str, href: str | None, theme: Theme) -> str:
+def _contact(pattern: str, name: str, shown: str, href: str | None, theme: Theme) -> str:
     value = _link(href, shown, theme) if href else escape(shown)
-    return f"{escape(label)}: {value}"
+    return labelled(pattern, name, value, bold=False)
+
+
+def labelled(pattern: str, name: str, value: str, bold: bool = True) -> str:
+    """Markup of a label pattern (`For: {audience}`) around a value's markup; the label's words
+    bold, their spacing and punctuation as the translation has them."""
+    before, after = around(pattern, name)
+    return _words(before, bold) + value + _words(after, bold)
+
+
+def _words(text: str, bold: bool) -> str:
+    core = text.strip()
+    if not core or not bold:
+        return escape(text)
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    return f"{escape(lead)}<b>{escape(core)}</b>{escape(trail)}"
 
 
 def _display_url(url: str) -> str:
