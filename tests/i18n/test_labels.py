@@ -13,7 +13,7 @@ from lessonpress.build import label_warnings
 from lessonpress.i18n.label_catalog import label_status, labels_po
 from lessonpress.labels import ENGLISH, catalog_for, package_catalog
 
-SHIPPED_LOCALES = ("es", "ar", "hi")
+SHIPPED_LOCALES = ("es", "ar", "hi", "fr", "pt-BR", "sw")
 
 
 @pytest.fixture
@@ -66,3 +66,16 @@ def test_every_shipped_curriculum_locale_has_a_complete_catalog(language: str) -
     result = catalog_for(language)
     assert result.missing == (), f"{language}: {result.missing}"
     assert result.labels.objectives != ENGLISH.objectives
+
+
+def test_the_swahili_catalog_is_a_draft_and_the_build_says_so() -> None:
+    assert package_catalog("sw").draft and not package_catalog("fr").draft
+    (warning,) = [w for w in label_warnings([("sw", None)]) if w.code == "i18n.labels-draft"]
+    assert "labels for 'sw' are a draft, not yet reviewed by a native speaker" in warning.message
+    assert label_warnings([("fr", None)]) == [] and label_warnings([("pt-BR", None)]) == []
+
+
+def test_french_puts_its_own_punctuation_around_labels() -> None:
+    french = catalog_for("fr").labels
+    assert french.audience == "Pour\u00a0: {audience}"  # a no-break space before the colon
+    assert french.page_of == "Page {n} sur"
