@@ -165,3 +165,17 @@ def test_pt_underscore_br_is_pt_hyphen_br(german: Path) -> None:
         "lessons/translations/pt_BR: error: the locale folder 'pt_BR' is not written as a language tag, "
         "so its translations are not read: did you mean 'pt-BR'? [i18n.locale-folder]"
     ) in checked.output
+
+
+def test_a_label_pattern_puts_the_value_where_the_translation_says(german: Path) -> None:
+    lesson = german / "lessons" / "kurz.yaml"
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "audience: Jugendliche\n", encoding="utf-8")
+    assert run("i18n", "labels", "--locale", "de").exit_code == 0
+    translate(
+        german / "lessons" / "translations" / "de" / "labels.po", {"audience": "{audience} als Zielgruppe"}
+    )
+    result = run("build", "--format", "handout,slides", "-j", "1")
+    assert result.exit_code == 0, result.output
+    for name in ("kurz-handout.pdf", "kurz-slides.pdf"):
+        text = pdf_text((german / "build" / "de" / name).read_bytes())
+        assert "Jugendliche als Zielgruppe" in text and "For:" not in text, name
