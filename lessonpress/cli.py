@@ -7,6 +7,7 @@ flags or paths first (`python make_pdfs.py --force`), the command is `build`.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import difflib
 import shlex
@@ -21,9 +22,9 @@ from .cli_common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, guard, in_project, pri
 from .cli_examples import add_examples
 from .cli_i18n import i18n_group
 from .cli_options import build_options, check_options, flags_from, theme_options
+from .cli_preview import preview_command
 from .cli_progress import Printer, WatchLog, paper_notes, summary
 from .errors import LessonError
-from .report import Event
 from .settings import Flags, build_date, make_settings
 from .starter import AUDIENCES, EXAMPLES
 
@@ -228,7 +229,7 @@ def watch_command(ctx: click.Context, **options: Any) -> None:
 
     quiet, verbose = options.get("quiet", False), options.get("verbose", False)
     log = WatchLog(quiet)
-    printer = _Stopwatch(Printer(quiet, verbose, bar=False))
+    printer = Printer(quiet, verbose, bar=False)
 
     def on_build(result) -> None:  # noqa: ANN001
         print_problems(log.shown(result.problems))
@@ -244,26 +245,6 @@ def watch_command(ctx: click.Context, **options: Any) -> None:
         return EXIT_OK
 
     ctx.exit(guard(ctx, run))
-
-
-class _Stopwatch:
-    """Passes build events on, and times each build from its first event (for watch's lines)."""
-
-    def __init__(self, printer: Printer) -> None:
-        self.printer = printer
-        self.started: float | None = None
-
-    def emit(self, event: Event) -> None:
-        """Start the clock at a build's first event, and show the event."""
-        if self.started is None:
-            self.started = time.monotonic()
-        self.printer.emit(event)
-
-    def lap(self) -> float:
-        """Seconds since this build's first event; the next event starts the next build."""
-        seconds = time.monotonic() - self.started if self.started is not None else 0.0
-        self.started = None
-        return seconds
 
 
 @main.group("themes", invoke_without_command=True)
@@ -311,4 +292,6 @@ def themes_preview(
 
 
 main.add_command(i18n_group)
+main.add_command(preview_command)
+main.add_command(copy.copy(preview_command), "serve")  # its own object: its own help examples
 add_examples(main)

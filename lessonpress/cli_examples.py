@@ -27,6 +27,14 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("lessonpress watch", "rebuild what changed on every save"),
         ("lessonpress watch --format handout --locale fr", "only French handouts, while translating"),
     ),
+    "preview": (
+        ("lessonpress preview", "build, open the lessons in a browser, reload on every save"),
+        ("lessonpress preview --format html --port 8000 --no-open", "web pages only, on a fixed port"),
+    ),
+    "serve": (
+        ("lessonpress serve", "the same as preview"),
+        ("lessonpress serve lessons/recycling.yaml --format html", "one lesson's web page"),
+    ),
     "new": (
         ("lessonpress new recycling", "lessons/recycling.yaml, to fill in"),
         ("lessonpress new week-2 --dir lessons/term-1", "in another folder"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import sys
+import time
 from typing import Any
 
 import click
@@ -26,9 +27,12 @@ class Printer:
         self.live = bar and not quiet and not verbose and sys.stderr.isatty()
         self.bar: Any = None
         self.read = 0
+        self.started: float | None = None
 
     def emit(self, event: Event) -> None:
         """Show one event."""
+        if self.started is None:
+            self.started = time.monotonic()
         if isinstance(event, LessonChecked) and self.live:
             self.read += 1
             click.echo(f"\rReading lessons: {self.read}", nl=False, err=True)
@@ -46,6 +50,13 @@ class Printer:
                 click.echo(f"wrote {event.path} ({event.seconds * 1000:.0f} ms)")
         elif isinstance(event, OutputUpToDate) and self.verbose:
             click.echo(f"up to date: {event.path}")
+
+    def lap(self) -> float:
+        """Seconds since the first event of this build (watch mode: the next event starts the
+        next build's clock)."""
+        seconds = time.monotonic() - self.started if self.started is not None else 0.0
+        self.started = None
+        return seconds
 
     def close(self) -> None:
         """Take the progress bar (or the count of lessons read) off the screen."""

@@ -20,8 +20,10 @@ from lessonpress.themes import PRESETS, apply_presets
 
 from .conftest import GOOD, load
 
-LESSON_FORMATS = [
-    name for name, spec in FORMATS.items() if spec.inputs == "lesson" and spec.scope == "lesson"
+LESSON_FORMATS = [  # the PDF formats of one lesson
+    name
+    for name, spec in FORMATS.items()
+    if spec.inputs == "lesson" and spec.scope == "lesson" and spec.suffix == ".pdf"
 ]
 
 

@@ -19,8 +19,9 @@ PACKAGES = {
     "pdffonts": "poppler-utils",
     "pdftoppm": "poppler-utils",
     "zbarimg": "zbar-tools",
+    "chromium": "chromium",  # the HTML tests (tests/browser), driven by Playwright
 }
-APT_LINE = "sudo apt-get install qpdf poppler-utils zbar-tools"
+APT_LINE = "sudo apt-get install qpdf poppler-utils zbar-tools chromium"
 REQUIRED = os.environ.get("LESSONPRESS_REQUIRE_TOOLS") == "1"
 
 
