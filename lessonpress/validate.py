@@ -23,6 +23,7 @@ from .model import Kind
 from .urls import UrlProblem, check_url
 from .yamlio import Document, Path_
 
+NUMBER_LIMIT = 1000  # a number in a lesson or theme (sizes, margins, minutes) is below it
 MAX_TEXT_LENGTH = 10_000
 MAX_LIST_ITEMS = 500
 _INVALID = object()
@@ -275,7 +276,7 @@ class Converter:
                 number = float(text)
             except ValueError:
                 number = -1.0
-            if 0 < number < 1000:
+            if 0 < number < NUMBER_LIMIT:
                 return number
             return self._error(
                 path,
