@@ -47,7 +47,7 @@ class BuildResult:
     failed: tuple[Path, ...]
     problems: tuple[LessonError, ...] = field(default_factory=tuple)
     up_to_date: tuple[Path, ...] = ()
-    languages: tuple[str, ...] = ()  # of the outputs written
+    languages: tuple[str, ...] = ()  # of the PDFs written (their paper size; web pages have none)
 
     @property
     def ok(self) -> bool:
@@ -108,7 +108,8 @@ def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict 
 
         problems += update_catalog(settings.out_dir, plan.outputs, checked, course)
     fresh = tuple(o.path for o in plan.outputs if o not in todo)
-    languages = tuple(sorted({o.language for o in todo if o.path in written}))
+    pdfs = (o for o in todo if o.path in written and o.path.suffix == ".pdf")
+    languages = tuple(sorted({o.language for o in pdfs}))
     return BuildResult(len(sources), written, failed, tuple(sorted_problems(problems)), fresh, languages)
 
 

@@ -60,7 +60,7 @@ class DefaultToBuild(click.Group):
 @click.version_option(__version__, prog_name="lessonpress")
 @click.pass_context
 def main(ctx: click.Context, show_traceback: bool) -> None:
-    """Turn lesson plans written in YAML into print-ready PDFs.
+    """Turn lesson plans written in YAML into print-ready PDFs (and web pages).
 
     With no command (or with build flags only), builds every lesson in lessons/ into build/.
     """
@@ -74,7 +74,7 @@ def main(ctx: click.Context, show_traceback: bool) -> None:
 @click.pass_context
 @in_project
 def build_command(ctx: click.Context, **options: Any) -> None:
-    """Build lessons (files or folders; default lessons/) into PDFs."""
+    """Build lessons (files or folders; default lessons/) into PDFs and web pages."""
     from .build import build
 
     quiet, verbose = options.get("quiet", False), options.get("verbose", False)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 import sys
 import time
+from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import click
@@ -76,11 +78,26 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' * (count != 1)}"
 
 
+KINDS = {".pdf": "PDF", ".html": "HTML file"}  # how the summary names a file by its suffix
+
+
+def files_written(written: tuple[Path, ...], up_to_date: tuple[Path, ...] = ()) -> str:
+    """`104 PDFs written`; with web pages, `98 PDFs and 6 HTML files written`; when nothing was
+    written, the kind of the files that are up to date (`0 PDFs written`, or `0 files written`
+    when they are of more than one kind)."""
+    kinds = Counter(KINDS.get(path.suffix.lower(), "file") for path in written)
+    if not kinds:
+        every = {KINDS.get(path.suffix.lower(), "file") for path in up_to_date} or {"PDF"}
+        return f"0 {every.pop() if len(every) == 1 else 'file'}s written"
+    parts = [plural(kinds[kind], kind) for kind in (*KINDS.values(), "file") if kinds[kind]]
+    return " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts) + " written"
+
+
 def summary(result, seconds: float) -> str:  # noqa: ANN001 - a build.BuildResult
     """One line: `104 PDFs written from 15 lessons in 3.8 s; 2 warnings`."""
     errors = sum(1 for p in result.problems if p.is_error)
     warnings = len(result.problems) - errors
-    text = f"{plural(len(result.written), 'PDF')} written"
+    text = files_written(tuple(map(Path, result.written)), tuple(map(Path, result.up_to_date)))
     if result.up_to_date:
         text += f", {len(result.up_to_date)} up to date"
     text += f" from {plural(result.lessons, 'lesson')} in {seconds:.1f} s"

@@ -186,8 +186,8 @@ def read_labels(path: Path, shown: str) -> tuple[dict[str, tuple[str, str, int]]
             return {}, [_warning(message, where, code=UNREADABLE)], False
         po = polib.pofile(str(path), encoding="utf-8")
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        line = re.search(r"line (\d+)", str(exc))
-        at = SourceLocation(shown, int(line[1])) if line else where
+        found = re.search(r"line (\d+)", str(exc))
+        at = SourceLocation(shown, int(found[1])) if found else where
         return {}, [_warning(f"cannot read this catalog: {exc}", at, code=UNREADABLE)], False
     entries: dict[str, tuple[str, str, int]] = {}
     problems = []

@@ -73,7 +73,8 @@ def test_the_first_hour(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     built = run("build", "-j", "1")
     assert built.exit_code == 0, built.output
     assert "[lesson.placeholder]" in built.output
-    assert re.search(r"^\d+ PDFs written from 2 lessons in [\d.]+ s; 1 warning$", built.output, re.M)
+    summary = r"^\d+ PDFs and \d+ HTML files written from 2 lessons in [\d.]+ s; 1 warning$"
+    assert re.search(summary, built.output, re.M), built.output
     handout = project / "build" / "en" / "sorting-the-bins-handout.pdf"
     assert "Sort ten objects into the right bins" in pdf_text(handout.read_bytes())
 

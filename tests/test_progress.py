@@ -100,6 +100,10 @@ def test_a_language_without_a_country_gets_a_note_about_paper(project: Path) -> 
     (project / "lessonpress.toml").write_text('paper = "a4"\n')
     assert "note:" not in run("build", "--format", "handout", "--force").output
     assert "note:" not in run("build", "--format", "handout").output  # nothing written: no note
+    (project / "lessonpress.toml").write_text("")
+    pages = run("build", "--format", "html", "-j", "1")
+    assert pages.exit_code == 0 and "HTML file" in pages.output
+    assert "note:" not in pages.output  # web pages have no paper size
 
 
 def test_which_tags_get_the_paper_note() -> None:
@@ -110,3 +114,15 @@ def test_which_tags_get_the_paper_note() -> None:
     assert "fr-CA" in (paper_hint("fr") or "")
     for tag in ("en-US", "en-GB", "es-ES", "ar", "hi", "de", "pt"):
         assert paper_hint(tag) is None, tag
+
+
+def test_a_build_with_web_pages_does_not_call_them_pdfs() -> None:
+    pdfs = tuple(Path(f"{i}.pdf") for i in range(98))
+    pages = tuple(Path(f"{i}-html.html") for i in range(6))
+    assert summary(BuildResult(15, pdfs + pages, ()), 3.84) == (
+        "98 PDFs and 6 HTML files written from 15 lessons in 3.8 s"
+    )
+    assert summary(BuildResult(1, pages[:1], ()), 1.0) == "1 HTML file written from 1 lesson in 1.0 s"
+    # Nothing written: named by what is up to date, "files" when that is of two kinds.
+    assert summary(BuildResult(1, (), (), (), pages[:1]), 0.1).startswith("0 HTML files written, 1 up")
+    assert summary(BuildResult(1, (), (), (), pdfs[:1] + pages[:1]), 0.1).startswith("0 files written, 2 up")
