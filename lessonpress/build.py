@@ -238,7 +238,12 @@ def check_all(
     courses = None
     if found.course is not None:
         courses, more = load_courses(
-            settings.paths, {f.lesson_id for f in found.course.lessons}, settings.locales, stale
+            settings.paths,
+            {f.lesson_id for f in found.course.lessons},
+            settings.locales,
+            stale,
+            lessons,
+            settings.theme,
         )
         problems += more
     problems += orphan_translations(settings.paths, {f.lesson_id for f in found.files()})

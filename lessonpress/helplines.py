@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .errors import LessonError, SourceLocation
 from .model import HELPLINE_KINDS, Helpline, HelplineBook
+from .project import read_input
 from .validate import Converter
 from .yamlio import load_yaml
 
@@ -62,7 +63,7 @@ def load_helplines(path: Path, shown: str | None = None) -> tuple[HelplineBook |
     """Load and check the helpline file; entries must have a known confidence and region code."""
     shown = shown or str(path)
     try:
-        document = load_yaml(path.read_bytes(), shown)
+        document = load_yaml(read_input(path, shown), shown)
     except LessonError as problem:
         return None, [problem]
     except OSError as exc:

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from .errors import LessonError, SourceLocation
+from .yamltraps import quoted
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 
@@ -24,7 +25,7 @@ SKELETON = """\
 # Write text between the double quotes: there, ': ', '#', '*' or '@' are just text. A double
 # quote inside the text is written \\" ; a long text can go on the next lines, indented.
 
-title: "{title}"
+title: {title}
 subtitle: "A line under the title"
 audience: "Who the lesson is for, e.g. Year 8"
 age_range: "12-13"
@@ -125,7 +126,7 @@ def write_skeleton(folder: Path, lesson_id: str) -> Path:
         )
     path = folder / f"{lesson_id}.yaml"
     title = lesson_id.replace("-", " ").capitalize()
-    text = SKELETON.format(schema=_schema_line(folder), path=path.as_posix(), title=title)
+    text = SKELETON.format(schema=_schema_line(folder), path=path.as_posix(), title=quoted(title))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)

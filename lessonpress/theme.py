@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .errors import SourceLocation
+
 MM = 72 / 25.4
 
 
@@ -51,6 +53,9 @@ class Theme:
     presets: tuple[str, ...] = ()  # print presets applied (they name the output file)
     # The theme before its presets (a format that a preset does not change is built from it).
     before_presets: Theme | None = field(default=None, compare=False, repr=False)
+    # Where a theme file set each field ((field, key as written, location), in file order), so
+    # a layout that fails only with this theme is reported at the value, not at the lesson.
+    origins: tuple[tuple[str, str, SourceLocation], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def margin(self) -> float:

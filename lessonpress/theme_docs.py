@@ -11,12 +11,10 @@ import dataclasses
 
 from .fonts import known_families
 from .theme import DEFAULT_THEME
-from .themes import _FIELDS, _MINIMUMS, PRESETS, ThemeFile
-from .validate import NUMBER_LIMIT
+from .themes import _FIELDS, _RANGES, PRESETS, ThemeFile, _span
 
-# The unit of each kind of value, by the group of the theme file it sits in.
-_UNITS = {"colors": "#rrggbb", "fonts": "family", "sizes": "pt", "margins": "mm"}
-_SPACING_UNITS = {"line": "× type size", "write_in_lines": "lines", "write_in_gap": "pt", "rule_width": "pt"}
+# The unit of a value that is not a number (numbers have theirs in themes._RANGES).
+_UNITS = {"colors": "#rrggbb", "fonts": "family"}
 
 HEADER = """\
 # Theme reference
@@ -88,16 +86,15 @@ def _top_row(item: dataclasses.Field) -> str:
 
 def _row(group: str, key: str, text: str) -> str:
     field = _FIELDS[(group, key)]
-    unit = _SPACING_UNITS[key] if group == "spacing" else _UNITS[group]
     default = getattr(DEFAULT_THEME, field)
     if group == "fonts":
-        span = ", ".join(known_families())
+        unit, span = _UNITS[group], ", ".join(known_families())
     elif group == "colors":
-        span = "`#000000` to `#ffffff`" + (", or `none`" if key == "box" else "")
+        unit, span = _UNITS[group], "`#000000` to `#ffffff`" + (", or `none`" if key == "box" else "")
     else:
-        minimum = _MINIMUMS.get(field)
-        low = f"at least {minimum:g}" if minimum is not None else "above 0"
-        span = f"{low}, below {NUMBER_LIMIT}"
+        low, high, unit = _RANGES[field]
+        span = f"{low:g} to {high:g}"
+        text = text.replace(f", {_span(field)}", "")  # the range has its own column
     shown = (
         "same as `page`"
         if default is None

@@ -110,6 +110,7 @@ class GuideSections(Sections):
             mirror_rows(data, rtl),
             colWidths=mirror_widths([width, None, width], rtl),
             repeatRows=1,
+            splitInRow=1,
             hAlign="RIGHT" if rtl else "LEFT",
         )
         table.setStyle(
