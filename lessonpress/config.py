@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import LessonError, SourceLocation
+from .project import MAX_INPUT_BYTES, read_input
 
 PAPERS = ("a4", "letter", "a5")
 CONFIG_FILE = "lessonpress.toml"
 OLD_CONFIG_FILE = "pyproject.toml"  # held [tool.lessonpress] before lessonpress.toml
+MAX_CONFIG_BYTES = 64 * 1024  # a few settings; read size-checked like every input (issue 13)
 
 
 def find_root(start: Path) -> Path | None:
@@ -49,8 +51,10 @@ def project_defaults(root: Path = Path()) -> tuple[ProjectDefaults, list[LessonE
     if not path.is_file():
         return ProjectDefaults(), moved
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_input(path, shown, MAX_CONFIG_BYTES, "it holds a few settings").decode("utf-8")
         table = tomllib.loads(text)
+    except LessonError as problem:
+        return ProjectDefaults(), moved + [problem]
     except (OSError, UnicodeDecodeError) as exc:
         return ProjectDefaults(), [_error(f"cannot read it: {exc}", "config.syntax", shown, 1)]
     except tomllib.TOMLDecodeError as exc:
@@ -65,10 +69,12 @@ def project_defaults(root: Path = Path()) -> tuple[ProjectDefaults, list[LessonE
 def _old_config(root: Path) -> list[LessonError]:
     """An error for settings still in pyproject.toml's [tool.lessonpress] (no longer read)."""
     path = root / OLD_CONFIG_FILE
+    if not path.is_file():
+        return []
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_input(path, str(path), MAX_INPUT_BYTES).decode("utf-8")
         tool = tomllib.loads(text).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (LessonError, OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return []  # not ours to check: a pyproject.toml without our table is any project's
     if not isinstance(tool, dict) or "lessonpress" not in tool:
         return []

@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from .errors import LessonError, SourceLocation
-from .project import LABELS_FILE
+from .project import LABELS_FILE, read_input
 
 CATALOGS = Path(__file__).parent / "locales"
 PLACEHOLDER = re.compile(r"{\w*}")
@@ -181,17 +181,24 @@ def read_labels(path: Path, shown: str) -> tuple[dict[str, tuple[str, str, int]]
 
     where = SourceLocation(shown)
     try:
-        if path.stat().st_size > MAX_CATALOG_BYTES:
-            message = f"larger than {MAX_CATALOG_BYTES // 1024} KiB; not read"
-            return {}, [_warning(message, where, code=UNREADABLE)], False
-        po = polib.pofile(str(path), encoding="utf-8")
+        # size-checked before reading, never more than the limit + 1 bytes read (issue 13)
+        raw = read_input(path, shown, MAX_CATALOG_BYTES, "is this the labels.po lessonpress wrote?")
+        text = raw.decode("utf-8")
+        po = polib.pofile(text + "\n", encoding="utf-8")  # text with a newline: never a file name
+    except LessonError as problem:  # too large, or not a file: the package's labels are used
+        hint = problem.hint
+        return (
+            {},
+            [_warning(f"{problem.message}; not read", problem.location or where, hint, UNREADABLE)],
+            False,
+        )
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         found = re.search(r"line (\d+)", str(exc))
         at = SourceLocation(shown, int(found[1])) if found else where
         return {}, [_warning(f"cannot read this catalog: {exc}", at, code=UNREADABLE)], False
     entries: dict[str, tuple[str, str, int]] = {}
     problems = []
-    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    lines = text.splitlines()
     for entry in po:
         # polib's line is the entry's first (a comment); a translator looks for its msgstr
         line = next((i + 1 for i in range(entry.linenum - 1, len(lines)) if lines[i].startswith("msgstr")), 0)
