@@ -108,3 +108,24 @@ def test_the_nearest_lessonpress_toml_wins(configured: Path, monkeypatch: pytest
     assert result.exit_code == 0, result.output
     assert [p.name for p in (inner / "build" / "en").iterdir()] == ["one-handout.pdf"]
     assert os.getcwd() == str(inner / "lessons")
+
+
+def test_the_repos_own_settings_live_in_lessonpress_toml_and_the_readme_names_every_key() -> None:
+    """The repository is a project like any other: its settings are in lessonpress.toml (read
+    without a problem), none are left in pyproject.toml, and the README and the repo's own file
+    show every key the loader accepts (a new key, e.g. a table, is documented in both)."""
+    import tomllib
+
+    from lessonpress.config import KEYS, project_defaults
+
+    from .conftest import ROOT
+
+    _, problems = project_defaults(ROOT)
+    assert problems == []
+    assert "lessonpress" not in tomllib.loads((ROOT / "pyproject.toml").read_text()).get("tool", {})
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Project settings", 1)[1].split("\n## ", 1)[0]
+    own = (ROOT / "lessonpress.toml").read_text(encoding="utf-8")
+    for key in KEYS:
+        for text, name in ((section, "README"), (own, "lessonpress.toml")):
+            assert f"{key} = " in text or f"[{key}]" in text, f"{name} does not show '{key}'"
