@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from ..deck import display_url
 from ..helplines import region_name
+from ..labels import around
 from ..markup import RichText
 from ..model import Helpline, Lesson, Resource
 from ..urls import phone_link
@@ -73,12 +74,12 @@ class Sections:
         lesson, labels, write = self.lesson, self.labels, self.write
         facts = []
         if lesson.audience:
-            facts.append(f"<strong>{escape(audience or labels.audience)}:</strong> {write(lesson.audience)}")
+            facts.append(labelled(audience or labels.audience, "audience", write(lesson.audience)))
         if lesson.age_range:
-            facts.append(f"<strong>{escape(labels.ages)}:</strong> {write(lesson.age_range)}")
+            facts.append(labelled(labels.ages, "ages", write(lesson.age_range)))
         if lesson.duration_minutes:
             minutes = escape(labels.minutes.format(n=lesson.duration_minutes))
-            facts.append(f"<strong>{escape(duration)}:</strong> {minutes}" if duration else minutes)
+            facts.append(labelled(duration, "minutes", minutes) if duration else minutes)
         return facts
 
     def objectives(self) -> str:
@@ -169,14 +170,14 @@ class Sections:
             lines.append(write(item.description))
         hours = getattr(item, "hours", None)
         if hours:
-            lines.append(f"{escape(labels.hours)}: {write(hours)}")
+            lines.append(labelled(labels.hours, "hours", write(hours), bold=False))
         if item.phone:
             phone = item.phone.plain
-            lines.append(f"{escape(labels.phone)}: {link(phone_link(phone), phone)}")
+            lines.append(labelled(labels.phone, "phone", link(phone_link(phone), phone), bold=False))
         if item.text:
-            lines.append(f"{escape(labels.text)}: {write(item.text)}")
+            lines.append(labelled(labels.text, "text", write(item.text), bold=False))
         if item.url:
-            lines.append(f"{escape(labels.web)}: {link(item.url, display_url(item.url))}")
+            lines.append(labelled(labels.web, "web", link(item.url, display_url(item.url)), bold=False))
         return "".join(f"<p>{line}</p>" for line in lines)
 
     def sources(self) -> str:
@@ -189,3 +190,18 @@ class Sections:
                 text += " — " + link(source.url, source.url)
             items.append(f"<li>{text}</li>")
         return self.section(self.labels.sources, f"<ul>{''.join(items)}</ul>")
+
+
+def labelled(pattern: str, name: str, value: str, bold: bool = True) -> str:
+    """HTML of a label pattern (`For: {audience}`, French `Pour : {audience}`) around a value's
+    HTML: the label's words (in <strong> when `bold`), spacing and punctuation as translated."""
+    before, after = around(pattern, name)
+    return _words(before, bold) + value + _words(after, bold)
+
+
+def _words(text: str, bold: bool) -> str:
+    core = text.strip()
+    if not core or not bold:
+        return escape(text)
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    return f"{escape(lead)}<strong>{escape(core)}</strong>{escape(trail)}"

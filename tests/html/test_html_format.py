@@ -255,3 +255,18 @@ def test_a_bilingual_page_has_no_facilitator_text(bilingual) -> None:  # noqa: A
         if lesson.language in ("en", "es"):
             assert lesson.objectives[0].plain in html
             assert not [t.plain for t in lesson.facilitator_texts() if t.plain in html]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_labels_before_a_value_read_as_their_translation_has_them(full, fmt: str) -> None:  # noqa: ANN001
+    """Labels such as `For: {audience}` are patterns (lane newcomer): a page prints the words
+    around the value, never the pattern itself; French keeps its (no-break) space before the colon."""
+    import dataclasses
+
+    page = next(tree(render(full, fmt)).iter("body")).text()
+    assert not re.search(r"\{(audience|ages|hours|phone|text|web|minutes)\}", page), page
+    assert ("For: Teens (13–17)" if fmt == "html" else "Audience: Teens (13–17)") in page
+    assert "Ages: 13-17" in page and "Call: 0800 000 000" in page
+    french = next(tree(render(dataclasses.replace(full, language="fr"), fmt)).iter("body")).text()
+    assert ("Pour\u00a0: Teens (13–17)" if fmt == "html" else "\u00a0: Teens (13–17)") in french
+    assert not re.search(r"\{(audience|ages|hours|phone|text|web|minutes)\}", french), french
