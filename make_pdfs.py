@@ -3,7 +3,7 @@
 Same as the `lessonpress` command; run `python make_pdfs.py --help` for everything it can do.
 """
 
-from lessonpress.cli import main
+from lessonpress.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

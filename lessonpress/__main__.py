@@ -1,5 +1,5 @@
 """`python -m lessonpress` is the same as the `lessonpress` command."""
 
-from .cli import main
+from .cli import run
 
-main()
+run()

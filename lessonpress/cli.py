@@ -10,7 +10,9 @@ from __future__ import annotations
 import copy
 import datetime
 import difflib
+import os
 import shlex
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,15 @@ from typing import Any
 import click
 
 from . import __version__
-from .cli_common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, guard, in_project, print_problems
+from .cli_common import (
+    EXIT_ERRORS,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    guard,
+    in_project,
+    print_problems,
+)
 from .cli_examples import add_examples
 from .cli_i18n import i18n_group
 from .cli_options import build_options, check_options, flags_from, theme_options
@@ -202,7 +212,7 @@ def schema_command() -> None:
 
 
 @main.command("helplines")
-@click.option("--region", metavar="CODE", help="Only this region (US, GB, CA, AU, IN, INTL).")
+@click.option("--region", metavar="CODE", help="Only this region (a country code such as GB, or INTL).")
 @click.pass_context
 @in_project
 def helplines_command(ctx: click.Context, region: str | None) -> None:
@@ -295,3 +305,20 @@ main.add_command(i18n_group)
 main.add_command(preview_command)
 main.add_command(copy.copy(preview_command), "serve")  # its own object: its own help examples
 add_examples(main)
+
+
+def run() -> None:
+    """The `lessonpress` command (and `python -m lessonpress`, `make_pdfs.py`).
+
+    After a Ctrl-C the process ends at once: every finished file is written and recorded by
+    then, and the interpreter's ordinary teardown of ReportLab's and HarfBuzz's modules alone
+    took most of a second on a busy machine, which a user pressing Ctrl-C reads as a hang.
+    """
+    try:
+        main()
+    except SystemExit as end:
+        if end.code == EXIT_INTERRUPTED:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(EXIT_INTERRUPTED)
+        raise

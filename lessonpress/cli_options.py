@@ -153,8 +153,9 @@ _BUILD = [
     click.option(
         "--region",
         metavar="CODE",
-        help="Helplines to print: US, GB, CA, AU, IN or INTL (default: region in lessonpress.toml, "
-        "else from each lesson's language, e.g. en-GB; else the international services).",
+        help="Helplines to print: a country code such as GB, MX or EG, or INTL (default: the "
+        "language's line in lessonpress.toml's [regions], else the language's country, e.g. en-GB, "
+        "else region in lessonpress.toml; else a box to write the local helpline in).",
     ),
     _LOCALE,
     click.option(

@@ -1,6 +1,8 @@
-"""Project defaults from `lessonpress.toml` at the project's root: theme, paper and region.
+"""Project defaults from `lessonpress.toml` at the project's root: theme, paper, region and regions.
 
 A school sets its theme once instead of passing `--theme` on every build; flags still win.
+The `[regions]` table maps a locale to the helpline region its outputs print, e.g. `es = "MX"`
+(`regions.py` decides each output's region).
 The file also marks the project: every command finds it from any folder inside the project by
 walking up, as git finds `.git` (`find_root`). Every problem is located at its line
 (`lessonpress.toml:7:1: error: ...`), and any error stops a command before it builds anything
@@ -14,7 +16,7 @@ import difflib
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LessonError, SourceLocation
@@ -35,12 +37,37 @@ def find_root(start: Path) -> Path | None:
 
 
 @dataclass(frozen=True)
+class RegionDefaults:
+    """Where a project's outputs take their helplines from when no `--region` is given.
+
+    `by_locale` is lessonpress.toml's `[regions]` (locale tag -> region code) and `region` the
+    project-wide `region`; `where` locates each in lessonpress.toml for error messages.
+    """
+
+    by_locale: tuple[tuple[str, str], ...] = ()
+    region: str | None = None
+    where: tuple[tuple[str, SourceLocation], ...] = field(default=(), compare=False, repr=False)
+
+    def for_locale(self, locale: str) -> str | None:
+        """The region the project names for exactly this locale tag, if any."""
+        return dict(self.by_locale).get(locale)
+
+    def location(self, key: str) -> SourceLocation | None:
+        """Where `region` or `regions.<locale>` is set."""
+        return dict(self.where).get(key)
+
+
+NO_REGION_DEFAULTS = RegionDefaults()
+
+
+@dataclass(frozen=True)
 class ProjectDefaults:
     """Defaults a project sets for its builds (None: not set)."""
 
     theme: str | None = None
     paper: str | None = None
     region: str | None = None
+    regions: RegionDefaults = NO_REGION_DEFAULTS
 
 
 def project_defaults(root: Path = Path()) -> tuple[ProjectDefaults, list[LessonError]]:
@@ -61,9 +88,66 @@ def project_defaults(root: Path = Path()) -> tuple[ProjectDefaults, list[LessonE
         line, column = _toml_position(str(exc))
         return ProjectDefaults(), [_error(f"not valid TOML: {exc}", "config.syntax", shown, line, column)]
     problems = moved + [p for key, value in table.items() if (p := _check(key, value, text, shown))]
+    regions = table.get("regions", {})
+    if isinstance(regions, dict):
+        problems += _region_entries(regions, text, shown)
     if problems:
         return ProjectDefaults(), problems
-    return ProjectDefaults(**{k: table.get(k) for k in KEYS}), []
+    return ProjectDefaults(
+        **{k: table.get(k) for k in KEYS if k != "regions"}, regions=_regions(table, text, shown)
+    ), []
+
+
+def _regions(table: dict, text: str, shown: str) -> RegionDefaults:
+    """`[regions]` and `region`, with where each is set."""
+    regions = table.get("regions", {})
+    by_locale = tuple(sorted((_tag(k), v.strip().upper()) for k, v in regions.items()))
+    where = [
+        (f"regions.{_tag(k)}", SourceLocation(shown, _line(text, k, after=_REGIONS_TABLE), 1))
+        for k in regions
+    ]
+    region = table.get("region")
+    if region:
+        where.append(("region", SourceLocation(shown, _line(text, "region"), 1)))
+    return RegionDefaults(by_locale, region.strip().upper() if region else None, tuple(where))
+
+
+_REGIONS_TABLE = r"^\s*(?:\[\s*regions\s*\]|regions\s*=)"  # the [regions] heading, or regions = {...}
+
+
+def _region_entries(regions: dict, text: str, shown: str) -> list[LessonError]:
+    """Each `locale = "REGION"` line: a language tag and a region code."""
+    from .languages import normalise_language
+
+    problems = []
+    for locale, region in regions.items():
+        line = _line(text, locale, after=_REGIONS_TABLE)
+        if normalise_language(locale) is None:
+            problems.append(
+                _error(
+                    f"[regions] '{locale}' is not a language tag such as es or pt-BR",
+                    "config.value",
+                    shown,
+                    line,
+                )
+            )
+        elif not isinstance(region, str) or not region.strip().isalpha():
+            problems.append(
+                _error(
+                    f"[regions] {locale} = {region!r} is not a region code",
+                    "config.value",
+                    shown,
+                    line,
+                    hint='write a country code in quotes, e.g. es = "MX"',
+                )
+            )
+    return problems
+
+
+def _tag(locale: str) -> str:
+    from .languages import normalise_language
+
+    return normalise_language(locale) or locale
 
 
 def _old_config(root: Path) -> list[LessonError]:
@@ -86,7 +170,7 @@ def _old_config(root: Path) -> list[LessonError]:
             str(path),
             line,
             hint=f"move the lines under [tool.lessonpress] into {CONFIG_FILE} beside it (without the "
-            "heading), then delete the table here",
+            "heading; [tool.lessonpress.regions] becomes [regions]), then delete the tables here",
         )
     ]
 
@@ -117,12 +201,22 @@ def _paper(value: object) -> tuple[str, str | None] | None:
     return None
 
 
+def _table(value: object) -> tuple[str, str | None] | None:
+    if isinstance(value, dict):
+        return None
+    return (
+        "must be a table of locale = region",
+        'write a [regions] heading and lines such as es = "MX" under it',
+    )
+
+
 # What each key must be: a check that returns (what is wrong, a hint) or None. A new key is
 # one line here and one field of ProjectDefaults.
 CHECKS: dict[str, Callable[[object], tuple[str, str | None] | None]] = {
     "theme": _text,
     "paper": _paper,
     "region": _text,
+    "regions": _table,
 }
 KEYS = tuple(CHECKS)
 
@@ -134,14 +228,15 @@ def _error(
 
 
 def _line(text: str, key: str, after: str | None = None) -> int:
-    """The line where `key = ...` is set (after the table or key `after`, when given); 1 if unseen.
+    """The line where `key = ...` is set (after the first line matching the pattern `after`, a
+    table's heading, when given); 1 if unseen.
 
     tomllib gives no positions; a config file is small enough to find the line by its text.
     """
     lines = text.splitlines()
     start = 0
     if after:
-        start = next((i for i, ln in enumerate(lines) if re.search(rf"\b{re.escape(after)}\b", ln)), 0)
+        start = next((i for i, ln in enumerate(lines) if re.search(after, ln)), 0)
     pattern = re.compile(rf"^\s*(?:[\w.\"-]*\.)?\"?{re.escape(key)}\"?\s*=|\b{re.escape(key)}\s*=")
     for i in range(start, len(lines)):
         if pattern.search(lines[i]):

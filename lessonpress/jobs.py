@@ -22,7 +22,7 @@ from .formats import FORMATS
 from .model import Course, Lesson
 
 if TYPE_CHECKING:
-    from .helplines import RegionHelplines
+    from .regions import RegionHelplines
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,8 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[tuple[int, JobResult]]:
         finished = True
     finally:
         _stop(pool, finished)
+        if not finished:  # a terminated worker may have been writing: leave no temporary file
+            _remove_temp_files({job.output.parent for job in jobs})
     yield from _retry(jobs, sorted(lost))
 
 
@@ -155,9 +157,19 @@ def _stop(pool: Any, finished: bool) -> None:
     """Shut the pool down; when the build did not finish (Ctrl-C, an error), without waiting:
     its worker processes are terminated (ProcessPoolExecutor offers no public way before 3.14)."""
     if not finished:
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        for process in processes:
             process.terminate()
+        for process in processes:  # reaped, so their temporary files count as left behind
+            process.join(timeout=0.5)
     pool.shutdown(wait=finished, cancel_futures=True)
+
+
+def _remove_temp_files(folders: set[Path]) -> None:
+    from .output import remove_stale_temp_files
+
+    for folder in sorted(folders):
+        remove_stale_temp_files(folder)
 
 
 def _run_group(group: list[Job]) -> list[JobResult]:

@@ -4,8 +4,9 @@ English is written here; every other language comes from a gettext catalog,
 `lessonpress/locales/<language>.po`, with the field name as context and the English as msgid.
 A project can translate them, or change lessonpress's translation, without touching the
 package: `lessons/translations/<language>/labels.po` overrides the package's catalog label by
-label (`lessonpress i18n labels --locale fr` writes it). A label neither translates (or that a
-catalog translates with the wrong `{placeholders}`) prints in English, and the build says so.
+label (`lessonpress i18n labels --locale fr` writes it). A label that neither catalog translates
+(or that a catalog translates with the wrong `{placeholders}`) prints in English, and the build
+says so.
 """
 
 from __future__ import annotations
@@ -40,9 +41,20 @@ class Labels:
     sources: str = "Sources"
     helplines_for: str = "Helplines: {region}"
     international: str = "anywhere in the world"
-    find_helpline: str = (
-        "Outside these countries? Child Helpline International lists the child helpline of every country."
+    get_help: str = "Get help"
+    more_help: str = "More help"
+    local_helpline: str = "Your local helpline"
+    local_intro: str = "Write in the numbers for where you live, so they are here when you need them."
+    child_helpline: str = "Child helpline"
+    emergency_number: str = "Emergency number"
+    number_116111: str = (
+        "116 111 is the number reserved for child helplines in the European Union, "
+        "and other countries have been asked to use it too, but it does not work "
+        "everywhere: check it where you live."
     )
+    help_pointer: str = "Get help: helplines and services are listed on page"
+    help_now: str = "Need help now? {help}"
+    help_write_in: str = "Need help now? Write your local helpline in the Get help box."
     # A label printed before a value is a pattern: its punctuation and word order are translated
     # with it ("For: {audience}", French "Pour : {audience}").
     hours: str = "Open: {hours}"

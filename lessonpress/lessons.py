@@ -13,8 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .config import NO_REGION_DEFAULTS, RegionDefaults
 from .errors import LessonError, SourceLocation, has_errors, sorted_problems
-from .helplines import load_helplines, normalise_region, stale_entries
+from .helplines import load_helplines, stale_entries
 from .localize import localize, localize_course, localize_helplines
 from .model import Course, HelplineBook, Lesson, Localized
 from .project import (
@@ -34,6 +35,7 @@ from .project import (
     read_input,
     translation_target,
 )
+from .regions import region_problems
 from .skeleton import placeholder_warning
 from .theme import DEFAULT_THEME, Theme
 from .validate import validate_course, validate_lesson
@@ -401,9 +403,10 @@ def helplines_for(
     lessons: list[Lesson],
     locales: tuple[str, ...] | None = None,
     stale: list[Stale] | None = None,
+    defaults: RegionDefaults = NO_REGION_DEFAULTS,
 ) -> tuple[Localized[HelplineBook] | None, list[LessonError]]:
     """The project's helpline file and its translations, when any lesson prints helplines, with
-    stale-entry warnings."""
+    stale-entry warnings and an error for every region asked for that has no helplines."""
     if not any(lesson.helplines for lesson in lessons):
         return None, []
     found = find_helplines(paths)
@@ -413,19 +416,13 @@ def helplines_for(
                 "lessons ask for helplines but there is no assets/helplines.yaml",
                 code="helplines.missing",
                 severity="warning",
-                hint="helplines are left out of these outputs",
+                hint="learner outputs print only a box to write the local helpline in",
             )
         ]
     books, problems = load_helpline_book(paths, locales, stale)
     book = books.source if books else None
     if book is not None and today:
         problems += stale_entries(book, datetime.date.fromisoformat(today), found[1])
-    if book is not None and region and normalise_region(region) not in book.regions():
-        problems.append(
-            LessonError(
-                f"no helplines for region '{region}' in {found[1]}",
-                code="helplines.region",
-                hint="known regions: " + ", ".join(book.regions()),
-            )
-        )
+    if book is not None:
+        problems += region_problems(region, defaults, book, found[1])
     return books, problems

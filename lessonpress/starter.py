@@ -37,6 +37,10 @@ CONFIG = """\
 # theme = "school"     # a theme in assets/themes/ (`lessonpress themes` lists them)
 # paper = "letter"     # a4, letter or a5 (default: from each lesson's language, Letter for en-US)
 # region = "US"        # helplines to print (default: from each lesson's language, e.g. en-GB)
+
+# The helpline region of one language, before its country and `region` (a table: keep it last).
+# [regions]
+# es = "MX"            # Spanish outputs print Mexico's helplines
 """
 
 THEME = """\

@@ -112,6 +112,6 @@ def test_schema_command_prints_json_schema(project: Path) -> None:
 
 def test_console_script_and_make_pdfs_agree() -> None:
     text = (Path(__file__).parent.parent / "make_pdfs.py").read_text()
-    assert "from lessonpress.cli import main" in text
+    assert "from lessonpress.cli import run" in text
     pyproject = (Path(__file__).parent.parent / "pyproject.toml").read_text()
-    assert 'lessonpress = "lessonpress.cli:main"' in pyproject
+    assert 'lessonpress = "lessonpress.cli:run"' in pyproject

@@ -143,3 +143,27 @@ def test_ctrl_c_stops_within_a_second_and_keeps_what_was_written(i18n_project: P
     recorded = json.loads((i18n_project / "build" / STATE_DIR / STATE_FILE).read_text())["outputs"]
     assert written and all(str(Path(p).relative_to("build")) in recorded for p in written)
     assert not list((i18n_project / "build").rglob("*.tmp"))
+
+
+def test_ctrl_c_ends_the_process_without_the_interpreters_teardown(i18n_project: Path) -> None:
+    """The entry point ends at once after a Ctrl-C (the message printed, everything recorded);
+    a normal exit still runs the usual teardown (atexit handlers)."""
+    probe = (
+        "import atexit, sys; from lessonpress import cli\n"
+        "atexit.register(lambda: print('teardown ran', flush=True))\n"
+        "def interrupted():\n    raise KeyboardInterrupt\n"
+        "cli.make_settings = lambda *a, **k: interrupted()\n"
+        "sys.argv = ['lessonpress', *sys.argv[1:]]\ncli.run()\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env)
+
+    stopped = run("build")
+    assert stopped.returncode == 130 and "interrupted;" in stopped.stderr
+    assert "teardown ran" not in stopped.stdout
+    normal = subprocess.run(
+        [sys.executable, "-c", probe, "--version"], capture_output=True, text=True, env=env
+    )
+    assert normal.returncode == 0 and "teardown ran" in normal.stdout

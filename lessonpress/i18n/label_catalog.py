@@ -50,7 +50,17 @@ NOTES = {
     "sources": "Heading above the list of sources at the end of a handout.",
     "helplines_for": "Heading of the helplines of a country; {region} is the country's name.",
     "international": "Stands for {region} when the helplines work in every country.",
-    "find_helpline": "Line under international helplines, pointing to every country's helpline.",
+    "get_help": "Heading of the help panel on every learner output: where to call or text for help.",
+    "more_help": "Title of the second help slide: where to report, and more services.",
+    "local_helpline": "Title of the box to write the local helpline in, when the region is not known.",
+    "local_intro": "Line in that box, asking the learner to write the numbers in.",
+    "child_helpline": "Label before a line to write the child helpline's number on.",
+    "emergency_number": "Label before a line to write the emergency number on.",
+    "number_116111": "Note in the write-in box; keep the number 116 111 as it is.",
+    "help_pointer": "A course pack lesson's pointer to the helpline directory; the page number follows.",
+    "help_now": "Foot of every learner page; {help} is the helpline's and emergency numbers.",
+    "help_write_in": "Foot of every learner page when the region is not known; 'Get help' is the "
+    "help panel's heading.",
     "hours": "Before a helpline's opening hours, e.g. 'Open: 24/7'. Add the punctuation your "
     "language uses after a label.",
     "audience": "Under the title, before who the lesson is for, e.g. 'For: Teens'.",

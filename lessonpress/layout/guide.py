@@ -44,6 +44,7 @@ def guide_story(
         title_level=title_level,
         section_level=section_level,
         helplines=context.helplines,
+        in_pack=context.in_pack,
     )
     story: list[Flowable] = []
     for part in (

@@ -134,7 +134,10 @@ def test_status_export_import_and_sync_cover_the_labels(german: Path) -> None:
     # the English of a label changed since it was translated: stale, until sync
     path = german / "lessons" / "translations" / "de" / "labels.po"
     path.write_text(path.read_text(encoding="utf-8").replace('msgid "What we will learn"', 'msgid "Goals"'))
-    assert "labels: 1 translated, 55 missing, 1 stale" in run("i18n", "status", "--locale", "de").output
+    missing = len(vars(ENGLISH)) - 2
+    assert (
+        f"labels: 1 translated, {missing} missing, 1 stale" in run("i18n", "status", "--locale", "de").output
+    )
     synced = run("i18n", "sync", "--locale", "de")
     assert synced.exit_code == 0, synced.output
     assert "labels: 2 translated" in run("i18n", "status", "--locale", "de").output
