@@ -239,7 +239,7 @@ def _line(text: str, key: str, after: str | None = None) -> int:
         start = next((i for i, ln in enumerate(lines) if re.search(after, ln)), 0)
     pattern = re.compile(rf"^\s*(?:[\w.\"-]*\.)?\"?{re.escape(key)}\"?\s*=|\b{re.escape(key)}\s*=")
     for i in range(start, len(lines)):
-        if pattern.search(lines[i]):
+        if pattern.search(lines[i]) and not lines[i].lstrip().startswith("#"):  # not an example
             return i + 1
     return start + 1
 

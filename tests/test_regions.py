@@ -102,11 +102,15 @@ def test_a_region_in_lessonpress_toml_is_checked_at_its_line(project: Path) -> N
     assert "did you mean 'MX'?" in result.output
 
 
-def test_a_project_region_is_located_at_its_line(project: Path) -> None:
-    (project / "lessonpress.toml").write_text('# the region of every language\n\nregion = "UK?"\n')
+def test_a_project_region_is_located_at_its_line_not_at_a_commented_example(project: Path) -> None:
+    (project / "lessonpress.toml").write_text(
+        '# region = "US"   # an example, as init writes\n\nregion = "UK?"\n\n'
+        '# [regions]\n# es = "MX"\n[regions]\nes = "MZ"\n'
+    )
     result = run()
     assert result.exit_code == 1
     assert "lessonpress.toml:3:1: error: no helplines for region 'UK?'" in result.output
+    assert "lessonpress.toml:8:1: error: no helplines for region 'MZ'" in result.output
 
 
 def test_regions_left_in_pyproject_say_to_move_them_into_lessonpress_toml(project: Path) -> None:
