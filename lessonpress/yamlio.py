@@ -206,7 +206,7 @@ class _Builder:
         """Walk the events of `text`. libyaml is ~10x faster; when it reports a syntax error the
         text is parsed again with PyYAML's own parser, whose messages and hints tests pin down."""
         documents = 0
-        self.lines = text.split("\n")
+        self.lines = yamltraps.split_lines(text)
         loader = loader_class(text)
         try:
             while loader.check_event():
@@ -433,7 +433,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str, text: str) -> LessonErro
     problem = exc.problem or "YAML syntax error"
     hint = None
     if "'\\t'" in problem:
-        lines = text.split("\n")
+        lines = yamltraps.split_lines(text)
         shown = lines[line - 1].replace("\t", "  ") if line <= len(lines) else ""
         return LessonError(
             "tab character here: YAML indentation must use spaces",

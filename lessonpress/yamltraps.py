@@ -75,6 +75,15 @@ class Line:
         return f"{self.lead}{key}{value}"
 
 
+def split_lines(text: str) -> list[str]:
+    """The lines as YAML counts them: a lone carriage return, and NEL or the Unicode line and
+    paragraph separators, end a line too, so marks and these lines always agree."""
+    return _LINE_BREAK.split(text)
+
+
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 def split_line(text: str, number: int) -> Line:
     """A line's indentation, dashes, key and value."""
     body = text.rstrip("\r")
@@ -112,7 +121,7 @@ def diagnose(
     text: str, problem: str, problem_at: tuple[int, int] | None, context_at: tuple[int, int] | None
 ) -> Trap | None:
     """The trap behind a YAML syntax error, or None. Marks are 0-based (line, column)."""
-    lines = [split_line(t, i + 1) for i, t in enumerate(text.split("\n"))]
+    lines = [split_line(t, i + 1) for i, t in enumerate(split_lines(text))]
     if not problem_at:
         return None
     last = min(problem_at[0], len(lines) - 1)

@@ -86,3 +86,23 @@ def test_libyaml_and_pyyaml_report_the_same_syntax_error() -> None:
     with pytest.raises(LessonError) as info:
         load_yaml(b'title: "Never closed\nobjectives: [a]\n', "x.yaml")
     assert info.value.message == "the quote opened here is not closed on this line"
+
+
+@pytest.mark.parametrize(
+    ("raw", "data"),
+    [
+        (b"\r\rtitle: A\nobjectives: [a]\n", {"title": "A", "objectives": ["a"]}),
+        (b"title: A\r\r\nobjectives:\r  - a #1\r", {"title": "A", "objectives": ["a"]}),
+    ],
+    ids=["two-bare-cr-first", "mixed-line-ends"],
+)
+def test_lone_carriage_returns_end_lines_as_yaml_counts_them(raw: bytes, data: dict) -> None:
+    """A lone CR ends a line for YAML; the trap rules count lines the same way (two bare CRs at
+    the top of a file were an IndexError)."""
+    assert load_yaml(raw, "x.yaml").data == data
+
+
+def test_an_unclosed_quote_after_bare_carriage_returns_is_found_on_its_line() -> None:
+    with pytest.raises(LessonError) as info:
+        load_yaml(b'a: 1\r\rb: "x\r\r', "x.yaml")
+    assert info.value.format().startswith("x.yaml:3:4: error: the quote opened here is not closed")
