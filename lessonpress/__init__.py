@@ -13,9 +13,10 @@ The pipeline, one module per stage, each taking a typed value and returning one:
 8. render    - `render.py`:      DocumentSpec -> PDF bytes (invariant, metadata, outline)
 9. write     - `output.py`:      bytes -> file, atomically (`jobs.py` runs jobs in parallel)
 
-Settings come from one builder, `settings.make_settings` (flags over `[tool.lessonpress]`, read
-by `config.py`). `build.build()` runs the whole pipeline; `lessons.py` holds stages 4-6 per
-file; `cli.py` is the thin command line on top; `errors.py` holds the one error type every stage
+Settings come from one builder, `settings.make_settings` (flags over the project's
+`lessonpress.toml`, read by `config.py`, which also finds the project's root).
+`build.build()` runs the whole pipeline; `lessons.py` holds stages 4-6 per file; `cli.py` is
+the thin command line on top; `errors.py` holds the one error type every stage
 reports with; `i18n/` is the translator's workflow (status, catalogs) and `helplines.py` the
 helplines by region.
 """

@@ -21,7 +21,7 @@ from .jobs import Job, run_jobs
 from .model import Course, HelplineBook, Lesson, Localized
 from .output import remove_stale_temp_files
 from .outputs import CourseFacts, Output, Plan, Source, plan_outputs, sources_of, units_of
-from .project import Found, discover, find_helplines
+from .project import Found, discover, find_helplines, translations_dir
 from .report import (
     BuildStarted,
     Collector,
@@ -47,6 +47,7 @@ class BuildResult:
     failed: tuple[Path, ...]
     problems: tuple[LessonError, ...] = field(default_factory=tuple)
     up_to_date: tuple[Path, ...] = ()
+    languages: tuple[str, ...] = ()  # of the PDFs written (their paper size; web pages have none)
 
     @property
     def ok(self) -> bool:
@@ -98,7 +99,9 @@ def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict 
         or []
     )
     plan = plan_outputs(settings, units, _course_facts(found, course, lessons), shared)
-    checked_problems += label_warnings({o.language for o in plan.outputs})
+    checked_problems += label_warnings(
+        {(o.language, translations_dir(o.units[0].file.path)) for o in plan.outputs}
+    )
     _remember(state, sources, checked, course, found)
     state.keep_warnings(_plan_key(plan, settings), checked_problems)
     problems += [*checked_problems, *plan.problems]
@@ -116,7 +119,9 @@ def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict 
 
         problems += update_catalog(settings.out_dir, plan.outputs, checked, course)
     fresh = tuple(o.path for o in plan.outputs if o not in todo)
-    return BuildResult(len(sources), written, failed, tuple(sorted_problems(problems)), fresh)
+    pdfs = (o for o in todo if o.path in written and o.path.suffix == ".pdf")
+    languages = tuple(sorted({o.language for o in pdfs}))
+    return BuildResult(len(sources), written, failed, tuple(sorted_problems(problems)), fresh, languages)
 
 
 def _run(
@@ -221,6 +226,7 @@ def _job(
             settings.region,
             settings.regions,
         ),
+        translations_dir(output.units[0].file.path),
     )
 
 
@@ -290,13 +296,27 @@ def region_warnings(
     return unknown_region_warning(languages, [r for r in regions if r != INTERNATIONAL])
 
 
-def label_warnings(languages: Iterable[str]) -> list[LessonError]:
-    """One warning per language whose interface labels (headings, footers) print in English."""
+def label_warnings(languages: Iterable[tuple[str, Path | None]]) -> list[LessonError]:
+    """One warning per language whose interface labels (headings, footers) print in English, or
+    come from a draft catalog; the problems of a project's own catalog."""
     from .labels import catalog_for
 
-    out = []
-    for language in sorted(languages):
-        catalog = catalog_for(language)
+    out: list[LessonError] = []
+    for language, translations in sorted(set(languages), key=lambda pair: (pair[0], str(pair[1]))):
+        catalog = catalog_for(language, translations)
+        out += catalog.problems
+        if catalog.draft:
+            out.append(
+                LessonError(
+                    f"the interface labels for '{language}' are a draft, not yet reviewed by a native "
+                    "speaker",
+                    code="i18n.labels-draft",
+                    severity="warning",
+                    location=SourceLocation(str(catalog.path)),
+                    hint=f"`lessonpress i18n labels --locale {language}` writes them into the project "
+                    "to review",
+                )
+            )
         missing = catalog.missing
         if missing is None:
             out.append(

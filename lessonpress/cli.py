@@ -7,10 +7,13 @@ flags or paths first (`python make_pdfs.py --force`), the command is `build`.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import difflib
 import os
+import shlex
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -18,44 +21,23 @@ import click
 
 from . import __version__
 from .cli_assess import report_command, survey_group
-from .cli_common import EXIT_ERRORS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, guard, print_problems
+from .cli_common import (
+    EXIT_ERRORS,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    guard,
+    in_project,
+    print_problems,
+)
+from .cli_examples import add_examples
 from .cli_i18n import i18n_group
 from .cli_options import build_options, check_options, flags_from, theme_options
 from .cli_preview import preview_command
+from .cli_progress import Printer, WatchLog, paper_notes, summary
 from .errors import LessonError
-from .report import BuildStarted, Event, OutputFailed, OutputUpToDate, OutputWritten
 from .settings import Flags, build_date, make_settings
-
-
-class Printer:
-    """Shows build events: a progress bar on a terminal, plain lines in a pipe or log."""
-
-    def __init__(self, quiet: bool, verbose: bool) -> None:
-        self.quiet = quiet
-        self.verbose = verbose
-        self.bar: Any = None
-        self.done = 0
-
-    def emit(self, event: Event) -> None:
-        """Show one event."""
-        if isinstance(event, BuildStarted):
-            if not self.quiet and event.total > 3 and sys.stderr.isatty():
-                self.bar = click.progressbar(length=event.total, label="Building", file=sys.stderr)
-                self.bar.__enter__()
-        elif isinstance(event, OutputWritten | OutputFailed):
-            if self.bar is not None:
-                self.bar.update(1)
-            elif isinstance(event, OutputWritten) and not self.quiet:
-                timing = f" ({event.seconds * 1000:.0f} ms)" if self.verbose else ""
-                click.echo(f"wrote {event.path}{timing}")
-        elif isinstance(event, OutputUpToDate) and self.verbose:
-            click.echo(f"up to date: {event.path}")
-
-    def close(self) -> None:
-        """Finish the progress bar, if one is showing."""
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
+from .starter import AUDIENCES, EXAMPLES
 
 
 class DefaultToBuild(click.Group):
@@ -89,7 +71,7 @@ class DefaultToBuild(click.Group):
 @click.version_option(__version__, prog_name="lessonpress")
 @click.pass_context
 def main(ctx: click.Context, show_traceback: bool) -> None:
-    """Turn lesson plans written in YAML into print-ready PDFs.
+    """Turn lesson plans written in YAML into print-ready PDFs (and web pages).
 
     With no command (or with build flags only), builds every lesson in lessons/ into build/.
     """
@@ -101,8 +83,9 @@ def main(ctx: click.Context, show_traceback: bool) -> None:
 @main.command("build")
 @build_options
 @click.pass_context
+@in_project
 def build_command(ctx: click.Context, **options: Any) -> None:
-    """Build lessons (files or folders; default lessons/) into PDFs."""
+    """Build lessons (files or folders; default lessons/) into PDFs and web pages."""
     from .build import build
 
     quiet, verbose = options.get("quiet", False), options.get("verbose", False)
@@ -111,33 +94,25 @@ def build_command(ctx: click.Context, **options: Any) -> None:
         settings, warnings = make_settings(flags_from(options), today=build_date())
         print_problems(warnings, quiet)
         printer = Printer(quiet, verbose)
+        started = time.monotonic()
         try:
             result = build(settings, printer)
         finally:
             printer.close()
         print_problems(list(result.problems), quiet)
         if not quiet:
-            click.echo(_summary(result), err=not result.ok)
+            click.echo(summary(result, time.monotonic() - started), err=not result.ok)
+            for note in paper_notes(result, settings.paper):
+                click.echo(f"note: {note}", err=True)
         return EXIT_OK if result.ok else EXIT_ERRORS
 
     ctx.exit(guard(ctx, run))
 
 
-def _summary(result) -> str:  # noqa: ANN001
-    errors = sum(1 for p in result.problems if p.is_error)
-    warnings = len(result.problems) - errors
-    text = f"{len(result.written)} PDF{'s' * (len(result.written) != 1)} written"
-    if result.up_to_date:
-        text += f", {len(result.up_to_date)} up to date"
-    text += f" from {result.lessons} lesson{'s' * (result.lessons != 1)}"
-    if errors or warnings:
-        text += f"; {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-    return text
-
-
 @main.command("check")
 @check_options
 @click.pass_context
+@in_project
 def check_command(ctx: click.Context, **options: Any) -> None:
     """Load and validate lessons (with the build's theme and translations); write nothing."""
     from .lessons import check
@@ -171,6 +146,7 @@ def check_command(ctx: click.Context, **options: Any) -> None:
     help="Folder to create the lesson in.",
 )
 @click.pass_context
+@in_project
 def new_command(ctx: click.Context, lesson_id: str, folder: str) -> None:
     """Write a commented lesson skeleton to fill in (never overwrites)."""
     from .skeleton import write_skeleton
@@ -187,6 +163,47 @@ def new_command(ctx: click.Context, lesson_id: str, folder: str) -> None:
     ctx.exit(guard(ctx, run))
 
 
+@main.command("init")
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+@click.option(
+    "--audience",
+    type=click.Choice(AUDIENCES),
+    default=None,
+    help="Who the example lesson is for (default: teens).",
+)
+@click.option(
+    "--example",
+    type=click.Choice(EXAMPLES),
+    default=None,
+    help="Copy a whole example course instead of one example lesson: the shipped Safe online "
+    "curriculum, with its translations and helplines.",
+)
+@click.pass_context
+def init_command(ctx: click.Context, folder: str, audience: str | None, example: str | None) -> None:
+    """Start a project in FOLDER (default: here), with an example lesson.
+
+    Writes lessonpress.toml, lessons/ with an example lesson, assets/themes/, a .gitignore, a
+    README and lesson.schema.json; never overwrites a file."""
+    from .starter import init_project
+
+    if example and audience:
+        raise click.UsageError("--audience chooses the example lesson; --example copies a whole course")
+
+    def run() -> int:
+        try:
+            created = init_project(Path(folder), audience or "teens", example)
+        except LessonError as problem:
+            click.echo(problem.format(), err=True)
+            return EXIT_USAGE
+        for path in created.files:
+            click.echo(f"created {path}")
+        go = "" if Path(folder) == Path() else f"cd {shlex.quote(folder)} && "
+        click.echo(f"next: {go}lessonpress build   (then open build/en/)")
+        return EXIT_OK
+
+    ctx.exit(guard(ctx, run))
+
+
 @main.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of a lesson file (for editors)."""
@@ -198,6 +215,7 @@ def schema_command() -> None:
 @main.command("helplines")
 @click.option("--region", metavar="CODE", help="Only this region (a country code such as GB, or INTL).")
 @click.pass_context
+@in_project
 def helplines_command(ctx: click.Context, region: str | None) -> None:
     """List the helplines with their sources and verification dates, to re-check before printing."""
     from .helplines import print_table
@@ -215,22 +233,25 @@ def helplines_command(ctx: click.Context, region: str | None) -> None:
 @main.command("watch")
 @build_options
 @click.pass_context
+@in_project
 def watch_command(ctx: click.Context, **options: Any) -> None:
     """Rebuild what changed every time a lesson, translation or asset is saved (Ctrl-C stops)."""
     from .watch import watch, watched_paths
 
     quiet, verbose = options.get("quiet", False), options.get("verbose", False)
+    log = WatchLog(quiet)
+    printer = Printer(quiet, verbose, bar=False)
 
     def on_build(result) -> None:  # noqa: ANN001
-        print_problems(list(result.problems), quiet)
-        click.echo(_summary(result), err=not result.ok)
+        print_problems(log.shown(result.problems))
+        click.echo(log.line(result, printer.lap()), err=not result.ok)
 
     def run() -> int:
         settings, warnings = make_settings(flags_from(options), today=build_date())
         print_problems(warnings, quiet)
         folders = ", ".join(str(p) for p in watched_paths(settings))
         click.echo(f"watching {folders} (Ctrl-C to stop)")
-        watch(settings, Printer(quiet, verbose), on_build)
+        watch(settings, printer, on_build)
         click.echo("stopped watching")
         return EXIT_OK
 
@@ -239,6 +260,7 @@ def watch_command(ctx: click.Context, **options: Any) -> None:
 
 @main.group("themes", invoke_without_command=True)
 @click.pass_context
+@in_project
 def themes_group(ctx: click.Context) -> None:
     """List the themes of this project (assets/themes/*.yaml and the built-in default)."""
     if ctx.invoked_subcommand is None:
@@ -256,21 +278,23 @@ def themes_group(ctx: click.Context) -> None:
     "--paper",
     type=click.Choice(["a4", "letter", "a5"]),
     default=None,
-    help="Paper size (default: [tool.lessonpress] paper, else a4).",
+    help="Paper size (default: paper in lessonpress.toml, else a4).",
 )
 @theme_options
 @click.pass_context
+@in_project
 def themes_preview(
     ctx: click.Context, name: str, out_dir: str, paper: str | None, presets: tuple[str, ...]
 ) -> None:
-    """Build a one-page specimen of a theme: OUT/themes/NAME-specimen.pdf."""
+    """Build a one-page specimen of a theme: OUT/themes/NAME-specimen[.PRESET].pdf."""
     from .themes import preview
 
     def run() -> int:
         flags = Flags(out_dir=out_dir, paper=paper, theme=name, presets=presets)
         settings, warnings = make_settings(flags, lessons=False)
         print_problems(warnings)
-        path = Path(out_dir) / "themes" / f"{name}-specimen.pdf"
+        suffix = "".join(f".{p}" for p in settings.theme.presets)
+        path = Path(out_dir) / "themes" / f"{name}-specimen{suffix}.pdf"
         preview(settings.theme, settings.paper or "a4", path)
         click.echo(f"wrote {path}")
         return EXIT_OK
@@ -280,9 +304,10 @@ def themes_preview(
 
 main.add_command(i18n_group)
 main.add_command(preview_command)
-main.add_command(preview_command, "serve")
+main.add_command(copy.copy(preview_command), "serve")  # its own object: its own help examples
 main.add_command(survey_group)
 main.add_command(report_command)
+add_examples(main)
 
 
 def run() -> None:

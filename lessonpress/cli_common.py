@@ -4,11 +4,13 @@ it; neither imports the other's helpers."""
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import traceback as tb
 from collections.abc import Callable
-from typing import overload
+from pathlib import Path
+from typing import Any, overload
 
 import click
 
@@ -22,6 +24,50 @@ def print_problems(problems: list[LessonError], quiet: bool = False) -> None:
     for problem in problems:
         if problem.is_error or not quiet:
             click.echo(problem.format(), err=True)
+
+
+# Parameters that hold a path the user typed (relative to where the command was run).
+_PATH_PARAMETERS = ("paths", "out_dir", "folder", "out", "catalog")
+_DEFAULTS = (None, click.ParameterSource.DEFAULT, click.ParameterSource.DEFAULT_MAP)
+
+
+def in_project(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Run a command from its project's root: the nearest folder at or above the current one
+    that holds lessonpress.toml (as git finds .git). Paths typed on the command line are
+    rebased onto the root, so `lessonpress build my-lesson.yaml` works from inside lessons/ and
+    defaults such as lessons/ and build/ are the project's. Outside a project, nothing moves."""
+    from .config import find_root
+
+    @functools.wraps(command)
+    def run_in_root(*args: Any, **kwargs: Any) -> Any:
+        try:
+            start = Path.cwd()
+        except OSError:  # the current folder was deleted
+            return command(*args, **kwargs)
+        root = find_root(start)
+        if root is None or root == start:
+            return command(*args, **kwargs)
+        ctx = click.get_current_context()
+        for name in _PATH_PARAMETERS:
+            given = ctx.get_parameter_source(name) not in _DEFAULTS
+            if kwargs.get(name) and given:
+                kwargs[name] = _rebased(kwargs[name], start, root)
+        os.chdir(root)
+        try:
+            return command(*args, **kwargs)
+        finally:
+            os.chdir(start)
+
+    return run_in_root
+
+
+def _rebased(value: str | tuple[str, ...], start: Path, root: Path) -> Any:
+    """A path typed in `start`, as seen from `root` (absolute paths are kept)."""
+    if isinstance(value, tuple):
+        return tuple(_rebased(v, start, root) for v in value)
+    if os.path.isabs(value):
+        return value
+    return os.path.relpath(os.path.join(start, value), root)
 
 
 def guard(ctx: click.Context, action: Callable[[], int]) -> int:

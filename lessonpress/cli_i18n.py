@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .cli_common import EXIT_ERRORS, EXIT_OK, guard, locale_tag, outcome_code, print_problems
+from .cli_common import EXIT_ERRORS, EXIT_OK, guard, in_project, locale_tag, outcome_code, print_problems
 
 
 @click.group("i18n")
@@ -18,6 +18,7 @@ def i18n_group() -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--locale", required=True, help="Language to translate into (es, ar, pt-BR, ...).")
 @click.pass_context
+@in_project
 def i18n_init(ctx: click.Context, paths: tuple[str, ...], locale: str) -> None:
     """Create translation files for a locale, ready to fill in with any text editor."""
     from .i18n import workflow
@@ -36,6 +37,7 @@ def i18n_init(ctx: click.Context, paths: tuple[str, ...], locale: str) -> None:
     help="Exit 1 when any string is missing and/or stale (for CI).",
 )
 @click.pass_context
+@in_project
 def i18n_status(ctx: click.Context, paths: tuple[str, ...], locales: tuple[str, ...], fail_on: str) -> None:
     """Per locale and lesson: translated, missing and stale strings (with old and new source)."""
     from .i18n import workflow
@@ -65,6 +67,7 @@ def i18n_status(ctx: click.Context, paths: tuple[str, ...], locales: tuple[str, 
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--locale", required=True, help="Locale whose translations are now up to date.")
 @click.pass_context
+@in_project
 def i18n_sync(ctx: click.Context, paths: tuple[str, ...], locale: str) -> None:
     """Record that the current translations match the current source (after updating them)."""
     from .i18n import workflow
@@ -80,6 +83,7 @@ def i18n_sync(ctx: click.Context, paths: tuple[str, ...], locale: str) -> None:
 @click.option("--out", type=click.Path(), help="Catalog file (default: build/translations/LOCALE.po|csv).")
 @click.option("--force", is_flag=True, help="Replace --out even if lessonpress did not write it.")
 @click.pass_context
+@in_project
 def i18n_export(
     ctx: click.Context, paths: tuple[str, ...], locale: str, fmt: str, out: str | None, force: bool
 ) -> None:
@@ -100,6 +104,7 @@ def i18n_export(
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--locale", help="Locale of the catalog (default: from the PO header or file name).")
 @click.pass_context
+@in_project
 def i18n_import(ctx: click.Context, catalog: str, paths: tuple[str, ...], locale: str | None) -> None:
     """Write a PO or CSV catalog's translations into the translation files (all or nothing)."""
     from .i18n import workflow
@@ -122,29 +127,53 @@ def i18n_import(ctx: click.Context, catalog: str, paths: tuple[str, ...], locale
 
 
 @i18n_group.command("labels")
+@click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--locale", required=True, help="Language of the catalog.")
-@click.option("--out", type=click.Path(dir_okay=False), help="File to write (default: print it).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="File to write, or - to print it (default: lessons/translations/LOCALE/labels.po, the "
+    "project's labels, which the build uses).",
+)
 @click.option("--force", is_flag=True, help="Replace --out even if lessonpress did not write it.")
 @click.pass_context
-def i18n_labels(ctx: click.Context, locale: str, out: str | None, force: bool) -> None:
-    """Write the interface-label catalog (PO) for a language, with any translations it has."""
+@in_project
+def i18n_labels(
+    ctx: click.Context, paths: tuple[str, ...], locale: str, out: str | None, force: bool
+) -> None:
+    """Write the project's catalog of interface labels (headings, footers) for a language: every
+    label, the translation in use and a note for the translator. Translations already in the
+    file are kept; the build prints them instead of lessonpress's own."""
+    from .i18n.label_catalog import label_file, label_status, labels_po
     from .i18n.writes import safe_target
-    from .labels import template
+    from .labels import UNREADABLE, package_catalog
     from .output import write_atomic
+    from .project import translations_root
 
     tag = locale_tag(locale)
 
     def run() -> int:
-        text = template(tag)
-        refused = safe_target(Path(out), out, force) if out else None
+        root, shown_root = translations_root(paths)
+        status, problems = label_status(root, shown_root, tag)
+        print_problems(problems)
+        if out is None and any(p.code == UNREADABLE for p in problems):
+            click.echo("not written: the project's labels.po cannot be read; fix it first", err=True)
+            return EXIT_ERRORS
+        draft = package_catalog(tag).draft and status.file is None
+        text = labels_po(status, tag, draft)
+        if out == "-":
+            click.echo(text, nl=False)
+            return EXIT_OK
+        target, shown = (
+            (Path(out), out) if out else (label_file(root, tag), str(Path(shown_root) / tag / "labels.po"))
+        )
+        refused = safe_target(target, shown, force or out is None)
         if refused is not None:
             print_problems([refused])
             return EXIT_ERRORS
-        if out:
-            write_atomic(Path(out), text.encode("utf-8"))
-            click.echo(f"wrote {out}; translate it, then put it in lessonpress/locales/{tag}.po")
-        else:
-            click.echo(text, nl=False)
+        write_atomic(target, text.encode("utf-8"))
+        missing = status.count("missing")
+        click.echo(f"wrote {shown}: {len(status.strings)} labels, {missing} to translate")
         return EXIT_OK
 
     ctx.exit(guard(ctx, run))

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
+from click.shell_completion import CompletionItem
 
 from .config import PAPERS
 from .formats import format_names
@@ -25,6 +26,14 @@ class FormatList(click.ParamType):
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:  # noqa: ARG002
         return "[" + "|".join(format_names()) + "]"
 
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        """Format names for shell completion (after a comma too: `handout,sl` -> `handout,slides`)."""
+        done, _, last = incomplete.rpartition(",")
+        head = f"{done}," if done else ""
+        return [CompletionItem(head + name) for name in format_names() if name.startswith(last)]
+
     def convert(
         self, value: object, param: click.Parameter | None, ctx: click.Context | None
     ) -> tuple[str, ...]:
@@ -40,6 +49,12 @@ class FormatList(click.ParamType):
         return names
 
 
+def _themes() -> list[str]:
+    from .themes import available_themes
+
+    return available_themes()
+
+
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 _PATHS = click.argument("paths", nargs=-1, type=click.Path())
@@ -47,7 +62,10 @@ _THEME = [
     click.option(
         "--theme",
         metavar="NAME",
-        help="Theme from assets/themes/NAME.yaml (default: [tool.lessonpress] theme, or the built-in one).",
+        shell_complete=lambda ctx, param, incomplete: [
+            name for name in _themes() if name.startswith(incomplete)
+        ],
+        help="Theme from assets/themes/NAME.yaml (default: theme in lessonpress.toml, or the built-in one).",
     ),
     click.option(
         "--large-print",
@@ -107,7 +125,7 @@ _BUILD = [
         "--paper",
         type=click.Choice(PAPERS),
         default=None,
-        help="Paper size of portrait outputs (default: [tool.lessonpress] paper, else from the "
+        help="Paper size of portrait outputs (default: paper in lessonpress.toml, else from the "
         "language's region, e.g. Letter for en-US, A4 for en or en-GB; a5 for booklets).",
     ),
     click.option(
@@ -135,9 +153,9 @@ _BUILD = [
     click.option(
         "--region",
         metavar="CODE",
-        help="Helplines to print: a country code such as GB, MX or EG, or INTL (default: "
-        "[tool.lessonpress.regions] for the language, else the language's country, e.g. en-GB, "
-        "else [tool.lessonpress] region; else a box to write the local helpline in).",
+        help="Helplines to print: a country code such as GB, MX or EG, or INTL (default: the "
+        "language's line in lessonpress.toml's [regions], else the language's country, e.g. en-GB, "
+        "else region in lessonpress.toml; else a box to write the local helpline in).",
     ),
     _LOCALE,
     click.option(
@@ -153,7 +171,12 @@ _BUILD = [
         help="Leave out the structure tags screen readers use (PDF/UA): smaller, slightly faster files.",
     ),
     _QUIET,
-    click.option("--verbose", "-v", is_flag=True, help="Print timings and up-to-date outputs too."),
+    click.option(
+        "--verbose",
+        "-v",
+        is_flag=True,
+        help="List every file written (with its time) and every one up to date.",
+    ),
 ]
 
 

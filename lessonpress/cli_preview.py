@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from .cli_common import EXIT_OK, guard, print_problems
+from .cli_common import EXIT_OK, guard, in_project, print_problems
 from .cli_options import build_options, flags_from
 from .settings import build_date, make_settings
 
@@ -22,18 +22,21 @@ from .settings import build_date, make_settings
 )
 @click.option("--no-open", is_flag=True, help="Do not open the catalog in a web browser.")
 @click.pass_context
+@in_project
 def preview_command(ctx: click.Context, port: int, no_open: bool, **options: Any) -> None:
     """Build, then serve the output folder on 127.0.0.1 and open its catalog in the browser;
     every save rebuilds what changed and reloads the page (Ctrl-C stops)."""
-    from .cli import Printer, _summary
+    from .cli_progress import Printer, WatchLog
     from .preview import preview
     from .watch import watched_paths
 
     quiet, verbose = options.get("quiet", False), options.get("verbose", False)
+    log = WatchLog(quiet)
+    printer = Printer(quiet, verbose, bar=False)
 
     def on_build(result) -> None:  # noqa: ANN001
-        print_problems(list(result.problems), quiet)
-        click.echo(_summary(result), err=not result.ok)
+        print_problems(log.shown(result.problems))
+        click.echo(log.line(result, printer.lap()), err=not result.ok)
 
     def run() -> int:
         settings, warnings = make_settings(flags_from(options), today=build_date())
@@ -47,7 +50,7 @@ def preview_command(ctx: click.Context, port: int, no_open: bool, **options: Any
 
                 webbrowser.open(url)
 
-        preview(settings, Printer(quiet, verbose), on_build, port=port, on_ready=on_ready)
+        preview(settings, printer, on_build, port=port, on_ready=on_ready)
         click.echo("stopped")
         return EXIT_OK
 

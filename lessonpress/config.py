@@ -1,10 +1,13 @@
-"""Project defaults from `pyproject.toml` `[tool.lessonpress]`: theme, paper, region and regions.
+"""Project defaults from `lessonpress.toml` at the project's root: theme, paper, region and regions.
 
 A school sets its theme once instead of passing `--theme` on every build; flags still win.
-`[tool.lessonpress.regions]` maps a locale to the helpline region its outputs print, e.g.
-`es = "MX"` (`regions.py` decides each output's region).
-Every problem is located at its line (`pyproject.toml:7:1: error: ...`), and any error stops
-a command before it builds anything (exit 2).
+The `[regions]` table maps a locale to the helpline region its outputs print, e.g. `es = "MX"`
+(`regions.py` decides each output's region).
+The file also marks the project: every command finds it from any folder inside the project by
+walking up, as git finds `.git` (`find_root`). Every problem is located at its line
+(`lessonpress.toml:7:1: error: ...`), and any error stops a command before it builds anything
+(exit 2). Settings left in pyproject.toml's `[tool.lessonpress]` (where they lived before) are
+an error that says where to move them, never silently ignored.
 """
 
 from __future__ import annotations
@@ -17,17 +20,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LessonError, SourceLocation
+from .project import MAX_INPUT_BYTES, read_input
 
 PAPERS = ("a4", "letter", "a5")
-CONFIG_FILE = "pyproject.toml"
+CONFIG_FILE = "lessonpress.toml"
+OLD_CONFIG_FILE = "pyproject.toml"  # held [tool.lessonpress] before lessonpress.toml
+MAX_CONFIG_BYTES = 64 * 1024  # a few settings; read size-checked like every input (issue 13)
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above `start` that holds lessonpress.toml (None: no project)."""
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder
+    return None
 
 
 @dataclass(frozen=True)
 class RegionDefaults:
     """Where a project's outputs take their helplines from when no `--region` is given.
 
-    `by_locale` is `[tool.lessonpress.regions]` (locale tag -> region code) and `region` the
-    project-wide `region`; `where` locates each in pyproject.toml for error messages.
+    `by_locale` is lessonpress.toml's `[regions]` (locale tag -> region code) and `region` the
+    project-wide `region`; `where` locates each in lessonpress.toml for error messages.
     """
 
     by_locale: tuple[tuple[str, str], ...] = ()
@@ -57,36 +71,23 @@ class ProjectDefaults:
 
 
 def project_defaults(root: Path = Path()) -> tuple[ProjectDefaults, list[LessonError]]:
-    """The `[tool.lessonpress]` table of `root/pyproject.toml`, checked; every problem located."""
+    """The settings in `root/lessonpress.toml`, checked; every problem located."""
+    moved = _old_config(root)
     path = root / CONFIG_FILE
     shown = str(path)
     if not path.is_file():
-        return ProjectDefaults(), []
+        return ProjectDefaults(), moved
     try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
+        text = read_input(path, shown, MAX_CONFIG_BYTES, "it holds a few settings").decode("utf-8")
+        table = tomllib.loads(text)
+    except LessonError as problem:
+        return ProjectDefaults(), moved + [problem]
     except (OSError, UnicodeDecodeError) as exc:
         return ProjectDefaults(), [_error(f"cannot read it: {exc}", "config.syntax", shown, 1)]
     except tomllib.TOMLDecodeError as exc:
         line, column = _toml_position(str(exc))
         return ProjectDefaults(), [_error(f"not valid TOML: {exc}", "config.syntax", shown, line, column)]
-    tool = data.get("tool", {})
-    if not isinstance(tool, dict):
-        return ProjectDefaults(), [
-            _error("'tool' must be a table", "config.value", shown, _line(text, "tool"))
-        ]
-    table = tool.get("lessonpress", {})
-    if not isinstance(table, dict):
-        return ProjectDefaults(), [
-            _error(
-                f"[tool] lessonpress = {table!r}: the lessonpress settings must be a table",
-                "config.value",
-                shown,
-                _line(text, "lessonpress"),
-                hint='write them under a [tool.lessonpress] heading, e.g. theme = "ngo"',
-            )
-        ]
-    problems = [p for key, value in table.items() if (p := _check(key, value, text, shown))]
+    problems = moved + [p for key, value in table.items() if (p := _check(key, value, text, shown))]
     regions = table.get("regions", {})
     if isinstance(regions, dict):
         problems += _region_entries(regions, text, shown)
@@ -98,16 +99,20 @@ def project_defaults(root: Path = Path()) -> tuple[ProjectDefaults, list[LessonE
 
 
 def _regions(table: dict, text: str, shown: str) -> RegionDefaults:
-    """`[tool.lessonpress.regions]` and `region`, with where each is set."""
+    """`[regions]` and `region`, with where each is set."""
     regions = table.get("regions", {})
     by_locale = tuple(sorted((_tag(k), v.strip().upper()) for k, v in regions.items()))
     where = [
-        (f"regions.{_tag(k)}", SourceLocation(shown, _line(text, k, after="regions"), 1)) for k in regions
+        (f"regions.{_tag(k)}", SourceLocation(shown, _line(text, k, after=_REGIONS_TABLE), 1))
+        for k in regions
     ]
     region = table.get("region")
     if region:
-        where.append(("region", SourceLocation(shown, _line(text, "region", after="lessonpress"), 1)))
+        where.append(("region", SourceLocation(shown, _line(text, "region"), 1)))
     return RegionDefaults(by_locale, region.strip().upper() if region else None, tuple(where))
+
+
+_REGIONS_TABLE = r"^\s*(?:\[\s*regions\s*\]|regions\s*=)"  # the [regions] heading, or regions = {...}
 
 
 def _region_entries(regions: dict, text: str, shown: str) -> list[LessonError]:
@@ -116,11 +121,11 @@ def _region_entries(regions: dict, text: str, shown: str) -> list[LessonError]:
 
     problems = []
     for locale, region in regions.items():
-        line = _line(text, locale, after="regions")
+        line = _line(text, locale, after=_REGIONS_TABLE)
         if normalise_language(locale) is None:
             problems.append(
                 _error(
-                    f"[tool.lessonpress.regions] '{locale}' is not a language tag such as es or pt-BR",
+                    f"[regions] '{locale}' is not a language tag such as es or pt-BR",
                     "config.value",
                     shown,
                     line,
@@ -129,7 +134,7 @@ def _region_entries(regions: dict, text: str, shown: str) -> list[LessonError]:
         elif not isinstance(region, str) or not region.strip().isalpha():
             problems.append(
                 _error(
-                    f"[tool.lessonpress.regions] {locale} = {region!r} is not a region code",
+                    f"[regions] {locale} = {region!r} is not a region code",
                     "config.value",
                     shown,
                     line,
@@ -145,19 +150,42 @@ def _tag(locale: str) -> str:
     return normalise_language(locale) or locale
 
 
+def _old_config(root: Path) -> list[LessonError]:
+    """An error for settings still in pyproject.toml's [tool.lessonpress] (no longer read)."""
+    path = root / OLD_CONFIG_FILE
+    if not path.is_file():
+        return []
+    try:
+        text = read_input(path, str(path), MAX_INPUT_BYTES).decode("utf-8")
+        tool = tomllib.loads(text).get("tool", {})
+    except (LessonError, OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return []  # not ours to check: a pyproject.toml without our table is any project's
+    if not isinstance(tool, dict) or "lessonpress" not in tool:
+        return []
+    line = next((i + 1 for i, ln in enumerate(text.splitlines()) if "lessonpress" in ln), 1)
+    return [
+        _error(
+            "lessonpress no longer reads settings from pyproject.toml",
+            "config.moved",
+            str(path),
+            line,
+            hint=f"move the lines under [tool.lessonpress] into {CONFIG_FILE} beside it (without the "
+            "heading; [tool.lessonpress.regions] becomes [regions]), then delete the tables here",
+        )
+    ]
+
+
 def _check(key: str, value: object, text: str, shown: str) -> LessonError | None:
-    line = _line(text, key, after="lessonpress")
+    line = _line(text, key)
     if key not in KEYS:
         close = difflib.get_close_matches(key, KEYS, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(KEYS)
-        return _error(
-            f"[tool.lessonpress] has an unknown key '{key}'", "config.unknown-key", shown, line, hint=hint
-        )
+        return _error(f"unknown setting '{key}'", "config.unknown-key", shown, line, hint=hint)
     problem = CHECKS[key](value)
     if problem is None:
         return None
     message, advice = problem
-    return _error(f"[tool.lessonpress] {key} = {value!r} {message}", "config.value", shown, line, hint=advice)
+    return _error(f"{key} = {value!r} {message}", "config.value", shown, line, hint=advice)
 
 
 def _text(value: object) -> tuple[str, str | None] | None:
@@ -178,7 +206,7 @@ def _table(value: object) -> tuple[str, str | None] | None:
         return None
     return (
         "must be a table of locale = region",
-        'write [tool.lessonpress.regions] and lines such as es = "MX"',
+        'write a [regions] heading and lines such as es = "MX" under it',
     )
 
 
@@ -200,17 +228,18 @@ def _error(
 
 
 def _line(text: str, key: str, after: str | None = None) -> int:
-    """The line where `key = ...` is set (after the table or key `after`, when given); 1 if unseen.
+    """The line where `key = ...` is set (after the first line matching the pattern `after`, a
+    table's heading, when given); 1 if unseen.
 
     tomllib gives no positions; a config file is small enough to find the line by its text.
     """
     lines = text.splitlines()
     start = 0
     if after:
-        start = next((i for i, ln in enumerate(lines) if re.search(rf"\b{re.escape(after)}\b", ln)), 0)
+        start = next((i for i, ln in enumerate(lines) if re.search(after, ln)), 0)
     pattern = re.compile(rf"^\s*(?:[\w.\"-]*\.)?\"?{re.escape(key)}\"?\s*=|\b{re.escape(key)}\s*=")
     for i in range(start, len(lines)):
-        if pattern.search(lines[i]):
+        if pattern.search(lines[i]) and not lines[i].lstrip().startswith("#"):  # not an example
             return i + 1
     return start + 1
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .helplines import region_name
-from .labels import Labels
+from .labels import Labels, around
 from .markup import RichText, Run, plain_text
 from .model import Activity, Helpline, Lesson, Prompt, Resource
 from .regions import CALL_KINDS, CHILD_LINE, EMERGENCY, RegionHelplines
@@ -106,7 +106,7 @@ def title_slide(lesson: Lesson, labels: Labels) -> Slide:
     if lesson.audience:
         facts.append(lesson.audience.plain)
     elif lesson.age_range:
-        facts.append(f"{labels.ages}: {lesson.age_range.plain}")
+        facts.append(labels.ages.format(ages=lesson.age_range.plain))
     if lesson.duration_minutes:
         facts.append(labels.minutes.format(n=lesson.duration_minutes))
     notes = _notes(
@@ -206,9 +206,11 @@ def compact_item(entry: Helpline, labels: Labels, rtl: bool = False) -> SlideIte
     parts: list[RichText | str | Run] = [_bold(entry.name)]
     if entry.phone:
         phone = entry.phone.plain
-        parts += [" · ", f"{labels.phone}: {mark}", Run(unbroken(phone), href=phone_link(phone))]
+        before, after = around(labels.phone, "phone")
+        parts += [" · ", before + mark, Run(unbroken(phone), href=phone_link(phone)), after]
     if entry.text:
-        parts += [" · ", f"{labels.text}: {mark}", unbroken(entry.text.plain)]
+        before, after = around(labels.text, "text")
+        parts += [" · ", before + mark, unbroken(entry.text.plain), after]
     if entry.url:
         parts += [" · ", Run(host(entry.url), href=entry.url)]
     return SlideItem(_join(*parts))
@@ -234,12 +236,12 @@ def resource_item(resource: Resource | Helpline, labels: Labels) -> SlideItem:
     lines: list[RichText | str | Run] = [_bold(resource.name)]
     hours = getattr(resource, "hours", None)
     if hours:
-        lines += ["\n", f"{labels.hours}: ", hours]
+        lines += ["\n", *_around(labels.hours, "hours", hours)]
     if resource.phone:
         phone = resource.phone.plain
-        lines += ["\n", f"{labels.phone}: ", Run(phone, href=phone_link(phone))]
+        lines += ["\n", *_around(labels.phone, "phone", Run(phone, href=phone_link(phone)))]
     if resource.text:
-        lines += ["\n", f"{labels.text}: ", resource.text]
+        lines += ["\n", *_around(labels.text, "text", resource.text)]
     if resource.url:  # the site's name: the QR code beside it carries the whole address
         lines += ["\n", Run(url_host(resource.url), href=resource.url)]
     return SlideItem(_join(*lines), qr=resource.url)
@@ -256,6 +258,19 @@ def _notes(
     heading: str, texts: tuple[RichText, ...], marker: str = "", *, planned: bool = False
 ) -> tuple[NoteBlock, ...]:
     return (NoteBlock(heading, tuple(texts), marker, planned),) if texts else ()
+
+
+def _labelled(pattern: str, name: str, value: RichText) -> RichText:
+    """A label pattern (`For: {audience}`) around a lesson text, the label's words bold."""
+    before, after = around(pattern, name)
+    words = [_bold(plain_text(p)) if p.strip() else p for p in (before, after)]
+    return _join(words[0], value, words[1])
+
+
+def _around(pattern: str, name: str, value: RichText | Run) -> list[RichText | str | Run]:
+    """A label pattern's words (plain) around a value, for the lines of a slide."""
+    before, after = around(pattern, name)
+    return [before, value, after]
 
 
 def _bold(text: RichText) -> RichText:

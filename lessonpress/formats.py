@@ -55,13 +55,20 @@ class FormatSpec:
     requested_by: str | None = None  # else built when this setting is given (`--bilingual`)
     variants: tuple[Variant, ...] = ()
     needs: str | None = None  # a field it is made from (of a lesson, or the course): none without it
+    # Print presets that change nothing in this format (slides are large print already): its
+    # file is the one built without them. tests/test_presets.py checks both ways.
+    ignores_presets: tuple[str, ...] = ()
 
     def file_name(self, settings: Any, lesson_id: str = "") -> str:
         """`<stem>[-variant][.preset...]<suffix>`, e.g. `grooming-handout.large-print.pdf`."""
         stem = self.stem.format(lesson=lesson_id, format=self.name)
         stem += "".join(v.stem_suffix for v in self._variants_of(settings))
-        presets = tuple(getattr(getattr(settings, "theme", None), "presets", ()) or ())
+        presets = self.presets_of(getattr(settings, "theme", None))
         return stem + "".join(f".{p}" for p in presets) + self.suffix
+
+    def presets_of(self, theme: Any) -> tuple[str, ...]:
+        """The presets of a theme that change this format's output."""
+        return tuple(p for p in getattr(theme, "presets", ()) or () if p not in self.ignores_presets)
 
     def is_learner(self, settings: Any = None) -> bool:
         """Whether this output, built with these settings, is read by learners."""
@@ -88,7 +95,9 @@ def register(spec: FormatSpec) -> FormatSpec:
 
 # The shipped formats, in build order.
 register(FormatSpec("handout", "lessonpress.layout.handout:Handout", learner=True))
-register(FormatSpec("slides", "lessonpress.layout.slides:Slides", learner=True))
+register(
+    FormatSpec("slides", "lessonpress.layout.slides:Slides", learner=True, ignores_presets=("large-print",))
+)
 register(FormatSpec("notes", "lessonpress.layout.notes:NotesPages", learner=False))
 register(
     FormatSpec(

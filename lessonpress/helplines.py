@@ -151,7 +151,14 @@ def print_table(
 
     found = find_helplines(paths)
     if found is None:
-        return [], [LessonError("there is no assets/helplines.yaml here", code="helplines.missing")]
+        return [], [
+            LessonError(
+                "there is no assets/helplines.yaml here",
+                code="helplines.missing",
+                hint="run it inside a lessonpress project that has helplines; "
+                "`lessonpress init --example safe-online my-course` makes one",
+            )
+        ]
     book, problems = load_helplines(*found)
     if book is None:
         return [], problems

@@ -36,6 +36,7 @@ class Job:
     fingerprint: str  # everything the output depends on
     course: Course | None = None
     helplines: RegionHelplines | None = None
+    translations: Path | None = None  # the project's translations folder (its labels.po)
 
     @property
     def language(self) -> str:
@@ -238,8 +239,8 @@ def render_job(job: Job) -> bytes:
         language = lessons[0].language
         return LayoutContext(
             settings.paper or paper_for(language),
-            fonts_for(lessons, settings.theme),
-            labels_for(language),
+            fonts_for(lessons, settings.theme_for(job.format)),
+            labels_for(language, job.translations),
             per_page=settings.per_page,
             pack_of=settings.pack_of,
             today=settings.today,

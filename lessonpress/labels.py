@@ -2,20 +2,27 @@
 
 English is written here; every other language comes from a gettext catalog,
 `lessonpress/locales/<language>.po`, with the field name as context and the English as msgid.
-A label a catalog lacks (or translates with the wrong `{placeholders}`) prints in English, and
-the build says so. `lessonpress i18n labels --locale xx` writes a catalog to start from.
+A project can translate them, or change lessonpress's translation, without touching the
+package: `lessons/translations/<language>/labels.po` overrides the package's catalog label by
+label (`lessonpress i18n labels --locale fr` writes it). A label that neither catalog translates
+(or that a catalog translates with the wrong `{placeholders}`) prints in English, and the build
+says so.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .errors import LessonError, SourceLocation
+from .project import LABELS_FILE, read_input
+
 CATALOGS = Path(__file__).parent / "locales"
-_PLACEHOLDER = re.compile(r"{\w*}")
+PLACEHOLDER = re.compile(r"{\w*}")
 
 
 @dataclass(frozen=True)
@@ -48,15 +55,17 @@ class Labels:
     help_pointer: str = "Get help: helplines and services are listed on page"
     help_now: str = "Need help now? {help}"
     help_write_in: str = "Need help now? Write your local helpline in the Get help box."
-    hours: str = "Open"
-    audience: str = "For"
-    ages: str = "Ages"
+    # A label printed before a value is a pattern: its punctuation and word order are translated
+    # with it ("For: {audience}", French "Pour : {audience}").
+    hours: str = "Open: {hours}"
+    audience: str = "For: {audience}"
+    ages: str = "Ages: {ages}"
     minutes: str = "{n} minutes"
     minutes_short: str = "{n} min"
     page_of: str = "Page {n} of"
-    phone: str = "Call"
-    text: str = "Text"
-    web: str = "Web"
+    phone: str = "Call: {phone}"
+    text: str = "Text: {text}"
+    web: str = "Web: {web}"
     handout: str = "Handout"
     draft_notice: str = "Draft translation — not yet reviewed"
     # slides, notes pages, slides handout
@@ -75,8 +84,8 @@ class Labels:
     # facilitator guide
     guide: str = "Facilitator guide"
     at_a_glance: str = "At a glance"
-    audience_label: str = "Audience"
-    duration: str = "Duration"
+    audience_label: str = "Audience: {audience}"
+    duration: str = "Duration: {minutes}"
     materials: str = "Materials"
     objectives_short: str = "Objectives"
     run_sheet: str = "Run sheet"
@@ -173,6 +182,10 @@ class Labels:
 
 
 ENGLISH = Labels()
+PROJECT_CATALOG = LABELS_FILE  # lessons/translations/<language>/labels.po: a project's own labels
+MAX_CATALOG_BYTES = 1024 * 1024
+UNREADABLE = "i18n.labels-unreadable"
+DRAFT_HEADER = "X-Lessonpress-Status"  # "draft": not yet reviewed by a native speaker
 
 
 @dataclass(frozen=True)
@@ -181,60 +194,136 @@ class Catalog:
 
     labels: Labels
     missing: tuple[str, ...] | None
-    path: Path | None = None
+    path: Path | None = None  # the project's catalog when it has one, else the package's
+    draft: bool = False  # the package's catalog is a draft (its header says so)
+    problems: tuple[LessonError, ...] = ()  # entries of the project's catalog that are not used
 
 
-def labels_for(language: str) -> Labels:
-    """The labels of a language (English where it has no translation)."""
-    return catalog_for(language).labels
+def labels_for(language: str, translations: Path | None = None) -> Labels:
+    """The labels of a language (English where it has no translation); `translations` is the
+    project's translations folder, whose `<language>/labels.po` overrides the package."""
+    return catalog_for(language, translations).labels
+
+
+def catalog_for(language: str, translations: Path | None = None) -> Catalog:
+    """Labels for `pt-BR`: the project's pt-BR (else pt) labels.po over the package's pt-BR.po
+    (else pt.po) over English."""
+    package = package_catalog(language)
+    own = project_catalog(language, translations)
+    if own is None:
+        return package
+    try:
+        info = own.stat()
+    except OSError:
+        return package
+    return _with_project(package, own, info.st_size, info.st_mtime_ns)
+
+
+def project_catalog(language: str, translations: Path | None) -> Path | None:
+    """The project's labels.po for a language (or its primary language), if there is one."""
+    if translations is None:
+        return None
+    for tag in dict.fromkeys((language, language.split("-")[0])):
+        path = translations / tag / PROJECT_CATALOG
+        if path.is_file():
+            return path
+    return None
 
 
 @cache
-def catalog_for(language: str) -> Catalog:
-    """Labels for `pt-BR` from pt-BR.po, else pt.po, else English."""
+def package_catalog(language: str) -> Catalog:
+    """Labels of lessonpress's own catalog for `pt-BR` (pt-BR.po, else pt.po), else English."""
     if language.split("-")[0] == "en":
         return Catalog(ENGLISH, ())
     for tag in (language, language.split("-")[0]):
         path = CATALOGS / f"{tag}.po"
         if path.is_file():
-            return _load(path)
+            entries, problems, draft = read_labels(path, str(path))
+            usable = {k: v[1] for k, v in entries.items()}
+            missing = tuple(k for k in ENGLISH_TEXTS if k not in usable)
+            return Catalog(dataclasses.replace(ENGLISH, **usable), missing, path, draft)
     return Catalog(ENGLISH, None)
 
 
-def _load(path: Path) -> Catalog:
+@cache
+def _with_project(package: Catalog, path: Path, size: int, mtime: int) -> Catalog:
+    """The package's labels with the project's on top (cached per version of the file)."""
+    del size, mtime  # part of the cache key only: an edited file is read again
+    entries, problems, _ = read_labels(path, str(path))
+    own = {k: v[1] for k, v in entries.items()}
+    labels = dataclasses.replace(package.labels, **own)
+    from_package = set(ENGLISH_TEXTS) - set(package.missing) if package.missing is not None else set()
+    translated = from_package | set(own)
+    missing = tuple(k for k in ENGLISH_TEXTS if k not in translated)
+    return Catalog(labels, missing, path, package.draft and not own, tuple(problems))
+
+
+ENGLISH_TEXTS = dataclasses.asdict(ENGLISH)
+
+
+def read_labels(path: Path, shown: str) -> tuple[dict[str, tuple[str, str, int]], list[LessonError], bool]:
+    """Usable entries of a label catalog (key -> (English it was made from, translation, line)),
+    a warning for every entry that is not used, and whether the catalog says it is a draft."""
     import polib
 
-    english = dataclasses.asdict(ENGLISH)
-    found = {
-        e.msgctxt: e.msgstr
-        for e in polib.pofile(str(path))
-        if e.msgctxt in english and e.msgstr and "fuzzy" not in e.flags
-    }
-    usable = {
-        k: v
-        for k, v in found.items()
-        if sorted(_PLACEHOLDER.findall(v)) == sorted(_PLACEHOLDER.findall(english[k]))
-    }
-    missing = tuple(k for k in english if k not in usable)
-    return Catalog(dataclasses.replace(ENGLISH, **usable), missing, path)
+    where = SourceLocation(shown)
+    try:
+        # size-checked before reading, never more than the limit + 1 bytes read (issue 13)
+        raw = read_input(path, shown, MAX_CATALOG_BYTES, "is this the labels.po lessonpress wrote?")
+        text = raw.decode("utf-8")
+        po = polib.pofile(text + "\n", encoding="utf-8")  # text with a newline: never a file name
+    except LessonError as problem:  # too large, or not a file: the package's labels are used
+        hint = problem.hint
+        return (
+            {},
+            [_warning(f"{problem.message}; not read", problem.location or where, hint, UNREADABLE)],
+            False,
+        )
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        found = re.search(r"line (\d+)", str(exc))
+        at = SourceLocation(shown, int(found[1])) if found else where
+        return {}, [_warning(f"cannot read this catalog: {exc}", at, code=UNREADABLE)], False
+    entries: dict[str, tuple[str, str, int]] = {}
+    problems = []
+    lines = text.splitlines()
+    for entry in po:
+        # polib's line is the entry's first (a comment); a translator looks for its msgstr
+        line = next((i + 1 for i in range(entry.linenum - 1, len(lines)) if lines[i].startswith("msgstr")), 0)
+        at = SourceLocation(shown, line or entry.linenum)
+        if entry.obsolete or not entry.msgstr or "fuzzy" in entry.flags:
+            continue
+        key = entry.msgctxt or ""
+        if key not in ENGLISH_TEXTS:
+            close = difflib.get_close_matches(key, list(ENGLISH_TEXTS), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "`lessonpress i18n labels` lists every label"
+            problems.append(_warning(f"no label called '{key}'", at, hint))
+        elif not keeps_placeholders(key, entry.msgstr):
+            problems.append(
+                _warning(f"the translation of '{key}' must keep {wanted(key)}; it is not used", at)
+            )
+        else:
+            entries[key] = (entry.msgid, entry.msgstr, at.line)
+    draft = po.metadata.get(DRAFT_HEADER, "").strip().lower() == "draft"
+    return entries, problems, draft
 
 
-def template(language: str) -> str:
-    """A PO catalog for `language` with every label, its English text and any translation."""
-    import polib
+def around(pattern: str, name: str) -> tuple[str, str]:
+    """The words before and after `{name}` in a label pattern: `For: {audience}` -> (`For: `, ``)."""
+    before, _, after = pattern.partition("{" + name + "}")
+    return before, after
 
-    current = dataclasses.asdict(catalog_for(language).labels)
-    english = dataclasses.asdict(ENGLISH)
-    po = polib.POFile(wrapwidth=0)
-    po.metadata = {
-        "Project-Id-Version": "lessonpress",
-        "Language": language,
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-    }
-    for key, text in english.items():
-        translated = current[key] if current[key] != text else ""
-        comment = "Keep {placeholders} as they are." if _PLACEHOLDER.search(text) else ""
-        po.append(polib.POEntry(msgctxt=key, msgid=text, msgstr=translated, comment=comment))
-    return str(po)
+
+def keeps_placeholders(key: str, text: str) -> bool:
+    """Whether a translation of a label has exactly the label's {placeholders}."""
+    return sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(ENGLISH_TEXTS[key]))
+
+
+def wanted(key: str) -> str:
+    """The placeholders a label's translation must keep, for a message."""
+    return " ".join(PLACEHOLDER.findall(ENGLISH_TEXTS[key])) or "no {placeholder}"
+
+
+def _warning(
+    message: str, where: SourceLocation, hint: str | None = None, code: str = "i18n.labels"
+) -> LessonError:
+    return LessonError(message, code=code, severity="warning", location=where, hint=hint)

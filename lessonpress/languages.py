@@ -24,7 +24,9 @@ def language_name(language: str) -> str:
 
 
 def normalise_language(tag: str) -> str | None:
-    """`pt-br` -> `pt-BR`; None when the text is not a BCP 47 language tag."""
+    """`pt-br` -> `pt-BR`, and `pt_BR` (as locales are written on Linux) too; None when the
+    text is not a BCP 47 language tag."""
+    tag = tag.replace("_", "-")
     m = _BCP47.fullmatch(tag)
     if not m:
         return None

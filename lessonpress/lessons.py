@@ -29,6 +29,7 @@ from .project import (
     find_lessons,
     find_translations,
     lesson_id,
+    misspelt_locale_folders,
     orphan_translations,
     path_kind,
     read_input,
@@ -36,6 +37,7 @@ from .project import (
 )
 from .questions import question_index
 from .regions import region_problems
+from .skeleton import placeholder_warning
 from .theme import DEFAULT_THEME, Theme
 from .timing import timing_problems
 from .validate import validate_course, validate_lesson
@@ -83,7 +85,9 @@ def _check_lesson_and_translations(
     lesson = None
     if document is not None:
         lesson, found = validate_lesson(document, file.lesson_id)
-        problems += found + _timing(lesson, document) + preflight(lesson, theme)
+        problems += (
+            found + _timing(lesson, document) + preflight(lesson, theme) + placeholder_warning(document)
+        )
     if document is None or lesson is None or has_errors(problems):
         return Checked((), tuple(problems), ((file.shown, False),))
     lessons, files, stale = [lesson], [(file.shown, True)], list[Stale]()
@@ -190,7 +194,7 @@ def check_lesson(file: LessonFile, theme: Theme = DEFAULT_THEME) -> tuple[Lesson
     try:
         lesson, problems = validate_lesson(document, file.lesson_id)
         problems += _timing(lesson, document)
-        problems += preflight(lesson, theme)
+        problems += preflight(lesson, theme) + placeholder_warning(document)
     except Exception as exc:  # a bug: contained to this lesson, reported with its path
         return None, [internal_error(exc, file.shown)]
     return (None if has_errors(problems) else lesson), problems
@@ -310,7 +314,7 @@ def check(
     if alone and not rest:
         return len(alone), sorted_problems(problems)
     files, found = find_lessons(rest)
-    problems += found
+    problems += found + misspelt_locale_folders(files)
     count, stale = len(alone), list[Stale]()
     lessons: list[Lesson] = []
     for file in files:

@@ -16,7 +16,16 @@ from pathlib import Path
 from .errors import LessonError, SourceLocation
 from .formats import FORMATS, FormatSpec, wanted_formats
 from .incremental import digest, file_digest
-from .project import LOCALE_FILES, TRANSLATION_RECORD, Found, LessonFile, TranslationFile, find_translations
+from .project import (
+    LABELS_FILE,
+    LOCALE_FILES,
+    TRANSLATION_RECORD,
+    Found,
+    LessonFile,
+    TranslationFile,
+    find_translations,
+    translations_dir,
+)
 from .settings import BuildSettings
 
 
@@ -195,7 +204,17 @@ def _output(
     *extra: str,
 ) -> Output:
     parts = [f"{u.lesson_id}:{u.language}={u.digest}" for u in units]
-    return Output(settings.out_dir / language / name, fmt, language, units, digest(base, fmt, *parts, *extra))
+    labels = _labels_digest(translations_dir(units[0].file.path), language)
+    return Output(
+        settings.out_dir / language / name, fmt, language, units, digest(base, fmt, *parts, *extra, labels)
+    )
+
+
+def _labels_digest(translations: Path, language: str) -> str:
+    """The project's label catalogs an output in `language` may print (labels.po of the
+    language and of its primary language), so that editing one rebuilds what prints it."""
+    tags = dict.fromkeys((language, language.split("-")[0]))
+    return digest(*(file_digest(translations / tag / LABELS_FILE) for tag in tags))
 
 
 def _course_outputs(

@@ -24,7 +24,8 @@ TRANSLATIONS_DIR = "translations"
 HELPLINES_FILE = "helplines.yaml"
 # A translator's files in a locale folder besides the lesson translations (PLAN.md, decision 4):
 # every translation in the folder may print them.
-LOCALE_FILES = (HELPLINES_FILE, COURSE_FILE, "labels.po")
+LABELS_FILE = "labels.po"  # a project's interface labels for one language (labels.py)
+LOCALE_FILES = (HELPLINES_FILE, COURSE_FILE, LABELS_FILE)
 TRANSLATION_RECORD = "translation-state.json"  # written by the i18n commands (i18n/state.py)
 # Documents a translator translates besides lessons, by the name of their translation file in
 # translations/<locale>/; `labels` is kept for the tool's own words. None of them is a lesson id.
@@ -68,10 +69,10 @@ def check_paths(paths: tuple[str, ...]) -> list[LessonError]:
     problems = []
     for given in paths or (DEFAULT_LESSON_DIR,):
         kind, where = path_kind(given), SourceLocation(_printable(given))
-        if kind == "missing":
+        if kind == "missing" and not paths:
+            problems.append(outside_project())
+        elif kind == "missing":
             hint = "give a lesson .yaml file or a folder of them"
-            if not paths:
-                hint = "make one with `lessonpress new my-first-lesson`, or name a folder of lessons"
             problems.append(
                 LessonError("no such file or folder", code="input.missing", location=where, hint=hint)
             )
@@ -101,6 +102,17 @@ def check_paths(paths: tuple[str, ...]) -> list[LessonError]:
                 )
             )
     return problems
+
+
+def outside_project() -> LessonError:
+    """The error of a command run where there is no project: how to start one."""
+    return LessonError(
+        f"no {DEFAULT_LESSON_DIR}/ folder here, and no lessonpress.toml in this folder or any folder "
+        "above it: this is not a lessonpress project",
+        code="project.none",
+        hint="start one with `lessonpress init my-course` and `cd my-course`, or name a lesson "
+        "file or folder to build",
+    )
 
 
 def find_lessons(paths: tuple[str, ...]) -> tuple[list[LessonFile], list[LessonError]]:
@@ -194,6 +206,7 @@ def discover(paths: tuple[str, ...], with_course: bool) -> Found:
         by_path = {f.path.resolve(): f for f in given}
         lessons = tuple(by_path.get(f.path.resolve(), f) for f in files)
         course = CourseFolder(folder, find_course(paths), lessons)
+    problems += misspelt_locale_folders([*given, *(course.lessons if course else ())])
     return Found(tuple(given), course, tuple(problems))
 
 
@@ -226,7 +239,7 @@ def find_translations(file: LessonFile, locales: tuple[str, ...] | None = None) 
         return []
     out = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        if locales and folder.name not in locales:
+        if (locales and folder.name not in locales) or _misspelt_tag(folder.name):
             continue
         for suffix in LESSON_SUFFIXES:
             candidate = folder / f"{file.path.stem}{suffix}"
@@ -236,6 +249,37 @@ def find_translations(file: LessonFile, locales: tuple[str, ...] | None = None) 
                 )
                 out.append(TranslationFile(candidate, shown, folder.name))
                 break
+    return out
+
+
+def _misspelt_tag(name: str) -> str | None:
+    """The way a locale folder's name is written as a tag, when it is written otherwise."""
+    from .languages import normalise_language
+
+    tag = normalise_language(name)
+    return tag if tag is not None and tag != name else None
+
+
+def misspelt_locale_folders(files: list[LessonFile]) -> list[LessonError]:
+    """An error for each locale folder beside these lessons whose name is a language tag
+    written another way (`pt_BR`, `pt-br`): its translations are not read until it is renamed."""
+    out = []
+    for root in sorted({translations_dir(f.path) for f in files}):
+        if not root.is_dir():
+            continue
+        shown = os.path.normpath(str(root))
+        for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+            tag = _misspelt_tag(folder.name)
+            if tag:
+                out.append(
+                    LessonError(
+                        f"the locale folder '{folder.name}' is not written as a language tag, so its "
+                        f"translations are not read: did you mean '{tag}'?",
+                        code="i18n.locale-folder",
+                        location=SourceLocation(os.path.join(shown, _printable(folder.name))),
+                        hint=f"rename the folder to {tag} (language-REGION, with a hyphen)",
+                    )
+                )
     return out
 
 

@@ -1,7 +1,7 @@
 """Turn a build's settings and an output's language into the helplines its "Get help" panel shows.
 
 The region of an output comes from, in order: `--region`; the project's region for exactly the
-output's locale (`[tool.lessonpress.regions]`, e.g. `es-AR = "AR"`); the country in the language
+output's locale (lessonpress.toml's `[regions]`, e.g. `es-AR = "AR"`); the country in the language
 tag (`en-GB`); the project's region for the tag's language (`es = "MX"`), when the tag names no
 country; the project-wide `region`; else none. A tag that names a country without helplines
 gives no region rather than another country's: a child in Venezuela must not get Mexico's lines.
@@ -182,8 +182,8 @@ def unknown_region_warning(languages: Iterable[str], regions: list[str]) -> list
             'helpline" box to write the child helpline and emergency number in',
             code="helplines.no-region",
             severity="warning",
-            hint=f"set one with --region CODE, or for each language in pyproject.toml: "
-            f'[tool.lessonpress.regions] {example} = "CODE" (regions with helplines: '
+            hint=f"set one with --region CODE, or for each language in lessonpress.toml, under "
+            f'[regions]: {example} = "CODE" (regions with helplines: '
             f"{', '.join(sorted(regions))})",
         )
     ]

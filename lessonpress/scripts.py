@@ -70,3 +70,21 @@ def paper_for(language: str) -> str:
     """Default paper for a language tag: Letter for en-US, es-MX...; A4 otherwise."""
     region = next((p.upper() for p in language.split("-")[1:] if len(p) == 2), "")
     return "letter" if region in LETTER_REGIONS else "a4"
+
+
+def paper_hint(language: str) -> str | None:
+    """Why a tag without a country prints on A4, when its speakers also live where Letter is
+    the paper (en, es, fr...: the official languages of `LETTER_REGIONS`, from CLDR)."""
+    if "-" in language or paper_for(language) != "a4":
+        return None
+    from babel.languages import get_official_languages
+
+    primary = language.lower()
+    for region in ("US", "MX", "CA", "PH", *sorted(LETTER_REGIONS)):
+        if primary in get_official_languages(region, de_facto=True):
+            return (
+                f"'{language}' names no country, so its PDFs are A4; for US Letter write the country "
+                f'in the lesson\'s language tag (e.g. {language}-{region}), or set paper = "letter" '
+                'in lessonpress.toml (paper = "a4" there hides this note)'
+            )
+    return None

@@ -1,4 +1,4 @@
-"""Turn command-line flags and the project's `[tool.lessonpress]` defaults into BuildSettings.
+"""Turn command-line flags and the project's `lessonpress.toml` defaults into BuildSettings.
 
 `make_settings` is the one settings builder: `build`, `watch`, `check` and `themes preview` all
 call it, so they take the same flags, the same project defaults and the same validation. It
@@ -54,11 +54,25 @@ class BuildSettings:
         never a stale PDF.
         """
         others = format_options() - set(FORMATS[fmt].options)
+        values = {
+            **{f.name: getattr(self, f.name) for f in dataclasses.fields(self)},
+            "theme": self.theme_for(fmt),
+        }
         return [
-            f"{f.name}={getattr(self, f.name)!r}"
+            f"{f.name}={values[f.name]!r}"
             for f in dataclasses.fields(self)
             if f.name not in NOT_IN_OUTPUT and f.name not in others
         ]
+
+    def theme_for(self, fmt: str) -> Theme:
+        """The theme an output of `fmt` is made with: without the presets it ignores, so its
+        file and its bytes are those of the build without them."""
+        presets = FORMATS[fmt].presets_of(self.theme)
+        if presets == self.theme.presets:
+            return self.theme
+        from .themes import theme_for_format
+
+        return theme_for_format(self.theme, presets)
 
 
 def default_formats(paths: tuple[str, ...]) -> tuple[str, ...]:

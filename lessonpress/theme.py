@@ -59,6 +59,8 @@ class Theme:
     min_text_size: float = 0.0  # large print: no text smaller (footers: small_size)
     density: float = 1.0  # vertical space factor; layout tightens it (< 1) when a
     # document would end on an almost empty page
+    # The theme before its presets (a format that a preset does not change is built from it).
+    before_presets: Theme | None = field(default=None, compare=False, repr=False)
     # Where a theme file set each field ((field, key as written, location), in file order), so
     # a layout that fails only with this theme is reported at the value, not at the lesson.
     origins: tuple[tuple[str, str, SourceLocation], ...] = field(default=(), compare=False, repr=False)

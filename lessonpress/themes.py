@@ -1,7 +1,7 @@
 """Turn a theme file (`assets/themes/<name>.yaml`) and print presets into a Theme.
 
 A theme changes only what it names: colours, fonts by family, sizes, spacing, margins, the
-organisation, its logo and a licence line; `extends:` starts from another theme. Presets (large
+organisation, its logo and a license line; `extends:` starts from another theme. Presets (large
 print, dyslexia-friendly, high contrast, ink saver) are transformations applied on top of any
 theme, so each is one flag for every format and language.
 """
@@ -119,7 +119,8 @@ class ThemeFile:
     extends: str | None = doc("Name of the theme to start from (default: the built-in one).")
     organisation: str | None = doc("Organisation named on covers and in the page header.")
     logo: str | None = doc("PNG or JPEG in the project, shown in the page header (at most 8:1 or 1:8).")
-    licence: str | None = doc("Licence line printed in every footer.")
+    license: str | None = doc("License line printed in every footer (as in a lesson).")
+    licence: str | None = doc("The same as `license` (British spelling).")
     colors: ThemeColors | None = doc("Colours.")
     fonts: ThemeFonts | None = doc("Fonts.")
     sizes: ThemeSizes | None = doc("Type sizes.")
@@ -271,10 +272,22 @@ def _apply(
         elif field in _RANGES:
             problems += _out_of_range(field, f"{group}.{key}", value, where)
         changes[field] = int(value) if field == "write_in_lines" else value
-    for key in ("organisation", "licence"):
-        if getattr(spec, key):
-            changes[key] = getattr(spec, key)
-            origins.append((key, key, document.where((key,))))
+    if spec.organisation:
+        changes["organisation"] = spec.organisation
+        origins.append(("organisation", "organisation", document.where(("organisation",))))
+    if spec.license and spec.licence:
+        problems.append(
+            LessonError(
+                "'license' and 'licence' are the same setting",
+                code="theme.duplicate",
+                location=document.where(("licence",), key=True),
+                hint="keep one of them (lessons write `license`)",
+            )
+        )
+    if spec.license or spec.licence:
+        written = "license" if spec.license else "licence"
+        changes["licence"] = spec.license or spec.licence
+        origins.append(("licence", written, document.where((written,))))
     if spec.logo:
         logo, found = load_logo(spec.logo, root, document.where(("logo",)))
         problems += found
@@ -315,10 +328,21 @@ def _out_of_range(field: str, key: str, value: float, where: SourceLocation) -> 
 
 def apply_presets(theme: Theme, presets: tuple[str, ...]) -> Theme:
     """The theme with each preset applied, in a fixed order whatever order they were asked in."""
+    if not presets:
+        return theme
+    original = theme
     for preset in PRESETS:
         if preset in presets:
             theme = _PRESETS[preset](theme)
-    return dataclasses.replace(theme, presets=tuple(p for p in PRESETS if p in presets))
+    chosen = tuple(p for p in PRESETS if p in presets)
+    return dataclasses.replace(theme, presets=chosen, before_presets=original)
+
+
+def theme_for_format(theme: Theme, presets: tuple[str, ...]) -> Theme:
+    """The theme with only `presets` of its presets (those that change a format) applied."""
+    if presets == theme.presets or theme.before_presets is None:
+        return theme
+    return apply_presets(theme.before_presets, presets)
 
 
 def preset_suffix(presets: tuple[str, ...]) -> str:

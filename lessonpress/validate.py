@@ -24,6 +24,7 @@ from .model import Kind
 from .urls import UrlProblem, check_url
 from .yamlio import Document, Path_
 
+NUMBER_LIMIT = 1000  # a number in a lesson or theme (sizes, margins, minutes) is below it
 MAX_TEXT_LENGTH = 10_000
 MAX_LIST_ITEMS = 500
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -348,7 +349,7 @@ class Converter:
             return self._positive(text, path)
         if kind == Kind.NUMBER:
             number = float(text) if _DECIMAL.fullmatch(text) else -1.0
-            if 0 < number < 1000:
+            if 0 < number < NUMBER_LIMIT:
                 return number
             return self._error(
                 path,

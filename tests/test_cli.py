@@ -21,7 +21,10 @@ def test_no_arguments_builds_lessons_folder_into_build(project: Path) -> None:
     assert result.exit_code == 0, result.output
     built = {p.name for p in (project / "build" / "en").iterdir()}
     assert {"full-handout.pdf", "minimal-handout.pdf", "full-guide.pdf", "course-pack.pdf"} <= built
-    assert f"{len(built)} PDFs written from 2 lessons" in result.output
+    pdfs = sum(name.endswith(".pdf") for name in built)
+    pages = sum(name.endswith(".html") for name in built)  # the html formats (not the catalog)
+    assert pages, built
+    assert f"{pdfs} PDFs and {pages} HTML files written from 2 lessons" in result.output
 
 
 def test_bad_lesson_exit_1_with_located_error_and_others_built(project: Path) -> None:

@@ -115,6 +115,7 @@ def interrupted_build(project: Path, workers: str) -> tuple[float, int, list[str
         "handout,slides,guide",
         "-j",
         workers,
+        "--verbose",
     ]
     process = subprocess.Popen(
         command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT

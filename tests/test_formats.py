@@ -98,7 +98,8 @@ def test_file_names_come_from_the_registry() -> None:
 
     large = BuildSettings(theme=dataclasses.replace(DEFAULT_THEME, presets=("large-print",)))
     assert spec("handout").file_name(BuildSettings(), "grooming") == "grooming-handout.pdf"
-    assert spec("slides").file_name(large, "grooming") == "grooming-slides.large-print.pdf"
+    assert spec("handout").file_name(large, "grooming") == "grooming-handout.large-print.pdf"
+    assert spec("slides").file_name(large, "grooming") == "grooming-slides.pdf"  # large already
     assert spec("pack").file_name(BuildSettings()) == "course-pack.pdf"
     assert spec("pack").file_name(BuildSettings(pack_of="guide")) == "course-pack-guides.pdf"
     assert "handout-bilingual" not in format_names()  # asked for with --bilingual

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from .conftest import GOOD, load, make_pdf
+from .tools import needs
 
-needs_qpdf = pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed")
-needs_poppler = pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils missing")
+needs_qpdf = needs("qpdf")
+needs_poppler = needs("pdffonts")
 
 
 @pytest.fixture(scope="module")

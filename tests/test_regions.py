@@ -92,30 +92,49 @@ def test_an_unknown_region_is_an_error_with_a_suggestion_and_nothing_is_built(pr
     assert not (project / "build" / "en").exists()
 
 
-def test_a_region_in_pyproject_is_checked_at_its_line(project: Path) -> None:
-    (project / "pyproject.toml").write_text(
-        '[project]\nname = "x"\n\n[tool.lessonpress.regions]\nen = "GB"\nes = "MZ"\n'
+def test_a_region_in_lessonpress_toml_is_checked_at_its_line(project: Path) -> None:
+    (project / "lessonpress.toml").write_text(
+        '# regions: per language\ntheme = "default"\n\n[regions]\nen = "GB"\nes = "MZ"\n'
     )
     result = run()
     assert result.exit_code == 1
-    assert "pyproject.toml:6:1: error: no helplines for region 'MZ'" in result.output
+    assert "lessonpress.toml:6:1: error: no helplines for region 'MZ'" in result.output
     assert "did you mean 'MX'?" in result.output
 
 
-def test_config_errors_are_located_and_stop_the_build(project: Path) -> None:
+def test_a_project_region_is_located_at_its_line_not_at_a_commented_example(project: Path) -> None:
+    (project / "lessonpress.toml").write_text(
+        '# region = "US"   # an example, as init writes\n\nregion = "UK?"\n\n'
+        '# [regions]\n# es = "MX"\n[regions]\nes = "MZ"\n'
+    )
+    result = run()
+    assert result.exit_code == 1
+    assert "lessonpress.toml:3:1: error: no helplines for region 'UK?'" in result.output
+    assert "lessonpress.toml:8:1: error: no helplines for region 'MZ'" in result.output
+
+
+def test_regions_left_in_pyproject_say_to_move_them_into_lessonpress_toml(project: Path) -> None:
     (project / "pyproject.toml").write_text(
-        '[tool.lessonpress]\ntheme = "default"\ncolour = "red"\n\n[tool.lessonpress.regions]\nes_x = "MX"\n'
-        "hi = 3\n"
+        '[project]\nname = "x"\n\n[tool.lessonpress.regions]\nes = "MX"\n'
+    )
+    result = run()
+    assert result.exit_code == 2, result.output
+    assert "pyproject.toml:4:1: error: lessonpress no longer reads settings from pyproject.toml" in (
+        result.output
+    )
+    assert "[tool.lessonpress.regions] becomes [regions]" in result.output
+    assert not (project / "build").exists()
+
+
+def test_config_errors_are_located_and_stop_the_build(project: Path) -> None:
+    (project / "lessonpress.toml").write_text(
+        '# settings\ntheme = "default"\ncolour = "red"\n\n[regions]\nes_x = "MX"\nhi = 3\n'
     )
     result = run()
     assert result.exit_code == 2, result.output  # a usage error: nothing is built
-    assert "pyproject.toml:3:1: error: [tool.lessonpress] has an unknown key 'colour'" in result.output
-    assert (
-        "pyproject.toml:6:1: error: [tool.lessonpress.regions] 'es_x' is not a language tag" in result.output
-    )
-    assert (
-        "pyproject.toml:7:1: error: [tool.lessonpress.regions] hi = 3 is not a region code" in result.output
-    )
+    assert "lessonpress.toml:3:1: error: unknown setting 'colour'" in result.output
+    assert "lessonpress.toml:6:1: error: [regions] 'es_x' is not a language tag" in result.output
+    assert "lessonpress.toml:7:1: error: [regions] hi = 3 is not a region code" in result.output
     assert not (project / "build").exists()
 
 
@@ -124,11 +143,11 @@ def test_no_region_warns_once_saying_how_to_set_one(project: Path) -> None:
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.output.splitlines() if "[helplines.no-region]" in line]
     assert len(warnings) == 1 and "en, es" in warnings[0]
-    assert "--region" in result.output and "[tool.lessonpress.regions]" in result.output
+    assert "--region" in result.output and "lessonpress.toml, under [regions]" in result.output
 
 
 def test_project_regions_per_locale_are_used(project: Path) -> None:
-    (project / "pyproject.toml").write_text('[tool.lessonpress.regions]\nen = "GB"\nes = "MX"\n')
+    (project / "lessonpress.toml").write_text('[regions]\nen = "GB"\nes = "MX"\n')
     result = run()
     assert result.exit_code == 0 and "no-region" not in result.output, result.output
     from lessonpress.build import BuildSettings, build

@@ -130,3 +130,19 @@ def test_presets_apply_in_a_fixed_order_and_name_the_file() -> None:
     assert {contrast.text_color, contrast.accent_color, contrast.link_color} == {"#000000"}
     grey = apply_presets(theme, ("ink-saver",)).accent_color
     assert grey[1:3] == grey[3:5] == grey[5:7]
+
+
+@pytest.mark.parametrize("key", ["license", "licence"])
+def test_a_theme_takes_license_like_a_lesson_and_licence_too(root: Path, key: str) -> None:
+    theme_file(root, "school", f"{key}: Printed by Our school\n")
+    theme, problems = load_theme("school", root)
+    assert not problems and theme is not None and theme.licence == "Printed by Our school"
+
+
+def test_both_spellings_at_once_are_an_error(root: Path) -> None:
+    theme_file(root, "school", "license: A\nlicence: B\n")
+    theme, problems = load_theme("school", root)
+    assert theme is None
+    assert [p.format().splitlines()[0] for p in problems] == [
+        "assets/themes/school.yaml:2:1: error: 'license' and 'licence' are the same setting [theme.duplicate]"
+    ]

@@ -91,24 +91,17 @@ def test_make_pdfs_takes_build_flags_first(project: Path) -> None:
     ("config", "message"),
     [
         (
-            '[tool.lessonpress]\ntheme = "default"\npaper = "A4"\n',
-            "pyproject.toml:3:1: error: [tool.lessonpress] paper = 'A4' is not a paper size",
+            'theme = "default"\npaper = "A4"\n',
+            "lessonpress.toml:2:1: error: paper = 'A4' is not a paper size",
         ),
-        (
-            "[tool]\nlessonpress = 3\n",
-            "pyproject.toml:2:1: error: [tool] lessonpress = 3: the lessonpress settings must be a table",
-        ),
-        ("[tool.lessonpress]\npaper = \n", "pyproject.toml:2:9: error: not valid TOML"),
-        (
-            "[tool.lessonpress]\npapr = 'a4'\n",
-            "pyproject.toml:2:1: error: [tool.lessonpress] has an unknown key",
-        ),
+        ("paper = \n", "lessonpress.toml:1:9: error: not valid TOML"),
+        ("papr = 'a4'\n", "lessonpress.toml:1:1: error: unknown setting 'papr'"),
     ],
 )
 def test_a_config_error_stops_every_command_before_it_builds(
     project: Path, config: str, message: str
 ) -> None:
-    (project / "pyproject.toml").write_text(config)
+    (project / "lessonpress.toml").write_text(config)
     for args in (("build",), ("check",), ("watch",), ("themes", "preview", "default")):
         result = run(*args)
         assert result.exit_code == 2, (args, result.output)
@@ -119,7 +112,7 @@ def test_a_config_error_stops_every_command_before_it_builds(
 def test_watch_builds_with_the_projects_settings(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copytree(ROOT / "assets" / "themes", project / "assets" / "themes")
     shutil.copy(ROOT / "assets" / "logo-placeholder.png", project / "assets")
-    (project / "pyproject.toml").write_text('[tool.lessonpress]\ntheme = "ngo"\npaper = "letter"\n')
+    (project / "lessonpress.toml").write_text('theme = "ngo"\npaper = "letter"\n')
     assert run("build", "--format", "handout", "--jobs", "1").exit_code == 0
     handout = project / "build" / "en" / "minimal-handout.pdf"
     before = handout.read_bytes()
@@ -134,7 +127,7 @@ def test_watch_builds_with_the_projects_settings(project: Path, monkeypatch: pyt
 
 
 def test_themes_preview_takes_the_projects_paper(project: Path) -> None:
-    (project / "pyproject.toml").write_text('[tool.lessonpress]\npaper = "letter"\n')
+    (project / "lessonpress.toml").write_text('paper = "letter"\n')
     result = run("themes", "preview", "default")
     assert result.exit_code == 0, result.output
     assert page_size(project / "build" / "themes" / "default-specimen.pdf") == (612, 792)

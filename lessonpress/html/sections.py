@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..helplines import INTERNATIONAL, region_name
+from ..labels import around
 from ..markup import RichText
 from ..model import Helpline, Lesson, Resource
 from ..regions import CHILD_LINE
@@ -73,12 +74,12 @@ class Sections:
         lesson, labels, write = self.lesson, self.labels, self.write
         facts = []
         if lesson.audience:
-            facts.append(f"<strong>{escape(audience or labels.audience)}:</strong> {write(lesson.audience)}")
+            facts.append(labelled(audience or labels.audience, "audience", write(lesson.audience)))
         if lesson.age_range:
-            facts.append(f"<strong>{escape(labels.ages)}:</strong> {write(lesson.age_range)}")
+            facts.append(labelled(labels.ages, "ages", write(lesson.age_range)))
         if lesson.duration_minutes:
             minutes = escape(labels.minutes.format(n=lesson.duration_minutes))
-            facts.append(f"<strong>{escape(duration)}:</strong> {minutes}" if duration else minutes)
+            facts.append(labelled(duration, "minutes", minutes) if duration else minutes)
         return facts
 
     def objectives(self) -> str:
@@ -185,14 +186,16 @@ class Sections:
         for entry in (found.child_line, found.emergency):
             if entry is None:
                 continue
+            # A number is one left-to-right run; a text line's label is words of the page's own.
             if entry.phone:
                 number = entry.phone.plain
-                contact = link(phone_link(number), number)
+                contact = f'<bdi dir="ltr">{link(phone_link(number), number)}</bdi>'
             elif entry.text:
-                contact = f"{escape(labels.text)}: {self.write(entry.text)}"
+                number = f'<bdi dir="ltr">{self.write(entry.text)}</bdi>'
+                contact = labelled(labels.text, "text", number, bold=False)
             else:
                 continue
-            items.append(f'{self.write(entry.name)}: <bdi dir="ltr">{contact}</bdi>')
+            items.append(f"{self.write(entry.name)}: {contact}")
         if not items:
             return f'<p class="help-now"><a href="{target}">{escape(labels.help_write_in)}</a></p>'
         before, _, after = labels.help_now.partition("{help}")
@@ -224,15 +227,17 @@ class Sections:
             lines.append(write(item.description))
         hours = getattr(item, "hours", None)
         if hours:
-            lines.append(f"{escape(labels.hours)}: {write(hours)}")
+            lines.append(labelled(labels.hours, "hours", write(hours), bold=False))
         # A number is one left-to-right run, its digit groups in order on a right-to-left page.
         if item.phone:
             phone = item.phone.plain
-            lines.append(f'{escape(labels.phone)}: <bdi dir="ltr">{link(phone_link(phone), phone)}</bdi>')
+            number = f'<bdi dir="ltr">{link(phone_link(phone), phone)}</bdi>'
+            lines.append(labelled(labels.phone, "phone", number, bold=False))
         if item.text:
-            lines.append(f'{escape(labels.text)}: <bdi dir="ltr">{write(item.text)}</bdi>')
+            number = f'<bdi dir="ltr">{write(item.text)}</bdi>'
+            lines.append(labelled(labels.text, "text", number, bold=False))
         if item.url:
-            lines.append(f"{escape(labels.web)}: {link(item.url, display_url(item.url))}")
+            lines.append(labelled(labels.web, "web", link(item.url, display_url(item.url)), bold=False))
         return "".join(f"<p>{line}</p>" for line in lines)
 
     def compact_sources(self) -> str:
@@ -250,3 +255,18 @@ class Sections:
                 text += " — " + link(source.url, source.url)
             items.append(f"<li>{text}</li>")
         return self.section(self.labels.sources, f"<ul>{''.join(items)}</ul>")
+
+
+def labelled(pattern: str, name: str, value: str, bold: bool = True) -> str:
+    """HTML of a label pattern (`For: {audience}`, French `Pour : {audience}`) around a value's
+    HTML: the label's words (in <strong> when `bold`), spacing and punctuation as translated."""
+    before, after = around(pattern, name)
+    return _words(before, bold) + value + _words(after, bold)
+
+
+def _words(text: str, bold: bool) -> str:
+    core = text.strip()
+    if not core or not bold:
+        return escape(text)
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    return f"{escape(lead)}<strong>{escape(core)}</strong>{escape(trail)}"

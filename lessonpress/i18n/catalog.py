@@ -82,7 +82,7 @@ def to_po(statuses: Iterable[DocumentStatus], locale: str, documents: Mapping[st
     ]
     for status in statuses:
         for item in status.strings:
-            out.append(f"#. {_one_line(comment_of(item, documents.get(status.doc_id)))}")
+            out.append(f"#. {_one_line(_comment(status.doc_id, item, documents))}")
             if item.state == "stale":
                 out.append("#, fuzzy")
                 out.append(f'#| msgid "{_escape(item.old_source or "")}"')
@@ -102,7 +102,7 @@ def to_csv(statuses: Iterable[DocumentStatus], documents: Mapping[str, Document]
     writer.writerow(CSV_COLUMNS)
     for status in statuses:
         for item in status.strings:
-            note = comment_of(item, documents.get(status.doc_id))
+            note = _comment(status.doc_id, item, documents)
             if item.state == "stale":
                 note += f" Source changed; it was: {item.old_source}"
             writer.writerow(
@@ -118,6 +118,14 @@ def to_csv(statuses: Iterable[DocumentStatus], documents: Mapping[str, Document]
                 ]
             )
     return "\ufeff" + buffer.getvalue()
+
+
+def _comment(doc_id: str, item: StringStatus, documents: Mapping[str, Document]) -> str:
+    from .label_catalog import LABELS_ID, note
+
+    if doc_id == LABELS_ID:
+        return f"Interface label: {note(item.field.context)}"
+    return comment_of(item, documents.get(doc_id))
 
 
 def defuse(cell: str) -> str:

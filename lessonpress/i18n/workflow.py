@@ -10,11 +10,13 @@ from ..errors import LessonError, SourceLocation
 from ..languages import language_name, normalise_language
 from ..model import Lesson
 from ..output import write_atomic
+from ..project import translations_root
 from . import files
 from .catalog import read_catalog, to_csv, to_po
 from .documents import Document, find_documents
 from .fields import text_fields
 from .imports import plan_import
+from .label_catalog import LABELS_ID, label_file, label_status, labels_po, plan_label_import, synced
 from .state import LocaleState
 from .status import DocumentStatus, document_status
 from .writes import safe_target, write_together
@@ -71,15 +73,16 @@ def _same_language(document: Document, locale: str) -> LessonError:
 
 
 def status(paths: tuple[str, ...], locales: list[str]) -> tuple[list[DocumentStatus], list[LessonError]]:
-    """Status of every document in every locale."""
+    """Status of every document in every locale, and of the interface labels."""
     documents, problems = find_documents(paths)
-    return _statuses(documents, locales, problems)
+    return _statuses(documents, locales, problems, paths)
 
 
 def _statuses(
-    documents: list[Document], locales: list[str], problems: list[LessonError]
+    documents: list[Document], locales: list[str], problems: list[LessonError], paths: tuple[str, ...]
 ) -> tuple[list[DocumentStatus], list[LessonError]]:
     out = []
+    root, shown_root = translations_root(paths)
     for locale in locales:
         states: dict[Path, LocaleState] = {}
         for document in documents:
@@ -91,6 +94,9 @@ def _statuses(
             problems += found
             if result is not None:
                 out.append(result)
+        labels, found = label_status(root, shown_root, locale)
+        out.append(labels)
+        problems += found
     return out, problems
 
 
@@ -113,6 +119,14 @@ def sync(paths: tuple[str, ...], locale: str) -> Outcome:
     for state in states.values():
         if state.path.parent.is_dir() and state.save():
             written.append(str(state.path))
+    labels, found = label_status(*translations_root(paths), locale)
+    problems += found
+    if labels.file and labels.count("stale"):
+        write_atomic(
+            label_file(translations_root(paths)[0], locale), labels_po(synced(labels), locale).encode()
+        )
+        changed += labels.count("stale")
+        written.append(labels.file)
     return Outcome(tuple(written), changed, tuple(problems))
 
 
@@ -124,7 +138,7 @@ def export(
     if refused is not None:
         return Outcome((), 0, (refused,))
     documents, problems = find_documents(paths)
-    statuses, problems = _statuses(documents, [locale], problems)
+    statuses, problems = _statuses(documents, [locale], problems, paths)
     kinds = {d.id: d for d in documents}
     text = to_po(statuses, locale, kinds) if fmt == "po" else to_csv(statuses, kinds)
     write_atomic(out, text.encode("utf-8"))
@@ -153,7 +167,10 @@ def import_catalog(paths: tuple[str, ...], catalog: Path, shown: str, locale: st
     problems += found
     if not locale:
         return Outcome((), 0, tuple(problems))
-    plan, found = plan_import(documents, entries, locale, shown)  # every problem, in one run
+    labels = [e for e in entries if e.doc_id == LABELS_ID]
+    plan, found = plan_import(documents, [e for e in entries if e.doc_id != LABELS_ID], locale, shown)
+    problems += found  # every problem, in one run
+    label_edit, found = plan_label_import(labels, *translations_root(paths), locale, shown)
     problems += found
     if any(p.is_error for p in problems):
         return Outcome((), 0, tuple(problems))
@@ -168,6 +185,9 @@ def import_catalog(paths: tuple[str, ...], catalog: Path, shown: str, locale: st
             state.record(edit.document.id, context, source, text)
             changed += 1
     writes = [(edit.path, edit.shown, edit.text.encode("utf-8")) for edit in plan if edit.text != edit.before]
+    if label_edit is not None:
+        writes.append((label_edit.path, label_edit.shown, label_edit.text.encode("utf-8")))
+        changed += label_edit.changed
     writes += [(s.path, str(s.path), s.text().encode("utf-8")) for s in states.values()]
     written = write_together(writes)
     shown_written = tuple(s for s in written if not s.endswith("translation-state.json"))

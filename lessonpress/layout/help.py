@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..deck import unbroken
 from ..helplines import INTERNATIONAL, region_name
-from ..labels import Labels
+from ..labels import Labels, around
 from ..model import Helpline, Resource
 from ..regions import CHILD_LINE, RegionHelplines
 from ..theme import MM, Theme
@@ -29,7 +29,7 @@ from ..urls import display_url, phone_link
 from .direction import mirror_commands, mirror_rows, mirror_widths
 from .flowables import QUIET_ZONE, Heading, qr_code, qr_runs
 from .tagging.roles import artifact, heading, tag
-from .text import Styles, escape, paragraph, to_markup
+from .text import Styles, escape, labelled, paragraph, to_markup
 
 QR_SYMBOL_MM = 20.0  # the smallest printed QR symbol (without its quiet zone)
 Group = tuple[str, Sequence[Resource | Helpline]]  # a heading and the services under it
@@ -99,18 +99,19 @@ class Cards:
         if item.description:
             lines.append(paragraph(to_markup(item.description, theme), style))
         hours = getattr(item, "hours", None)
-        opening = f"{escape(labels.hours)}: {to_markup(hours, theme)}" if hours else ""
+        opening = labelled(labels.hours, "hours", to_markup(hours, theme), bold=False) if hours else ""
         # A number never breaks across lines, and keeps its digit groups in order on a
         # right-to-left page ("0800 1111", never "1111 0800"): a left-to-right mark in front.
         ltr = LRM if self.styles.rtl else ""
         if item.phone:
             shown = item.phone.plain
-            call = _contact(labels.phone, unbroken(shown), phone_link(shown), theme, ltr)
+            call = _contact(labels.phone, "phone", unbroken(shown), phone_link(shown), theme, ltr)
             lines.append(paragraph(f"{call} · {opening}" if opening else call, style))
         elif opening:
             lines.append(paragraph(opening, style))
         if item.text:
-            lines.append(paragraph(f"{escape(labels.text)}: {ltr}{escape(unbroken(item.text.plain))}", style))
+            number = ltr + escape(unbroken(item.text.plain))
+            lines.append(paragraph(labelled(labels.text, "text", number, bold=False), style))
         if item.url:
             lines.append(WebAddress(labels.web, display_url(item.url), item.url, style, theme))
         code = qr_code(item.url, qr_size(item.url), labels.qr_code_for) if item.url else None
@@ -144,7 +145,7 @@ def help_footer(
         contact = (
             f"{mark}{unbroken(entry.phone.plain)}"
             if entry.phone
-            else f"{labels.text}: {mark}{unbroken(entry.text.plain)}"
+            else labels.text.format(text=f"{mark}{unbroken(entry.text.plain)}")
             if entry.text
             else ""
         )
@@ -353,27 +354,34 @@ class WebAddress(Flowable):
 
     def __init__(self, label: str, shown: str, href: str, style: ParagraphStyle, theme: Theme) -> None:
         super().__init__()
-        self.label, self.shown, self.href = label, shown, href
+        # The label is a pattern ("Web: {web}"): its words before and after the address.
+        self.before, self.after = around(label, "web")
+        self.shown, self.href = shown, href
         self.style, self.theme = style, theme
         self.lines: list[Flowable] = []
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        style, prefix = self.style, f"{self.label}: "
+        style, prefix, suffix = self.style, self.before, escape(self.after)
         rtl = style.wordWrap == "RTL"
         width = lambda text: stringWidth(text, style.fontName, style.fontSize) * 1.02  # noqa: E731
         indent = width(prefix) * 1.1
         link = f'<a href="{escape(self.href)}" color="{self.theme.link_color}"><u>%s</u></a>'
         if width(self.shown) + indent <= avail_width or not rtl:
             pieces = url_lines(self.shown, avail_width, width, first_indent=indent)
+            last = len(pieces) - 1
             self.lines = [
-                paragraph(escape(prefix) + (link % escape(piece) if piece else ""), style)
-                if i == 0
-                else paragraph(link % escape(piece), style)
+                paragraph(
+                    (escape(prefix) if i == 0 else "")
+                    + (link % escape(piece) if piece else "")
+                    + (suffix if i == last else ""),
+                    style,
+                )
                 for i, piece in enumerate(pieces)
             ]
         else:
             ltr = ParagraphStyle(f"{style.name}-url", parent=style, wordWrap=None, alignment=TA_RIGHT)
-            self.lines = [paragraph(escape(prefix.rstrip()), style)] + [
+            words = escape(f"{prefix.strip()} {self.after.strip()}".strip())
+            self.lines = [paragraph(words, style)] + [
                 paragraph(link % escape(piece), ltr) for piece in url_lines(self.shown, avail_width, width)
             ]
         self.width = avail_width
@@ -452,10 +460,11 @@ def grid(
     return table
 
 
-def _contact(label: str, shown: str, href: str | None, theme: Theme, mark: str = "") -> str:
+def _contact(pattern: str, name: str, shown: str, href: str | None, theme: Theme, mark: str = "") -> str:
+    """A contact's markup in its label pattern (`Call: {phone}`); `mark` goes before the number."""
     value = (
         f'<a href="{escape(href)}" color="{theme.link_color}"><u>{escape(shown)}</u></a>'
         if href
         else escape(shown)
     )
-    return f"{escape(label)}: {mark}{value}"
+    return labelled(pattern, name, mark + value, bold=False)

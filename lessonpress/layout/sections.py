@@ -32,7 +32,7 @@ from .boxes import BoxStyle, Callout
 from .flowables import CheckItem, Heading, WriteInLines
 from .help import HELP_KEY, Cards, HelpPanel, grid
 from .tagging.roles import Tag, artifact, container, heading, tag
-from .text import Styles, escape, para, paragraph, to_markup
+from .text import Styles, escape, labelled, para, paragraph, to_markup
 
 
 class Sections:
@@ -127,13 +127,13 @@ class Sections:
         lesson, labels = self.lesson, self.labels
         facts = []
         if lesson.audience:
-            label = escape(audience or labels.audience)
-            facts.append(f"<b>{label}:</b> {to_markup(lesson.audience, self.theme)}")
+            audience_markup = to_markup(lesson.audience, self.theme)
+            facts.append(labelled(audience or labels.audience, "audience", audience_markup))
         if lesson.age_range and not _says_ages(lesson.audience, lesson.age_range):
-            facts.append(f"<b>{escape(labels.ages)}:</b> {to_markup(lesson.age_range, self.theme)}")
+            facts.append(labelled(labels.ages, "ages", to_markup(lesson.age_range, self.theme)))
         if lesson.duration_minutes:
             minutes = escape(labels.minutes.format(n=lesson.duration_minutes))
-            facts.append(f"<b>{escape(duration)}:</b> {minutes}" if duration else minutes)
+            facts.append(labelled(duration, "minutes", minutes) if duration else minutes)
         return facts
 
     def name_line(self) -> list[Flowable]:

@@ -15,6 +15,7 @@ import pytest
 from lessonpress.build import BuildSettings, build
 
 from ..conftest import LESSONS, ROOT
+from ..tools import APT_LINE, REQUIRED
 
 CHROMIUM = os.environ.get("LESSONPRESS_CHROMIUM", "/usr/bin/chromium")
 FLAGS = [
@@ -29,9 +30,9 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def _missing(reason: str) -> None:
-    if os.environ.get("CI"):
+    if os.environ.get("CI") or REQUIRED:
         pytest.fail(f"browser tests need {reason} (CI must install it: see .ci/run)")
-    pytest.skip(f"browser tests need {reason}")
+    pytest.skip(f"browser tests need {reason}: {APT_LINE} (README, Set-up)")
 
 
 @pytest.fixture(scope="session")

@@ -296,3 +296,18 @@ def test_the_guide_page_ends_with_the_answer_key_in_the_quizs_letters(language: 
     handout = render(lesson)
     assert labels.answer_key not in handout
     assert not [q.id for q in lesson.check.questions if q.explanation.plain in handout]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_labels_before_a_value_read_as_their_translation_has_them(full, fmt: str) -> None:  # noqa: ANN001
+    """Labels such as `For: {audience}` are patterns (lane newcomer): a page prints the words
+    around the value, never the pattern itself; French keeps its (no-break) space before the colon."""
+    import dataclasses
+
+    page = next(tree(render(full, fmt)).iter("body")).text()
+    assert not re.search(r"\{(audience|ages|hours|phone|text|web|minutes)\}", page), page
+    assert ("For: Teens (13–17)" if fmt == "html" else "Audience: Teens (13–17)") in page
+    assert "Ages: 13-17" in page and "Call: 0800 000 000" in page
+    french = next(tree(render(dataclasses.replace(full, language="fr"), fmt)).iter("body")).text()
+    assert ("Pour\u00a0: Teens (13–17)" if fmt == "html" else "\u00a0: Teens (13–17)") in french
+    assert not re.search(r"\{(audience|ages|hours|phone|text|web|minutes)\}", french), french

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import io
-import shutil
 import subprocess
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -21,7 +20,9 @@ from lessonpress.render import render
 from lessonpress.scripts import script_for
 from lessonpress.theme import DEFAULT_THEME, Theme
 
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
+from ..tools import needs
+
+needs_poppler = needs("pdftotext")
 
 
 def theme_for(language: str) -> Theme:

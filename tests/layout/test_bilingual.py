@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import io
-import shutil
 import unicodedata
 
 import pdfplumber
-import pytest
 
 from lessonpress.labels import labels_for
 from lessonpress.layout.base import LayoutContext
@@ -18,10 +16,11 @@ from lessonpress.render import render
 from lessonpress.theme import DEFAULT_THEME
 
 from ..conftest import squash
+from ..tools import needs
 from .complex_text import pdftotext
 from .test_localized_handouts import LESSONS
 
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
+needs_poppler = needs("pdftotext")
 
 
 def context(lesson: Lesson) -> LayoutContext:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ctypes
 import io
-import shutil
 import unicodedata
 
 import pytest
@@ -26,6 +25,7 @@ from lessonpress.project import LessonFile
 from lessonpress.scripts import script_for
 
 from ..conftest import FIXTURES, I18N_LESSONS, load
+from ..tools import have
 from .complex_text import (
     colour_columns,
     drawn_strings,
@@ -257,7 +257,7 @@ def test_no_tofu_or_dotted_circle_in_narrow_lines(
 
 
 def pdftotext_available() -> bool:
-    return shutil.which("pdftotext") is not None
+    return have("pdftotext")
 
 
 # -- copying text out ---------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -11,11 +10,9 @@ import pytest
 from lessonpress.layout.flowables import qr_runs
 
 from ..conftest import GOOD, load, make_pdf
+from ..tools import needs
 
-needs_zbar = pytest.mark.skipif(
-    shutil.which("zbarimg") is None or shutil.which("pdftoppm") is None,
-    reason="zbar-tools and poppler-utils are needed to decode QR codes",
-)
+needs_zbar = needs("zbarimg", "pdftoppm")
 
 
 def test_encoding_is_cached_per_address() -> None:

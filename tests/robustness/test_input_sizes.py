@@ -156,3 +156,28 @@ def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.yaml")
     with pytest.raises(LessonError, match="not a regular file"):
         read_input(tmp_path / "pipe.yaml", "pipe.yaml")
+
+
+def test_a_huge_project_config_fails_fast(project: Path) -> None:
+    """lessonpress.toml (lane newcomer) is read through read_input too."""
+    sparse(project / "lessonpress.toml")
+    result = run(project, "build", "--format", "handout")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "lessonpress.toml:1:1: error: file is larger than 64 KiB (6.0 GiB)" in result.stderr
+    assert "MemoryError" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_huge_project_label_catalog_is_a_warning_and_not_read(tmp_path: Path) -> None:
+    """A project's labels.po (lane newcomer) is read through read_input: too large, it is not
+    read, the build says so and uses the package's labels."""
+    shutil.copytree(I18N_LESSONS, tmp_path / "lessons")
+    (tmp_path / "lessonpress.toml").write_text("", encoding="utf-8")
+    sparse(tmp_path / "lessons" / "translations" / "es" / "labels.po")
+    result = run(tmp_path, "build", "--format", "handout", "--jobs", "1")
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert (
+        "lessons/translations/es/labels.po:1:1: warning: file is larger than 1.0 MiB (6.0 GiB); not read"
+        in output
+    ), output
+    assert "MemoryError" not in output and "Traceback" not in output
