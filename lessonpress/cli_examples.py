@@ -54,7 +54,7 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "survey": (
         ("lessonpress survey template", "build/<language>/survey-responses.csv and its codebook"),
-        ("lessonpress build --format survey", "the paper forms, before and after the course"),
+        ("lessonpress survey template --out forms", "the same, into forms/"),
     ),
     "survey template": (
         ("lessonpress survey template", "the data-entry CSV and codebook of the course's survey"),

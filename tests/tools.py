@@ -18,6 +18,7 @@ PACKAGES = {
     "pdftotext": "poppler-utils",
     "pdffonts": "poppler-utils",
     "pdftoppm": "poppler-utils",
+    "pdfinfo": "poppler-utils",
     "zbarimg": "zbar-tools",
     "chromium": "chromium",  # the HTML tests (tests/browser), driven by Playwright
 }
