@@ -11,6 +11,9 @@ from . import __doc__ as about
 from .process import cold_one_lesson, watch_latency, whole_build
 from .warm import I18N_LESSON, warm_formats, warm_handout, warm_locales
 
+SHORT_LESSONS = 8  # lessons of the short run's N-lesson figures (CI)
+FULL_LESSONS = 41
+
 
 def main(argv: list[str] | None = None) -> None:
     """Measure, and print each figure with its target."""
@@ -23,9 +26,17 @@ def main(argv: list[str] | None = None) -> None:
         help="folder with make_pdfs.py and lessons/ (default: current folder)",
     )
     parser.add_argument("--warm-only", action="store_true", help="only the in-process figures")
+    parser.add_argument(
+        "--vs-typst", action="store_true", help="every target as a ratio to Typst (or another yardstick)"
+    )
+    parser.add_argument(
+        "--short", action="store_true", help="with --vs-typst: the quick figures (8 lessons, no whole build)"
+    )
     args = parser.parse_args(argv)
-    runs = max(args.runs, 5)
+    runs = max(args.runs, 7)
     print(f"lessonpress benchmark on {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+    if args.vs_typst:
+        sys.exit(vs_typst(args.project, runs, args.short))
     print(warm_handout(runs * 3).line())
     for figure in warm_formats(runs * 2):
         print(figure.line())
@@ -34,14 +45,54 @@ def main(argv: list[str] | None = None) -> None:
             print(figure.line())
     if args.warm_only:
         return
-    if not (args.project / "make_pdfs.py").exists():
-        raise SystemExit(f"{args.project} has no make_pdfs.py; pass --project")
+    _need_project(args.project)
     print(cold_one_lesson(args.project, runs).line())
     wall, memory, noop, count = whole_build(args.project, runs)
     print(f"{wall.line()}  [{count} PDFs]")
     print(memory.line())
     print(noop.line())
     print(watch_latency(args.project, runs).line())
+
+
+def vs_typst(project: Path, runs: int, short: bool) -> int:
+    """Print every figure beside its yardstick."""
+    from . import versus
+    from .typst_yardstick import available
+
+    if not available():
+        print('Typst is not installed: pip install -e ".[bench]"', file=sys.stderr)
+        return 2
+    _need_project(project)
+    count = SHORT_LESSONS if short else FULL_LESSONS
+    formats = ("handout",) if short else ()
+
+    def measure(key: str) -> versus.Ratio:
+        if key == "handout":
+            return versus.handout_build(project, count, runs)
+        if key == "deck":
+            return versus.deck(runs)
+        if key == "cold":
+            ratio, bare = versus.cold(project, runs)
+            print(ratio.line())
+            print(bare.line())
+            return ratio
+        return versus.noop(project, count, runs, formats)
+
+    ratios = []
+    for key in ("handout", "deck", "cold", "noop"):
+        ratios.append(measure(key))
+        if key != "cold":
+            print(ratios[-1].line())
+    if not short:
+        ratio, memory, pdfs = versus.whole(project, runs)
+        print(f"{ratio.line()}  [{pdfs} PDFs]")
+        print(memory.line())
+    return 0
+
+
+def _need_project(project: Path) -> None:
+    if not (project / "make_pdfs.py").exists():
+        raise SystemExit(f"{project} has no make_pdfs.py; pass --project")
 
 
 main()
