@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from lessonpress.bench.corpus import deck_variant, load_deck_lesson, make_project
+from lessonpress.bench.baseline import check, read, regressed, write
+from lessonpress.bench.corpus import load_deck_lesson, make_project, retitled
 from lessonpress.bench.typst_yardstick import Yardstick, deck_source, handout_source
+from lessonpress.bench.versus import Ratio, Time
 from lessonpress.bench.warm import TYPICAL
 from lessonpress.deck import plan_deck
 from lessonpress.labels import ENGLISH
@@ -64,7 +66,7 @@ def test_the_deck_fixture_has_13_slides_in_both_tools(tmp_path: Path) -> None:
     from lessonpress.layout.base import LayoutContext
     from lessonpress.render import render
 
-    lesson = deck_variant(load_deck_lesson(), 3)
+    lesson = retitled(load_deck_lesson(), 3)
     ours = render(get_format("slides").layout(lesson, LayoutContext("a4", DEFAULT_THEME, ENGLISH)))
     yard = Yardstick(tmp_path, DEFAULT_THEME)
     theirs = yard.compile(yard.write("deck", deck_source(plan_deck(lesson, ENGLISH), DEFAULT_THEME)))
@@ -78,3 +80,40 @@ def test_the_benchmark_project_repeats_the_shipped_lessons(tmp_path: Path) -> No
     assert [p.name[:3] for p in project.files] == ["01-", "02-", "03-", "04-", "05-"]
     assert (tmp_path / "assets" / "helplines.yaml").is_file()
     assert project.settings(tmp_path / "out").jobs == 1
+
+
+def _ratio(key: str, value: float) -> Ratio:
+    return Ratio(key, key, (Time(value, 9 * value),), (Time(1.0, 1.0),), "yardstick", 2.0)
+
+
+def test_a_ratio_30_percent_over_the_baseline_fails_only_when_seen_twice(tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    write(baseline, [_ratio("handout", 2.0), _ratio("deck", 1.0)])
+    stored = read(baseline)
+    assert stored == {"handout": 2.0, "deck": 1.0}
+    assert not regressed(_ratio("handout", 2.59), stored)
+    assert regressed(_ratio("handout", 2.61), stored)
+    asked: list[str] = []
+
+    def again(value: float):  # noqa: ANN202
+        def measure(key: str) -> Ratio:
+            asked.append(key)
+            return _ratio(key, value)
+
+        return measure
+
+    # Within 30%: nothing is measured again, nothing fails.
+    assert check([_ratio("handout", 2.5), _ratio("deck", 1.2)], stored, again(9.0)) == ([], [])
+    assert asked == []
+    # Over once, fine the second time: no failure.
+    failures, retried = check([_ratio("deck", 1.5)], stored, again(1.1))
+    assert failures == [] and [r.key for r in retried] == ["deck"]
+    # Over twice: one failure, naming the figure and the limit.
+    failures, _ = check([_ratio("deck", 1.5)], stored, again(1.4))
+    assert len(failures) == 1 and "deck" in failures[0] and "1.30x" in failures[0]
+
+
+def test_the_stored_baseline_has_every_short_figure() -> None:
+    stored = read(ROOT / ".ci" / "bench-baseline.json")
+    assert set(stored) == {"handout", "deck", "cold", "noop"}
+    assert all(value > 0 for value in stored.values())

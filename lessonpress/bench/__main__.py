@@ -32,11 +32,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--short", action="store_true", help="with --vs-typst: the quick figures (8 lessons, no whole build)"
     )
+    parser.add_argument(
+        "--check", type=Path, metavar="BASELINE", help="short ratios; exit 1 on a regression over 30%%"
+    )
+    parser.add_argument("--write-baseline", type=Path, metavar="BASELINE", help="store the short ratios")
     args = parser.parse_args(argv)
     runs = max(args.runs, 7)
     print(f"lessonpress benchmark on {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
-    if args.vs_typst:
-        sys.exit(vs_typst(args.project, runs, args.short))
+    if args.vs_typst or args.check or args.write_baseline:
+        short = args.short or bool(args.check or args.write_baseline)
+        sys.exit(vs_typst(args.project, runs, short, args.check, args.write_baseline))
     print(warm_handout(runs * 3).line())
     for figure in warm_formats(runs * 2):
         print(figure.line())
@@ -54,8 +59,8 @@ def main(argv: list[str] | None = None) -> None:
     print(watch_latency(args.project, runs).line())
 
 
-def vs_typst(project: Path, runs: int, short: bool) -> int:
-    """Print every figure beside its yardstick."""
+def vs_typst(project: Path, runs: int, short: bool, check: Path | None, store: Path | None) -> int:
+    """Print every figure beside its yardstick; check or store the short run's ratios."""
     from . import versus
     from .typst_yardstick import available
 
@@ -64,6 +69,7 @@ def vs_typst(project: Path, runs: int, short: bool) -> int:
         return 2
     _need_project(project)
     count = SHORT_LESSONS if short else FULL_LESSONS
+    print("load average at the start: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     formats = ("handout",) if short else ()
 
     def measure(key: str) -> versus.Ratio:
@@ -87,6 +93,23 @@ def vs_typst(project: Path, runs: int, short: bool) -> int:
         ratio, memory, pdfs = versus.whole(project, runs)
         print(f"{ratio.line()}  [{pdfs} PDFs]")
         print(memory.line())
+    print("load average at the end:   {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
+    if store is not None:
+        from .baseline import write
+
+        write(store, ratios)
+        print(f"stored the ratios in {store}")
+    if check is not None:
+        from .baseline import check as compare
+        from .baseline import read
+
+        failures, retried = compare(ratios, read(check), measure)
+        for ratio in retried:
+            print(f"measured again: {ratio.line()}")
+        for failure in failures:
+            print(f"REGRESSION: {failure}", file=sys.stderr)
+        print(f"ratios checked against {check}: {'FAILED' if failures else 'ok'}")
+        return 1 if failures else 0
     return 0
 
 

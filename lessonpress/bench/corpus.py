@@ -2,9 +2,9 @@
 
 `make_project` copies the project's English lesson files (sorted, repeated until there are N,
 each under its own file name) and its helpline file into a scratch folder, so an N-lesson
-build is the same work on every machine with the same checkout. `deck_variant` gives the deck
-fixture a different title per round, so each timed deck is content neither tool has laid out
-before in that process (Typst remembers the layout of a document it compiled recently).
+build is the same work on every machine with the same checkout. `retitled` gives a lesson
+a different title per round, so each timed document is content Typst has not laid out before
+in that process (it remembers the layout of documents it compiled recently).
 """
 
 from __future__ import annotations
@@ -69,8 +69,8 @@ def load_deck_lesson() -> Lesson:
     return lesson
 
 
-def deck_variant(lesson: Lesson, round_number: int) -> Lesson:
-    """The lesson with its title numbered for one round of the deck figure."""
+def retitled(lesson: Lesson, round_number: int) -> Lesson:
+    """The lesson with its title numbered for one round of a figure."""
     import dataclasses
 
     from ..markup import RichText, Run
