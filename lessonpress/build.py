@@ -99,6 +99,11 @@ def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict 
     reporter.emit(BuildStarted(len(todo)))
     jobs = [_job(output, settings, checked, localized, book) for output in todo]
     written, failed = _run(jobs, todo, settings, state, reporter, problems)
+    # The catalog of the output folder, whenever this build changed what is in it.
+    if written:
+        from .html.catalog import update_catalog
+
+        problems += update_catalog(settings.out_dir, plan.outputs, checked, course)
     fresh = tuple(o.path for o in plan.outputs if o not in todo)
     return BuildResult(len(sources), written, failed, tuple(sorted_problems(problems)), fresh)
 

@@ -19,6 +19,7 @@ from . import __version__
 from .cli_common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, guard, print_problems
 from .cli_i18n import i18n_group
 from .cli_options import build_options, check_options, flags_from, theme_options
+from .cli_preview import preview_command
 from .errors import LessonError
 from .report import BuildStarted, Event, OutputFailed, OutputUpToDate, OutputWritten
 from .settings import Flags, build_date, make_settings
@@ -276,3 +277,5 @@ def themes_preview(
 
 
 main.add_command(i18n_group)
+main.add_command(preview_command)
+main.add_command(preview_command, "serve")

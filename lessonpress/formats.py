@@ -5,7 +5,8 @@ Everything else asks this registry: the command line offers its names, the plann
 outputs from its scope and inputs, the build state keys on its file names and options, and the
 tests for learner outputs read its `learner` flag. Nothing here imports ReportLab; a format's
 layout class is imported only when something of that format is built. Adding a format is one
-module in `layout/` and one `FormatSpec` line below (or `register()` from a plugin or a test).
+module in `layout/` (a web page: `html/`) and one `FormatSpec` line below (or `register()` from a
+plugin or a test).
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ if TYPE_CHECKING:
 Scope = Literal["lesson", "course"]
 # What one output of a format is made from:
 #   lesson       one lesson, in its own language (a source lesson or a translation);
+#   lesson+source  the same, and for a translation its source lesson too (an HTML page marks
+#                the texts that fell back to the source language with that language);
 #   translation  a translation together with its source lesson (the bilingual handout);
 #   course       every lesson of the course in one language, and the curriculum.
-Inputs = Literal["lesson", "translation", "course"]
+Inputs = Literal["lesson", "lesson+source", "translation", "course"]
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,32 @@ register(
         stem="course-pack",
         options=("pack_of", "today"),
         variants=(Variant("pack_of", "guide", "-guides", learner=False),),
+    )
+)
+register(
+    FormatSpec(
+        "html", "lessonpress.html.handout:HtmlHandout", learner=True, inputs="lesson+source", suffix=".html"
+    )
+)
+register(
+    FormatSpec(
+        "guide-html",
+        "lessonpress.html.guide:HtmlGuide",
+        learner=False,
+        inputs="lesson+source",
+        suffix=".html",
+    )
+)
+register(
+    FormatSpec(
+        "html-bilingual",
+        "lessonpress.html.bilingual:HtmlBilingual",
+        learner=True,
+        inputs="translation",
+        suffix=".html",
+        options=("bilingual",),
+        selectable=False,
+        requested_by="bilingual",
     )
 )
 register(

@@ -169,8 +169,12 @@ def run_job(job: Job) -> JobResult:
 
 
 def render_job(job: Job) -> bytes:
-    """The PDF bytes of a job (no file is touched)."""
+    """The bytes of a job's file, a PDF or a web page (no file is touched)."""
     from .labels import labels_for
+
+    spec = FORMATS[job.format]
+    if spec.suffix == ".html":  # a web page: html/, no ReportLab
+        return _render_page(job)
     from .layout.base import LayoutContext
     from .layout.fonts import fonts_for
     from .render import render
@@ -190,7 +194,6 @@ def render_job(job: Job) -> bytes:
             helplines=job.helplines,
         )
 
-    spec = FORMATS[job.format]
     fmt: Any = spec.layout_class()()
     if spec.inputs == "translation":  # a translation printed beside its source
         translated, source = job.lessons
@@ -199,3 +202,17 @@ def render_job(job: Job) -> bytes:
     if spec.inputs == "course":
         return render(fmt.layout_course(job.lessons, job.course, context))
     return render(fmt.layout(job.lessons[0], context))
+
+
+def _render_page(job: Job) -> bytes:
+    """The bytes of a web page (html/): the lesson, and a translation's source when the format
+    reads it."""
+    from .html.base import HtmlContext
+    from .labels import labels_for
+
+    lesson, *others = job.lessons
+    context = HtmlContext(
+        job.settings.theme, labels_for(lesson.language), job.helplines, others[0] if others else None
+    )
+    page: Any = FORMATS[job.format].layout_class()()
+    return page.render(lesson, context)

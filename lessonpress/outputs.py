@@ -161,6 +161,8 @@ def _plan(
             made_of: tuple[Unit, ...] = (unit,)
             if not unit.given:
                 continue
+            if spec.inputs == "lesson+source" and unit.translation and unit.file.path in sources:
+                made_of = (unit, sources[unit.file.path])
             if spec.inputs == "translation":
                 if unit.translation is None or unit.language != paired or unit.file.path not in sources:
                     continue

@@ -33,8 +33,13 @@ def watch(
     reporter: Reporter,
     on_build: Callable[[BuildResult], None],
     stop: Event | None = None,
+    first: tuple[str, ...] = (),
 ) -> None:
-    """Build now, then again after every change, until `stop` is set (or Ctrl-C)."""
+    """Build now, then again after every change, until `stop` is set (or Ctrl-C).
+
+    Formats in `first` are brought up to date before the others after each change (the
+    preview's web pages, so the browser shows an edit before the PDFs are done).
+    """
     import watchfiles
 
     settings = replace(settings, jobs=1)  # in-process: warm fonts and caches, no start-up
@@ -55,4 +60,8 @@ def watch(
         raise_interrupt=False,
     ):
         del changes
-        on_build(build(replace(settings, force=False), reporter, memo))
+        current = replace(settings, force=False)
+        quick = tuple(f for f in settings.formats if f in first)
+        if quick and len(quick) < len(settings.formats):
+            build(replace(current, formats=quick), reporter, memo)
+        on_build(build(current, reporter, memo))

@@ -73,8 +73,16 @@ def test_format_is_a_list_or_repeated(project: Path) -> None:
 
 
 def test_learner_and_facilitator_outputs_are_named_by_the_registry() -> None:
-    assert set(learner_formats()) == {"handout", "slides", "slides-handout", "pack", "handout-bilingual"}
-    assert not spec("guide").learner and not spec("notes").learner
+    assert set(learner_formats()) == {
+        "handout",
+        "slides",
+        "slides-handout",
+        "pack",
+        "handout-bilingual",
+        "html",
+        "html-bilingual",
+    }
+    assert not spec("guide").learner and not spec("notes").learner and not spec("guide-html").learner
     binder = BuildSettings(pack_of="guide")
     assert spec("pack").is_learner() and not spec("pack").is_learner(binder)
 

@@ -1,9 +1,10 @@
 """Learner outputs never carry facilitator-only text: the pack of handouts of every language,
-and the learner formats of every shipped translation."""
+and every learner format of the registry (PDF and HTML) for every shipped translation."""
 
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,24 @@ from lessonpress.project import LessonFile
 from .conftest import LESSONS, SHIPPED, make_pdf, pdf_text, squash
 
 # Every learner format made from one lesson, as the registry says (the pack is tested below).
-LEARNER_FORMATS = tuple(name for name in learner_formats() if spec(name).inputs == "lesson")
+LEARNER_FORMATS = tuple(
+    name for name in learner_formats() if spec(name).inputs in ("lesson", "lesson+source")
+)
+
+
+def test_the_registry_names_the_learner_formats() -> None:
+    assert {"handout", "slides", "slides-handout", "html"} <= set(LEARNER_FORMATS)
+    assert not {"guide", "notes", "guide-html"} & set(LEARNER_FORMATS)
+
+
+def output_text(lesson, fmt: str) -> str:  # noqa: ANN001
+    """What a reader of the output sees: a PDF's text, or a web page's text without its tags."""
+    if spec(fmt).suffix == ".html":
+        from .html.pages import render
+
+        page = render(lesson, fmt)
+        return unescape(re.sub(r"<[^>]*>", " ", page[page.index("<body") :]))
+    return pdf_text(make_pdf(lesson, fmt))
 
 
 def sentences(text: str) -> list[str]:
@@ -47,7 +65,7 @@ def test_shipped_translations_exist() -> None:
 )
 @pytest.mark.parametrize("fmt", LEARNER_FORMATS)
 def test_translated_learner_outputs_have_no_facilitator_sentence(lesson, fmt: str) -> None:  # noqa: ANN001
-    text = squash(pdf_text(make_pdf(lesson, fmt)))
+    text = squash(output_text(lesson, fmt))
     assert squash(lesson.objectives[0].plain) in text  # the check can see the text
     for hidden in lesson.facilitator_texts():
         for sentence in sentences(hidden.plain):

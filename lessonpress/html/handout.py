@@ -1,0 +1,35 @@
+"""Turn a Lesson into the learner's HTML page: the handout's content, to read, fill in and print.
+
+What learners see, in the handout's order: title and who it is for; what we will learn; words to
+know; the discussion prompts with a box to write in; activities; warning signs to tick; key
+takeaways; help and resources; sources. Facilitator-only fields are never read here.
+"""
+
+from __future__ import annotations
+
+from ..model import Lesson
+from .base import HtmlContext, HtmlFormat, page
+from .sections import Sections
+
+# The handout's sections in teaching order (names of `Sections` methods), as in layout/handout.py.
+HANDOUT_PARTS = (
+    "header",
+    "objectives",
+    "vocabulary",
+    "prompts",
+    "activities",
+    "warning_signs",
+    "takeaways",
+    "resources",
+    "helplines",
+    "sources",
+)
+
+
+class HtmlHandout(HtmlFormat):
+    """The learner handout as one accessible web page."""
+
+    def render(self, lesson: Lesson, context: HtmlContext) -> bytes:
+        s = Sections(lesson, context)
+        main = "".join(getattr(s, part)() for part in HANDOUT_PARTS)
+        return page(lesson, context, context.labels.handout, main)

@@ -1,0 +1,191 @@
+"""Sections that the HTML handout and guide share, in the same words and order as the PDFs.
+
+Each method returns the HTML of one section (or '' when the lesson has none of it). Headings
+are `h2` under the page's one `h1`, with `h3` inside a section, so the outline has no gaps.
+Lists are lists, words to know a `dl`, write-in prompts labelled text areas, warning signs
+labelled checkboxes, help entries `tel:` and `https:` links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..deck import display_url
+from ..helplines import region_name
+from ..markup import RichText
+from ..model import Helpline, Lesson, Resource
+from ..urls import phone_link
+from .base import HtmlContext
+from .text import escape, link
+
+
+class Sections:
+    """Builds the HTML of a lesson's sections; formats pick and order them."""
+
+    def __init__(self, lesson: Lesson, context: HtmlContext, *, prefix: str = "", level: int = 1) -> None:
+        self.lesson = lesson
+        self.context = context
+        self.labels = context.labels
+        self.write = context.writer()
+        self.count = 0
+        self.prefix = prefix  # keeps ids unique when one page holds two lessons
+        self.level = level  # the title's heading level (a second language's title: 2)
+
+    # -- pieces -------------------------------------------------------------------------
+
+    def section(self, heading: str | RichText, body: str, *, css: str = "") -> str:
+        """A section named by its h2."""
+        self.count += 1
+        ident = f"{self.prefix}s{self.count}"
+        cls = f' class="{css}"' if css else ""
+        return (
+            f'<section{cls} aria-labelledby="{ident}"><h2 id="{ident}">{self.write(heading)}</h2>'
+            f"{body}</section>"
+        )
+
+    def bullets(self, texts: Sequence[RichText], css: str = "") -> str:
+        """An unordered list of lesson texts."""
+        cls = f' class="{css}"' if css else ""
+        return f"<ul{cls}>" + "".join(f"<li>{self.write(t)}</li>" for t in texts) + "</ul>"
+
+    def steps(self, texts: Sequence[RichText]) -> str:
+        """A numbered list of lesson texts."""
+        return "<ol>" + "".join(f"<li>{self.write(t)}</li>" for t in texts) + "</ol>"
+
+    # -- sections -----------------------------------------------------------------------
+
+    def header(self, kind: str | None = None) -> str:
+        lesson, write = self.lesson, self.write
+        out = f"<h{self.level}>{write(lesson.title)}</h{self.level}>"
+        if kind:
+            out += f'<p class="kind">{escape(kind)}</p>'
+        if lesson.subtitle:
+            out += f'<p class="subtitle">{write(lesson.subtitle)}</p>'
+        facts = self.facts()
+        if facts and not kind:
+            out += f'<p class="facts">{" · ".join(facts)}</p>'
+        if lesson.summary:
+            out += f'<p class="intro">{write(lesson.summary)}</p>'
+        return out
+
+    def facts(self, audience: str | None = None, duration: str | None = None) -> list[str]:
+        """Audience, ages and length, each with its label."""
+        lesson, labels, write = self.lesson, self.labels, self.write
+        facts = []
+        if lesson.audience:
+            facts.append(f"<strong>{escape(audience or labels.audience)}:</strong> {write(lesson.audience)}")
+        if lesson.age_range:
+            facts.append(f"<strong>{escape(labels.ages)}:</strong> {write(lesson.age_range)}")
+        if lesson.duration_minutes:
+            minutes = escape(labels.minutes.format(n=lesson.duration_minutes))
+            facts.append(f"<strong>{escape(duration)}:</strong> {minutes}" if duration else minutes)
+        return facts
+
+    def objectives(self) -> str:
+        return self.section(self.labels.objectives, self.bullets(self.lesson.objectives))
+
+    def vocabulary(self) -> str:
+        if not self.lesson.vocabulary:
+            return ""
+        items = "".join(
+            f"<dt>{self.write(t.term)}</dt><dd>{self.write(t.definition)}</dd>"
+            for t in self.lesson.vocabulary
+        )
+        return self.section(self.labels.vocabulary, f"<dl>{items}</dl>")
+
+    def prompts(self) -> str:
+        """Each question labels the box a learner writes the answer in."""
+        items = []
+        for n, prompt in enumerate(self.lesson.discussion_prompts, 1):
+            ident = f"{self.prefix}prompt-{n}"
+            items.append(
+                f'<li><label class="prompt" for="{ident}">{self.write(prompt.prompt)}</label>'
+                f'<textarea id="{ident}" name="{ident}" '
+                f'rows="{self.context.theme.write_in_lines}"></textarea></li>'
+            )
+        return self.section(self.labels.discussion, f'<ol class="prompts">{"".join(items)}</ol>')
+
+    def activity_title(self, activity) -> str:  # noqa: ANN001 - model.Activity
+        title = self.write(activity.title)
+        if activity.minutes:
+            title += f" ({escape(self.labels.minutes_short.format(n=activity.minutes))})"
+        return title
+
+    def activities(self) -> str:
+        if not self.lesson.activities:
+            return ""
+        body = "".join(
+            f"<h3>{self.activity_title(a)}</h3>{self.steps(a.steps) if a.steps else ''}"
+            for a in self.lesson.activities
+        )
+        return self.section(self.labels.activities, body)
+
+    def warning_signs(self) -> str:
+        """A checklist a learner can tick on screen, then print."""
+        if not self.lesson.warning_signs:
+            return ""
+        items = []
+        for n, sign in enumerate(self.lesson.warning_signs, 1):
+            ident = f"{self.prefix}sign-{n}"
+            items.append(
+                f'<li><input type="checkbox" id="{ident}" name="{ident}">'
+                f'<label for="{ident}">{self.write(sign)}</label></li>'
+            )
+        body = (
+            f"<fieldset><legend>{escape(self.labels.warning_signs_intro)}</legend>"
+            f'<ul class="checklist">{"".join(items)}</ul></fieldset>'
+        )
+        return self.section(self.labels.warning_signs, body)
+
+    def takeaways(self) -> str:
+        return self.section(self.labels.key_takeaways, self.bullets(self.lesson.key_takeaways), css="box")
+
+    def resources(self) -> str:
+        if not self.lesson.resources:
+            return ""
+        return self.section(self.labels.resources, self.cards(self.lesson.resources))
+
+    def helplines(self) -> str:
+        """The build region's helplines; outside a known region, how to find a national one."""
+        found = self.context.helplines
+        if not self.lesson.helplines or found is None:
+            return ""
+        labels = self.labels
+        body = ""
+        if found.international:
+            body += f'<p class="note">{escape(labels.find_helpline)}</p>'
+        if found.entries:
+            body += self.cards(found.entries)
+        return self.section(labels.helplines_for.format(region=region_name(found.region, labels)), body)
+
+    def cards(self, items: Sequence[Resource | Helpline]) -> str:
+        """Services as a list: name, who it is for, hours, and live phone and web links."""
+        return '<ul class="cards">' + "".join(f"<li>{self.card(item)}</li>" for item in items) + "</ul>"
+
+    def card(self, item: Resource | Helpline) -> str:
+        labels, write = self.labels, self.write
+        lines = [f"<strong>{write(item.name)}</strong>"]
+        if item.description:
+            lines.append(write(item.description))
+        hours = getattr(item, "hours", None)
+        if hours:
+            lines.append(f"{escape(labels.hours)}: {write(hours)}")
+        if item.phone:
+            phone = item.phone.plain
+            lines.append(f"{escape(labels.phone)}: {link(phone_link(phone), phone)}")
+        if item.text:
+            lines.append(f"{escape(labels.text)}: {write(item.text)}")
+        if item.url:
+            lines.append(f"{escape(labels.web)}: {link(item.url, display_url(item.url))}")
+        return "".join(f"<p>{line}</p>" for line in lines)
+
+    def sources(self) -> str:
+        if not self.lesson.sources:
+            return ""
+        items = []
+        for source in self.lesson.sources:
+            text = self.write(source.title)
+            if source.url:
+                text += " — " + link(source.url, source.url)
+            items.append(f"<li>{text}</li>")
+        return self.section(self.labels.sources, f"<ul>{''.join(items)}</ul>")
