@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from .process import _peak_rss
+from .process import _peak_rss, user_env
 from .warm import TYPICAL, Figure, _render
 
 
@@ -110,7 +110,9 @@ def _ms(action: Callable[[], object]) -> Time:
 def _timed(cmd: list[str], cwd: Path) -> Time:
     """Run a command to its end; its CPU time (and its children's) and wall time."""
     before, wall = _children_cpu(), time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        cmd, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=user_env()
+    )
     return Time((_children_cpu() - before) * 1000, (time.perf_counter() - wall) * 1000)
 
 
@@ -270,7 +272,7 @@ def noop(source: Path, count: int, rounds: int, formats: tuple[str, ...] = ()) -
         (tmp / "make_pdfs.py").write_bytes((source / "make_pdfs.py").read_bytes())
         cmd = [sys.executable, "make_pdfs.py", "build", "--quiet", "--out", "build"]
         cmd += [arg for f in formats for arg in ("--format", f)]
-        subprocess.run(cmd, cwd=project.root, check=True)
+        subprocess.run(cmd, cwd=project.root, check=True, env=user_env())
         bare_cmd = [sys.executable, "-c", "pass"]
         mine: list[Time] = []
         yardstick: list[Time] = []
@@ -314,7 +316,7 @@ def whole(project: Path, rounds: int) -> tuple[Ratio, Figure, int]:
             out = tmp / f"parallel-{n}"
             cmd = [sys.executable, "make_pdfs.py", "build", "--quiet", "--jobs", "2", "--out", str(out)]
             before, start = _children_cpu(), time.perf_counter()
-            proc = subprocess.Popen(cmd, cwd=project)
+            proc = subprocess.Popen(cmd, cwd=project, env=user_env())
             peaks.append(_peak_rss(proc) / 1024)
             wall = (time.perf_counter() - start) * 1000
             mine.append(Time((_children_cpu() - before) * 1000, wall))
