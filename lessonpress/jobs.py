@@ -6,6 +6,7 @@ registers fonts once (ReportLab keeps them per process) and reuses them for ever
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import time
@@ -151,6 +152,8 @@ def run_job(job: Job) -> JobResult:
         from .output import write_atomic
 
         write_atomic(job.output, data)
+        if job.output.suffix == ".pdf":
+            _thumbnail(job, data)
     except LessonError as problem:
         return JobResult(job.output, (problem,))
     except Exception as exc:  # a bug in lessonpress: report it for this output, build the rest
@@ -166,6 +169,15 @@ def run_job(job: Job) -> JobResult:
             ),
         )
     return JobResult(job.output, (), time.perf_counter() - start, hashlib.sha256(data).hexdigest())
+
+
+def _thumbnail(job: Job, data: bytes) -> None:
+    """The catalog's thumbnail of a PDF just written, made here in the worker; a failure only
+    leaves it for the catalog to make (and report)."""
+    from .html.catalog import prepare_thumbnail
+
+    with contextlib.suppress(Exception):
+        prepare_thumbnail(job.settings.out_dir, data)
 
 
 def render_job(job: Job) -> bytes:
