@@ -21,6 +21,7 @@ from .errors import LessonError, SourceLocation
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 MAX_SIDE = 1600  # a logo never needs more; larger ones are scaled down
+MAX_ASPECT = 8  # a logo sits in the page header: at most 8:1 or 1:8
 _FORMATS = ("PNG", "JPEG")
 
 
@@ -29,7 +30,9 @@ def load_logo(value: str, root: Path, where: SourceLocation) -> tuple[bytes | No
     try:
         path = _inside(value, root)
         data = _read_regular(path)
-        return _clean(data), []
+        png = _clean(data)
+        _check_aspect(data)  # the image as saved (its header only; already checked)
+        return png, []
     except _Refused as refused:
         return None, [LessonError(refused.message, code="asset.refused", location=where, hint=refused.hint)]
 
@@ -85,6 +88,20 @@ def _read_regular(path: Path) -> bytes:
     finally:
         if fd >= 0:
             os.close(fd)
+
+
+def _check_aspect(data: bytes) -> None:
+    """Refuse a logo too long or too narrow for the header line (a 100000x1 image left no room
+    for the organisation's name and crashed the layout)."""
+    from PIL import Image
+
+    width, height = Image.open(io.BytesIO(data), formats=_FORMATS).size
+    if max(width, height) > MAX_ASPECT * min(width, height):
+        raise _Refused(
+            f"logo is {width} x {height} pixels: it may be at most {MAX_ASPECT} times "
+            "as wide as it is tall, or as tall as it is wide",
+            "crop the image around the logo",
+        )
 
 
 def _clean(data: bytes) -> bytes:

@@ -83,6 +83,10 @@ def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict 
     # Load, validate, localize and preflight every lesson: all problems of all files at once.
     lessons, localized, book, checked_problems = check_all(found, settings, reporter, sources, memo)
     course = localized.source if localized else None
+    # A region asked for that has no helplines stops the build: no output may print wrong help.
+    if any(p.is_error and p.code == "helplines.region" for p in checked_problems):
+        return BuildResult(len(sources), (), (), tuple(sorted_problems(problems + checked_problems)))
+    checked_problems += region_warnings(lessons, settings, book.source if book else None)
     # Decide the outputs from what was read; collisions and lessons outside the course show here.
     checked = {lesson.source_path: lesson for lesson in lessons}
     units = units_of(_readable(sources, checked), lambda s: checked[s.file.shown].language) or []
@@ -186,7 +190,7 @@ def _job(
 ) -> Job:
     """One output's job, with the course and the helplines in the output's language (the
     source's where they have no translation)."""
-    from .helplines import select
+    from .regions import select
 
     lessons = tuple(checked[u.shown] for u in output.units)
     return Job(
@@ -196,7 +200,12 @@ def _job(
         settings,
         output.fingerprint,
         courses.for_language(output.language) if courses and output.spec.scope == "course" else None,
-        select(book.for_language(output.language) if book else None, output.language, settings.region),
+        select(
+            book.for_language(output.language) if book else None,
+            output.language,
+            settings.region,
+            settings.regions,
+        ),
     )
 
 
@@ -232,14 +241,38 @@ def check_all(
     courses = None
     if found.course is not None:
         courses, more = load_courses(
-            settings.paths, {f.lesson_id for f in found.course.lessons}, settings.locales, stale
+            settings.paths,
+            {f.lesson_id for f in found.course.lessons},
+            settings.locales,
+            stale,
+            lessons,
+            settings.theme,
         )
         problems += more
     problems += orphan_translations(settings.paths, {f.lesson_id for f in found.files()})
     book, more = helplines_for(
-        settings.paths, settings.region, settings.today, lessons, settings.locales, stale
+        settings.paths, settings.region, settings.today, lessons, settings.locales, stale, settings.regions
     )
     return lessons, courses, book, problems + more + stale_warnings(stale)
+
+
+def region_warnings(
+    lessons: list[Lesson], settings: BuildSettings, book: HelplineBook | None
+) -> list[LessonError]:
+    """One warning for the languages whose helpline outputs know no region (write-in boxes)."""
+    from .helplines import INTERNATIONAL
+    from .regions import resolve_region, unknown_region_warning
+
+    if book is None:
+        return []
+    regions = book.regions()
+    languages = {
+        lesson.language
+        for lesson in lessons
+        if lesson.helplines
+        and resolve_region(lesson.language, settings.region, settings.regions, regions) is None
+    }
+    return unknown_region_warning(languages, [r for r in regions if r != INTERNATIONAL])
 
 
 def label_warnings(languages: Iterable[str]) -> list[LessonError]:

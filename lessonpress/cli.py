@@ -194,7 +194,7 @@ def schema_command() -> None:
 
 
 @main.command("helplines")
-@click.option("--region", metavar="CODE", help="Only this region (US, GB, CA, AU, IN, INTL).")
+@click.option("--region", metavar="CODE", help="Only this region (a country code such as GB, or INTL).")
 @click.pass_context
 def helplines_command(ctx: click.Context, region: str | None) -> None:
     """List the helplines with their sources and verification dates, to re-check before printing."""

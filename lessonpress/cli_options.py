@@ -135,8 +135,9 @@ _BUILD = [
     click.option(
         "--region",
         metavar="CODE",
-        help="Helplines to print: US, GB, CA, AU, IN or INTL (default: [tool.lessonpress] region, "
-        "else from each lesson's language, e.g. en-GB; else the international services).",
+        help="Helplines to print: a country code such as GB, MX or EG, or INTL (default: "
+        "[tool.lessonpress.regions] for the language, else the language's country, e.g. en-GB, "
+        "else [tool.lessonpress] region; else a box to write the local helpline in).",
     ),
     _LOCALE,
     click.option(

@@ -3,7 +3,7 @@
 This is the plan stage of the three slide formats (`slides`, `notes`, `slides-handout`); it does
 not know how big anything is. One idea per slide, in teaching order: a title slide, objectives,
 vocabulary, one slide per discussion prompt, one per activity, warning signs, key takeaways,
-resources, and the build region's helplines when the lesson asks for them. Facilitator-only text
+resources, and help in one or two slides when the lesson asks for helplines. Facilitator-only text
 never goes into a slide's title or items: it is attached to the slide it belongs to as `notes`,
 which only the notes format prints.
 """
@@ -12,11 +12,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .helplines import RegionHelplines, region_name
+from .helplines import region_name
 from .labels import Labels
 from .markup import RichText, Run, plain_text
 from .model import Activity, Helpline, Lesson, Prompt, Resource
+from .regions import CALL_KINDS, CHILD_LINE, EMERGENCY, RegionHelplines
+from .scripts import script_for
 from .urls import phone_link
+
+CALL_NOW = (*CALL_KINDS, EMERGENCY)  # the first help slide: numbers to call or text now
+LRM = "\u200e"  # LEFT-TO-RIGHT MARK
+NBSP = "\u00a0"
 
 
 @dataclass(frozen=True)
@@ -73,11 +79,14 @@ def plan_deck(lesson: Lesson, labels: Labels, helplines: RegionHelplines | None 
     if lesson.warning_signs:
         slides.append(_bullets("warning_signs", labels.warning_signs, lesson.warning_signs))
     slides.append(_bullets("takeaways", labels.key_takeaways, lesson.key_takeaways))
-    if lesson.resources:
-        items = tuple(resource_item(r, labels) for r in lesson.resources)
+    resources = lesson.resources
+    if lesson.helplines and helplines is not None:
+        resources = helplines.resources(resources)
+    if resources:
+        items = tuple(resource_item(r, labels) for r in resources)
         slides.append(Slide("resources", plain_text(labels.resources), items))
     if lesson.helplines and helplines is not None:
-        slides.append(helpline_slide(helplines, labels))
+        slides += help_slides(helplines, labels, lesson.language)
     return SlideDeck(lesson, tuple(slides))
 
 
@@ -121,12 +130,65 @@ def activity_slide(activity: Activity, labels: Labels) -> Slide:
     return Slide("activity", title, steps, kicker=labels.activity, notes=notes)
 
 
-def helpline_slide(helplines: RegionHelplines, labels: Labels) -> Slide:
-    """The build region's helplines; outside a known region, how to find a national one."""
-    title = labels.helplines_for.format(region=region_name(helplines.region, labels))
-    items = [SlideItem(plain_text(labels.find_helpline))] if helplines.international else []
-    items += [resource_item(entry, labels) for entry in helplines.entries]
-    return Slide("helplines", plain_text(title), tuple(items))
+def help_slides(helplines: RegionHelplines, labels: Labels, language: str) -> list[Slide]:
+    """Help in one or two slides: the lines to call or text now (or where to write them in)
+    first, then where to report and more help, the two slides about equally full. One line per
+    service, its address shortened to the host: the handout's panel has full addresses and QR
+    codes."""
+    region = region_name(helplines.region, language, labels) if helplines.known else ""
+    rtl = script_for(language).rtl
+    now = [e for e in helplines.entries if e.kind in CALL_NOW]
+    first = [compact_item(e, labels, rtl) for e in now]
+    slots = helplines.write_in
+    if not helplines.known:
+        first.append(SlideItem(_join(_bold(plain_text(labels.local_helpline)))))
+    first += [SlideItem(plain_text(f"{_slot_label(slot, labels)}: ____________________")) for slot in slots]
+    if not helplines.known:
+        first.append(SlideItem(plain_text(labels.number_116111)))
+    rest = [compact_item(e, labels, rtl) for e in helplines.printed if e not in now]
+    # Move services onto the first slide while that makes the fuller slide less full.
+    while rest and _weight(first + rest[:1]) <= _weight(rest[1:]):
+        first.append(rest.pop(0))
+    slides = [Slide("help", plain_text(labels.get_help), tuple(first), kicker=region)]
+    if rest:
+        slides.append(Slide("help", plain_text(labels.more_help), tuple(rest), kicker=region))
+    return slides
+
+
+def _weight(items: list[SlideItem]) -> int:
+    """About how many lines items take on a slide (a line holds some 60 characters)."""
+    return sum(1 + len(item.text.plain) // 60 for item in items)
+
+
+def compact_item(entry: Helpline, labels: Labels, rtl: bool = False) -> SlideItem:
+    """A service on one line where it fits: its name, then each way to reach it. Right to
+    left, a mark keeps a number's digit groups in order ("0800 1111")."""
+    mark = LRM if rtl else ""
+    parts: list[RichText | str | Run] = [_bold(entry.name)]
+    if entry.phone:
+        phone = entry.phone.plain
+        parts += [" · ", f"{labels.phone}: {mark}", Run(unbroken(phone), href=phone_link(phone))]
+    if entry.text:
+        parts += [" · ", f"{labels.text}: {mark}", unbroken(entry.text.plain)]
+    if entry.url:
+        parts += [" · ", Run(host(entry.url), href=entry.url)]
+    return SlideItem(_join(*parts))
+
+
+def unbroken(number: str) -> str:
+    """A phone number or text line that never breaks across lines (and, right to left, stays
+    one run in order): its spaces become no-break spaces."""
+    return number.replace(" ", NBSP)
+
+
+def host(url: str) -> str:
+    """The host of a web address, without `www.` (what a slide shows of a long address)."""
+    shown = display_url(url).split("/", 1)[0]
+    return shown.removeprefix("www.")
+
+
+def _slot_label(slot: str, labels: Labels) -> str:
+    return labels.child_helpline if slot == CHILD_LINE else labels.emergency_number
 
 
 def resource_item(resource: Resource | Helpline, labels: Labels) -> SlideItem:

@@ -7,11 +7,23 @@ whole list in one run. The same type is raised when a stage cannot go on.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+# Names unicodedata lacks, for characters a teacher cannot see.
+_CONTROL_NAMES = {
+    0x00: "NULL",
+    0x07: "BELL",
+    0x08: "BACKSPACE",
+    0x1B: "ESCAPE",
+    0x7F: "DELETE",
+    0x85: "NEXT LINE",
+}
 
 
 @dataclass(frozen=True, order=True)
@@ -23,11 +35,12 @@ class SourceLocation:
     column: int = 0
 
     def __str__(self) -> str:
+        path = visible(self.path)
         if self.line and self.column:
-            return f"{self.path}:{self.line}:{self.column}"
+            return f"{path}:{self.line}:{self.column}"
         if self.line:
-            return f"{self.path}:{self.line}"
-        return self.path
+            return f"{path}:{self.line}"
+        return path
 
 
 class LessonError(Exception):
@@ -76,9 +89,9 @@ class LessonError(Exception):
     def format(self) -> str:
         """The one-line form (plus a `hint:` line) that the command line prints."""
         where = f"{self.location}: " if self.location else ""
-        text = f"{where}{self.severity}: {self.message} [{self.code}]"
+        text = f"{where}{self.severity}: {visible(self.message)} [{self.code}]"
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            text += f"\n    hint: {visible(self.hint)}"
         return text
 
     def __str__(self) -> str:
@@ -114,3 +127,29 @@ def sorted_problems(problems: Iterable[LessonError]) -> list[LessonError]:
 def has_errors(problems: Iterable[LessonError]) -> bool:
     """True when any problem is an error rather than a warning."""
     return any(p.is_error for p in problems)
+
+
+# Characters that would break an error line or change how it reads: a newline in a file name
+# could print a second, forged `path:line:col: error:` line; bidi controls reorder the line.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """Text for one line of output: line breaks and control characters escaped (`\\n`, `\\x1b`)."""
+    return _INVISIBLE.sub(
+        lambda m: (
+            _SHORT.get(m.group())
+            or (f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}")
+        ),
+        text,
+    )
+
+
+def char_name(ch: str) -> str:
+    """`U+2028 LINE SEPARATOR`: how an error names a character a teacher cannot see."""
+    code = ord(ch)
+    name = _CONTROL_NAMES.get(code) or unicodedata.name(ch, "")
+    if not name:
+        name = "CONTROL CHARACTER" if unicodedata.category(ch) == "Cc" else "UNNAMED CHARACTER"
+    return f"U+{code:04X} {name}"

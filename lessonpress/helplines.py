@@ -1,20 +1,22 @@
-"""Helplines by region: load the verified list, pick a build's region, flag stale entries.
+"""Helplines: load and check the verified list, name its regions, flag stale entries.
 
 Helplines differ by country, and a wrong number on a child-safety handout can do real harm, so
-they live in one reviewed data file (`assets/helplines.yaml`), each entry with its source and the
-date it was verified. A lesson with `helplines: true` prints the entries of the build's region;
-without a region it prints the international services and how to find a national helpline.
+they live in one reviewed data file (`assets/helplines.yaml`), each entry with its source, the
+date it was verified and the fact base's confidence. Which entries an output prints is decided
+in `regions.py`.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+from .config import NO_REGION_DEFAULTS
 from .errors import LessonError, SourceLocation
-from .model import HELPLINE_KINDS, Helpline, HelplineBook
+from .model import HELPLINE_KINDS, HelplineBook
+from .project import read_input
 from .validate import Converter
 from .yamlio import load_yaml
 
@@ -22,34 +24,33 @@ HELPLINES_FILE = Path("assets") / "helplines.yaml"
 INTERNATIONAL = "INTL"
 ALIASES = {"UK": "GB"}
 STALE_AFTER_DAYS = 365
-REGION_NAMES = {
-    "US": "United States",
-    "GB": "United Kingdom",
-    "CA": "Canada",
-    "AU": "Australia",
-    "IN": "India",
-    INTERNATIONAL: "International",
-}
 CONFIDENCES = ("HIGH", "MEDIUM")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_NOT_COUNTRIES = {"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"}  # Babel's groupings and pseudo-regions
 
 
-@dataclass(frozen=True)
-class RegionHelplines:
-    """The helplines a build prints: the region they are for and its entries."""
-
-    region: str
-    entries: tuple[Helpline, ...]
-
-    @property
-    def international(self) -> bool:
-        """True when no national list applies (the reader is pointed to a directory)."""
-        return self.region == INTERNATIONAL
+def region_name(code: str, language: str, labels) -> str:  # noqa: ANN001 - Labels, kept import-free
+    """How a region is named on a page in `language`: its country name in that language."""
+    if code == INTERNATIONAL:
+        return labels.international
+    return country_name(code, language) or code
 
 
-def region_name(code: str, labels) -> str:  # noqa: ANN001 - Labels, kept import-free
-    """How a region is named on the page."""
-    return labels.international if code == INTERNATIONAL else REGION_NAMES.get(code, code)
+@cache
+def country_name(code: str, language: str = "en") -> str | None:
+    """A country's name in a language (Babel's territory names), None for an unknown code."""
+    from babel import Locale, UnknownLocaleError
+
+    if not (len(code) == 2 and code.isalpha()) or code in _NOT_COUNTRIES:
+        return None
+    for tag in (language, language.split("-")[0], "en"):
+        try:
+            name = Locale.parse(tag.replace("-", "_")).territories.get(code)
+        except (ValueError, UnknownLocaleError):
+            continue
+        if name:
+            return name
+    return None
 
 
 def normalise_region(code: str) -> str:
@@ -62,7 +63,7 @@ def load_helplines(path: Path, shown: str | None = None) -> tuple[HelplineBook |
     """Load and check the helpline file; entries must have a known confidence and region code."""
     shown = shown or str(path)
     try:
-        document = load_yaml(path.read_bytes(), shown)
+        document = load_yaml(read_input(path, shown), shown)
     except LessonError as problem:
         return None, [problem]
     except OSError as exc:
@@ -108,13 +109,15 @@ def load_helplines(path: Path, shown: str | None = None) -> tuple[HelplineBook |
                     hint="only HIGH or MEDIUM entries from the fact base belong on a handout",
                 )
             )
-        if not (entry.region.isalpha() and entry.region.isupper()):
+        if entry.region != INTERNATIONAL and not (
+            len(entry.region) == 2 and entry.region.isupper() and country_name(entry.region)
+        ):
             problems.append(
                 LessonError(
                     f"region '{entry.region}' is not a country code",
                     code="helplines.region",
                     location=document.where(("helplines", i, "region")),
-                    hint="use US, GB, CA, AU, IN or INTL",
+                    hint="use a two-letter country code (GB, MX, EG ...) or INTL for services anywhere",
                 )
             )
     return (None if any(p.is_error for p in problems) else book), problems
@@ -140,26 +143,6 @@ def stale_entries(book: HelplineBook, today: datetime.date, path: str) -> list[L
     return out
 
 
-def region_for(language: str, requested: str | None, book: HelplineBook) -> str:
-    """The region whose helplines a build prints: `--region`, else the language's, else INTL."""
-    if requested:
-        return normalise_region(requested)
-    parts = language.split("-")
-    for part in parts[1:]:
-        code = normalise_region(part)
-        if len(part) == 2 and code in book.regions():
-            return code
-    return INTERNATIONAL
-
-
-def select(book: HelplineBook | None, language: str, requested: str | None) -> RegionHelplines | None:
-    """The helplines for a lesson in `language`, or None when there is no helpline file."""
-    if book is None:
-        return None
-    region = region_for(language, requested, book)
-    return RegionHelplines(region, book.for_region(region))
-
-
 def print_table(
     region: str | None, today: datetime.date, paths: tuple[str, ...] = ()
 ) -> tuple[list[str], list[LessonError]]:
@@ -172,7 +155,12 @@ def print_table(
     book, problems = load_helplines(*found)
     if book is None:
         return [], problems
+    from .regions import region_problems
+
     wanted = normalise_region(region) if region else None
+    unknown = region_problems(region, NO_REGION_DEFAULTS, book, found[1])
+    if unknown:
+        return [], problems + unknown
     lines = [f"Helplines in {found[1]} (re-check each on its website before printing):", ""]
     for entry in book.helplines:
         if wanted and entry.region != wanted:

@@ -25,6 +25,7 @@ from typing import TypeVar
 from . import __version__
 from .errors import LessonError, SourceLocation
 
+MAX_HASHED_BYTES = 256 * 1024 * 1024  # inputs are far smaller; larger is named by size and time
 STATE_DIR = ".lessonpress"
 STATE_FILE = "state.json"
 _PACKAGE = Path(__file__).parent
@@ -42,12 +43,25 @@ def digest(*parts: bytes | str) -> str:
 
 
 def file_digest(path: Path) -> str:
-    """Hash of a file's content, read in blocks ('' when it does not exist or cannot be read)."""
+    """Hash of a file's content ('' when it does not exist).
+
+    Read in chunks, and only for regular files of a sane size: a 6 GiB sparse "lesson" (issue
+    13) is fingerprinted by its size and time, and refused with its size when it is checked.
+    """
     try:
-        with open(path, "rb") as handle:
+        with open(path, "rb", opener=_nonblocking) as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return f"not-a-file:{stat.S_IFMT(info.st_mode)}"
+            if info.st_size > MAX_HASHED_BYTES:
+                return f"large:{info.st_size}:{info.st_mtime_ns}"
             return hashlib.file_digest(handle, "sha256").hexdigest()
     except (OSError, ValueError):
         return ""
+
+
+def _nonblocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))  # a FIFO must not block
 
 
 @cache

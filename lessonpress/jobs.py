@@ -9,8 +9,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import signal
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,7 +22,7 @@ from .formats import FORMATS
 from .model import Course, Lesson
 
 if TYPE_CHECKING:
-    from .helplines import RegionHelplines
+    from .regions import RegionHelplines
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,11 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[tuple[int, JobResult]]:
     """
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(jobs) <= 1:
-        for index, job in enumerate(jobs):
-            yield index, run_job(job)
+        with _interruptible() as interrupted:
+            for index, job in enumerate(jobs):
+                if interrupted():
+                    raise KeyboardInterrupt
+                yield index, run_job(job, interrupted)
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
@@ -115,10 +120,33 @@ def _retry(jobs: list[Job], groups: list[list[int]]) -> Iterator[tuple[int, JobR
         yield index, result
 
 
+@contextlib.contextmanager
+def _interruptible() -> Iterator[Callable[[], bool]]:
+    """Ctrl-C stops a build in this process even where a library swallows the interrupt.
+
+    ReportLab has bare `except:` clauses: a KeyboardInterrupt raised inside one is lost, the
+    build goes on, and the document may take a fallback path. So the handler also records the
+    key press; the job loop checks it before each output, and a job checks it before writing,
+    so nothing rendered during an interrupt replaces a good file.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield lambda: False
+        return
+    pressed: list[int] = []
+
+    def handler(signum: int, frame: object) -> None:
+        pressed.append(signum)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield lambda: bool(pressed)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _worker_init() -> None:
     """Workers leave Ctrl-C to the main process, which stops them."""
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
@@ -144,11 +172,14 @@ def _cost(job: Job) -> float:
     return per_page * len(job.lessons) * (2.0 if job.format == "notes" else 1.0)
 
 
-def run_job(job: Job) -> JobResult:
-    """Lay out, render and atomically write one output; never raises for a lesson problem."""
+def run_job(job: Job, interrupted: Callable[[], bool] = lambda: False) -> JobResult:
+    """Lay out, render and atomically write one output; never raises for a lesson problem.
+    A Ctrl-C noticed before the write (`interrupted`) stops it: the old file stays."""
     start = time.perf_counter()
     try:
         data = render_job(job)
+        if interrupted():
+            raise KeyboardInterrupt
         from .output import write_atomic
 
         write_atomic(job.output, data)
@@ -156,18 +187,8 @@ def run_job(job: Job) -> JobResult:
             _thumbnail(job, data)
     except LessonError as problem:
         return JobResult(job.output, (problem,))
-    except Exception as exc:  # a bug in lessonpress: report it for this output, build the rest
-        return JobResult(
-            job.output,
-            (
-                LessonError(
-                    f"could not make the {job.format}: {type(exc).__name__}: {exc}",
-                    code="internal.error",
-                    location=job.lessons[0].title.location,
-                    hint="this is a bug in lessonpress; please report it with the lesson file",
-                ),
-            ),
-        )
+    except Exception as exc:  # a layout that failed: report its cause for this output only
+        return JobResult(job.output, (explain(job, exc),))
     return JobResult(job.output, (), time.perf_counter() - start, hashlib.sha256(data).hexdigest())
 
 
@@ -178,6 +199,24 @@ def _thumbnail(job: Job, data: bytes) -> None:
 
     with contextlib.suppress(Exception):
         prepare_thumbnail(job.settings.out_dir, data)
+
+
+def explain(job: Job, exc: Exception) -> LessonError:
+    """The error for a job whose layout raised `exc`: at the theme value or lesson text that
+    caused it (`failures.py`), else reported as a bug."""
+    from dataclasses import replace
+
+    from .failures import explain_failure
+
+    def renders(theme: object) -> bool:
+        try:
+            render_job(replace(job, settings=replace(job.settings, theme=theme)))
+        except Exception:  # any failure means "not with this theme either"
+            return False
+        return True
+
+    texts = [text for lesson in job.lessons for text in lesson.texts()]
+    return explain_failure(exc, job.format, texts, job.lessons[0].title.location, job.settings.theme, renders)
 
 
 def render_job(job: Job) -> bytes:

@@ -34,9 +34,20 @@ class Labels:
     sources: str = "Sources"
     helplines_for: str = "Helplines: {region}"
     international: str = "anywhere in the world"
-    find_helpline: str = (
-        "Outside these countries? Child Helpline International lists the child helpline of every country."
+    get_help: str = "Get help"
+    more_help: str = "More help"
+    local_helpline: str = "Your local helpline"
+    local_intro: str = "Write in the numbers for where you live, so they are here when you need them."
+    child_helpline: str = "Child helpline"
+    emergency_number: str = "Emergency number"
+    number_116111: str = (
+        "116 111 is the number reserved for child helplines in the European Union, "
+        "and other countries have been asked to use it too, but it does not work "
+        "everywhere: check it where you live."
     )
+    help_pointer: str = "Get help: helplines and services are listed on page"
+    help_now: str = "Need help now? {help}"
+    help_write_in: str = "Need help now? Write your local helpline in the Get help box."
     hours: str = "Open"
     audience: str = "For"
     ages: str = "Ages"

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .config import NO_REGION_DEFAULTS, RegionDefaults
 from .errors import LessonError, SourceLocation, has_errors, sorted_problems
-from .helplines import load_helplines, normalise_region, stale_entries
+from .helplines import load_helplines, stale_entries
 from .localize import localize, localize_course, localize_helplines
 from .model import Course, HelplineBook, Lesson, Localized
 from .project import (
@@ -30,8 +31,10 @@ from .project import (
     lesson_id,
     orphan_translations,
     path_kind,
+    read_input,
     translation_target,
 )
+from .regions import region_problems
 from .theme import DEFAULT_THEME, Theme
 from .validate import validate_course, validate_lesson
 from .yamlio import YamlDocument, load_yaml
@@ -50,7 +53,30 @@ class Checked:
 def check_lesson_and_translations(
     file: LessonFile, theme: Theme = DEFAULT_THEME, locales: tuple[str, ...] | None = None
 ) -> Checked:
-    """A lesson and its translations (only `locales` when given), each loaded and checked."""
+    """A lesson and its translations (only `locales` when given), each loaded and checked.
+
+    A bug that a strange value trips in any stage is an error on this file only: the other
+    lessons are still checked and built (issue 13: one `duration_minutes: ²` stopped them all).
+    """
+    try:
+        return _check_lesson_and_translations(file, theme, locales)
+    except Exception as exc:  # a bug: contained to this lesson, reported with its path
+        return Checked((), (internal_error(exc, file.shown),), ((file.shown, False),))
+
+
+def internal_error(exc: Exception, shown: str) -> LessonError:
+    """A bug met while checking one file, reported on that file so the rest carry on."""
+    return LessonError(
+        f"could not check this file: {type(exc).__name__}: {exc}",
+        code="internal.error",
+        location=SourceLocation(shown, 1, 1),
+        hint="this is a bug in lessonpress; please report it with the file",
+    )
+
+
+def _check_lesson_and_translations(
+    file: LessonFile, theme: Theme, locales: tuple[str, ...] | None
+) -> Checked:
     document, problems = read_document(file.path, file.shown)
     lesson = None
     if document is not None:
@@ -60,7 +86,10 @@ def check_lesson_and_translations(
         return Checked((), tuple(problems), ((file.shown, False),))
     lessons, files, stale = [lesson], [(file.shown, True)], list[Stale]()
     for translation in find_translations(file, locales):
-        translated, found = check_translation(document, translation, file.lesson_id, theme, stale)
+        try:
+            translated, found = check_translation(document, translation, file.lesson_id, theme, stale)
+        except Exception as exc:  # a bug: contained to this translation
+            translated, found = None, [internal_error(exc, translation.shown)]
         problems += found
         files.append((translation.shown, translated is not None))
         if translated is not None:
@@ -131,15 +160,7 @@ def stale_warnings(stale: Iterable[Stale]) -> list[LessonError]:
 def read_document(path, shown: str) -> tuple[YamlDocument | None, list[LessonError]]:  # noqa: ANN001
     """A YAML file loaded strictly, or the reason it could not be."""
     try:
-        return load_yaml(path.read_bytes(), shown), []
-    except OSError as exc:
-        return None, [
-            LessonError(
-                f"cannot read the file: {exc.strerror or exc}",
-                code="input.unreadable",
-                location=SourceLocation(shown),
-            )
-        ]
+        return load_yaml(read_input(path, shown), shown), []
     except LessonError as problem:
         return None, [problem]
 
@@ -158,14 +179,20 @@ def check_lesson(file: LessonFile, theme: Theme = DEFAULT_THEME) -> tuple[Lesson
     document, problems = read_document(file.path, file.shown)
     if document is None:
         return None, problems
-    lesson, problems = validate_lesson(document, file.lesson_id)
-    problems += preflight(lesson, theme)
+    try:
+        lesson, problems = validate_lesson(document, file.lesson_id)
+        problems += preflight(lesson, theme)
+    except Exception as exc:  # a bug: contained to this lesson, reported with its path
+        return None, [internal_error(exc, file.shown)]
     return (None if has_errors(problems) else lesson), problems
 
 
-def load_course(paths: tuple[str, ...], lesson_ids: set[str]) -> tuple[Course | None, list[LessonError]]:
-    """The course of the lesson folder (curriculum.yaml), checked against the lessons found."""
-    courses, problems = load_courses(paths, lesson_ids, ())
+def load_course(
+    paths: tuple[str, ...], lesson_ids: set[str], lessons: Sequence[Lesson] = (), theme: Theme = DEFAULT_THEME
+) -> tuple[Course | None, list[LessonError]]:
+    """The course of the lesson folder (curriculum.yaml), checked against the lessons found;
+    its titles are checked against the fonts of each language's pack of `lessons`."""
+    courses, problems = load_courses(paths, lesson_ids, (), lessons=lessons, theme=theme)
     return (courses.source if courses else None), problems
 
 
@@ -174,10 +201,13 @@ def load_courses(
     lesson_ids: set[str],
     locales: tuple[str, ...] | None = None,
     stale: list[Stale] | None = None,
+    lessons: Sequence[Lesson] = (),
+    theme: Theme = DEFAULT_THEME,
 ) -> tuple[Localized[Course] | None, list[LessonError]]:
     """The course of the lesson folder (curriculum.yaml), checked against the lessons found, with
     its translations (translations/<locale>/curriculum.yaml; only `locales` when given, none for
-    an empty tuple)."""
+    an empty tuple). With `lessons`, the texts each language's pack prints (its translation, else
+    the source) are checked against the fonts of that language's lessons."""
     found = find_course(paths)
     if found is None:
         return None, []
@@ -187,7 +217,7 @@ def load_courses(
     course, problems = validate_course(document, lesson_ids)
     if course is None:
         return None, problems
-    translations = []
+    translations, shown = [], {}
     wanted = [] if locales == () else find_document_translations(paths, CURRICULUM_ID, locales)
     for file in wanted:
         translated, found_here = _translated(
@@ -201,7 +231,30 @@ def load_courses(
         problems += found_here
         if translated is not None:
             translations.append((file.locale, translated))
-    return Localized(course, tuple(translations)), problems
+            shown[file.locale] = file.shown
+    courses, found_here = course_glyphs(Localized(course, tuple(translations)), shown, lessons, theme)
+    return courses, problems + found_here
+
+
+def course_glyphs(
+    courses: Localized[Course], shown: dict[str, str], lessons: Sequence[Lesson], theme: Theme
+) -> tuple[Localized[Course] | None, list[LessonError]]:
+    """The course texts each language's pack prints, checked with that language's fonts (issue
+    13). A translation with characters its fonts lack is left out, like any translation with
+    errors (its pack then prints the source, checked in turn); the source's own: no course."""
+    if not lessons:
+        return courses, []
+    from .layout.preflight import check_course_glyphs  # imports ReportLab: only when needed
+
+    problems: list[LessonError] = []
+    while True:
+        found = check_course_glyphs(courses, lessons, theme)
+        problems += [p for p in found if p not in problems]
+        failed = {p.path for p in found if p.is_error}
+        kept = tuple((locale, c) for locale, c in courses.translations if shown.get(locale) not in failed)
+        if kept == courses.translations:
+            return (None if has_errors(found) else courses), problems
+        courses = Localized(courses.source, kept)
 
 
 def _translated(
@@ -216,7 +269,10 @@ def _translated(
     document, problems = read_document(file.path, file.shown)
     if document is None:
         return None, problems
-    translated, found = merge(document)
+    try:
+        translated, found = merge(document)
+    except Exception as exc:  # a bug: contained to this translation
+        return None, [internal_error(exc, file.shown)]
     if stale is not None and translated is not None:
         stale.append(_stale(doc_id, source, document, model, file))
     return translated, problems + found
@@ -231,21 +287,27 @@ def check(
     alone = [given for given in paths if translation_target(given) and Path(given).is_file()]
     problems: list[LessonError] = []
     for given in alone:
-        problems += check_translation_file(given, theme)
+        try:
+            problems += check_translation_file(given, theme)
+        except Exception as exc:  # a bug: contained to this file
+            problems.append(internal_error(exc, given))
     rest = tuple(p for p in paths if p not in alone)
     if alone and not rest:
         return len(alone), sorted_problems(problems)
     files, found = find_lessons(rest)
     problems += found
     count, stale = len(alone), list[Stale]()
+    lessons: list[Lesson] = []
     for file in files:
         checked = check_lesson_and_translations(file, theme, locales)
         problems += checked.problems
+        lessons += checked.lessons
         count += len(checked.files)
         stale += checked.stale
     ids = {f.lesson_id for f in files}
     if not rest or any(path_kind(p) == "dir" for p in rest):  # a folder: its course too
-        problems += load_courses(rest, ids, locales, stale)[1] + orphan_translations(rest, ids)
+        problems += load_courses(rest, ids, locales, stale, lessons, theme)[1]
+        problems += orphan_translations(rest, ids)
     if find_helplines(rest) is not None:
         problems += load_helpline_book(rest, locales, stale)[1]
     return count, sorted_problems(problems + stale_warnings(stale))
@@ -288,8 +350,19 @@ def check_translation_file(given: str, theme: Theme = DEFAULT_THEME) -> list[Les
         return problems
     if name == HELPLINES_ID:
         return localize_helplines(source, document, locale)[1]
-    lesson_ids = {f.lesson_id for f in find_lessons((folder,))[0]}
-    return localize_course(source, document, locale, lesson_ids)[1]
+    lesson_files = find_lessons((folder,))[0]
+    course, problems = localize_course(source, document, locale, {f.lesson_id for f in lesson_files})
+    if course is None or has_errors(problems):
+        return problems
+    # the pack in this language prints the course with the fonts of its lessons
+    lessons = [
+        lesson
+        for f in lesson_files
+        for lesson in check_lesson_and_translations(f, theme, (locale,)).lessons
+        if locale in (lesson.language, lesson.language.split("-")[0])
+    ]
+    localized = Localized(course, ((locale, course),))
+    return problems + course_glyphs(localized, {locale: given}, lessons, theme)[1]
 
 
 def load_helpline_book(
@@ -328,9 +401,10 @@ def helplines_for(
     lessons: list[Lesson],
     locales: tuple[str, ...] | None = None,
     stale: list[Stale] | None = None,
+    defaults: RegionDefaults = NO_REGION_DEFAULTS,
 ) -> tuple[Localized[HelplineBook] | None, list[LessonError]]:
     """The project's helpline file and its translations, when any lesson prints helplines, with
-    stale-entry warnings."""
+    stale-entry warnings and an error for every region asked for that has no helplines."""
     if not any(lesson.helplines for lesson in lessons):
         return None, []
     found = find_helplines(paths)
@@ -340,19 +414,13 @@ def helplines_for(
                 "lessons ask for helplines but there is no assets/helplines.yaml",
                 code="helplines.missing",
                 severity="warning",
-                hint="helplines are left out of these outputs",
+                hint="learner outputs print only a box to write the local helpline in",
             )
         ]
     books, problems = load_helpline_book(paths, locales, stale)
     book = books.source if books else None
     if book is not None and today:
         problems += stale_entries(book, datetime.date.fromisoformat(today), found[1])
-    if book is not None and region and normalise_region(region) not in book.regions():
-        problems.append(
-            LessonError(
-                f"no helplines for region '{region}' in {found[1]}",
-                code="helplines.region",
-                hint="known regions: " + ", ".join(book.regions()),
-            )
-        )
+    if book is not None:
+        problems += region_problems(region, defaults, book, found[1])
     return books, problems

@@ -218,6 +218,10 @@ class Course:
         """Every lesson id named by the course, in order."""
         return [lesson_id for unit in self.units for lesson_id in unit.lessons]
 
+    def texts(self) -> list[RichText]:
+        """Every text of the course: its own, its units' and its routes' titles and descriptions."""
+        return list(_walk(self, facilitator=False))
+
 
 # What a helpline entry is for. A learner output must always show a way to call or text for
 # help: a region's `child-helpline` (or, where none is verified, a `crisis` line) and `emergency`.

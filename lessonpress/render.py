@@ -19,6 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from . import __version__
 from .layout.base import PAGE_COUNT_FORM, PAGE_COUNT_RIGHT_FORM, DocumentSpec
+from .layout.progress import GuardedDocTemplate
 
 
 class _Canvas(Canvas):
@@ -52,7 +53,7 @@ def render(spec: DocumentSpec) -> bytes:
     """Lay out and draw the document; return the PDF file's bytes."""
     buffer = io.BytesIO()
     meta = spec.metadata
-    doc = BaseDocTemplate(
+    doc = GuardedDocTemplate(
         buffer,
         pagesize=spec.page_size,
         invariant=1,

@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import project_defaults
+from .config import NO_REGION_DEFAULTS, RegionDefaults, project_defaults
 from .errors import LessonError, SourceLocation, has_errors
 from .formats import FORMATS, format_options
 from .languages import normalise_language
@@ -40,7 +40,8 @@ class BuildSettings:
     per_page: int = 3  # slides-handout: 3 with lines, or 6
     pack_of: str = "handout"  # pack: handouts, or guides for a facilitator binder
     today: str | None = None  # ISO date printed on covers (the CLI passes the date)
-    region: str | None = None  # helplines to print; None: from each lesson's language
+    region: str | None = None  # --region: helplines to print (else `regions`, the language)
+    regions: RegionDefaults = NO_REGION_DEFAULTS  # the project's regions per locale, and default
     locales: tuple[str, ...] | None = None  # translations to build; None: every one found
     bilingual: str | None = None  # also a handout in the source language and this translation
 
@@ -126,7 +127,8 @@ def make_settings(
         per_page=flags.per_page,
         pack_of=flags.pack_of,
         today=today,
-        region=flags.region or defaults.region,
+        region=flags.region,
+        regions=defaults.regions,
         locales=locales,
         bilingual=bilingual,
     )

@@ -7,7 +7,9 @@ print well in black and white: dark text, one dark accent, a very light tint for
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .errors import SourceLocation
 
 MM = 72 / 25.4
 
@@ -49,6 +51,9 @@ class Theme:
     licence: str | None = None  # a licence line for every footer
     logo: bytes | None = None  # PNG bytes, already checked and cleaned (assets.py)
     presets: tuple[str, ...] = ()  # print presets applied (they name the output file)
+    # Where a theme file set each field ((field, key as written, location), in file order), so
+    # a layout that fails only with this theme is reported at the value, not at the lesson.
+    origins: tuple[tuple[str, str, SourceLocation], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def margin(self) -> float:

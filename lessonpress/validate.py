@@ -15,7 +15,7 @@ import types
 import unicodedata
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
-from . import markup, model
+from . import markup, model, yamltraps
 from .errors import LessonError, SourceLocation
 from .languages import normalise_language
 from .markup import RichText
@@ -27,6 +27,10 @@ MAX_TEXT_LENGTH = 10_000
 MAX_LIST_ITEMS = 500
 _INVALID = object()
 _TRUE, _FALSE = {"true", "yes", "on"}, {"false", "no", "off"}
+# Numbers are ASCII digits only: str.isdigit() and float() also take "²" and "١٢", and int("²")
+# then fails (issue 13); a lesson that needs other digits can say so in its text.
+_WHOLE = re.compile("[0-9]{1,6}")
+_DECIMAL = re.compile("[0-9]{1,6}([.][0-9]{1,6})?")
 T = TypeVar("T")
 
 
@@ -91,7 +95,7 @@ class Converter:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.problems: list[LessonError] = []
+        self.problems: list[LessonError] = list(getattr(doc, "notes", ()))
 
     def root(self, cls: type[T], noun: str = "a lesson file") -> T | None:
         """Convert the whole file to `cls`; a non-mapping top level is an error."""
@@ -135,6 +139,8 @@ class Converter:
                 path, f"{_name(path)} must be a mapping of keys, not {_kind(data)}", "schema.type"
             )
         specs = _fields(cls)
+        if self._item_as_key(data, path, specs):
+            return _INVALID
         values: dict[str, Any] = {}
         for key, raw in data.items():
             sub = path_of.get(key, (*path, key))
@@ -164,6 +170,42 @@ class Converter:
         if not ok or len(values) < sum(1 for k in data if k in specs):
             return _INVALID
         return cls(**values)
+
+    def _lines(self, where: SourceLocation) -> list[str]:
+        """The lines of the file `where` points into (a translation is merged over its source)."""
+        for doc in (self.doc, getattr(self.doc, "translation", None), getattr(self.doc, "source", None)):
+            if doc is not None and doc.path == where.path and hasattr(doc, "lines"):
+                return list(doc.lines)
+        return []
+
+    def _line(self, where: SourceLocation) -> str:
+        """The text of the line at `where`."""
+        lines = self._lines(where)
+        return lines[where.line - 1] if 0 < where.line <= len(lines) else ""
+
+    def _item_as_key(self, data: dict, path: Path_, specs: dict) -> bool:
+        """A list item whose text holds ': ' (`- Question: why?`) loads as a key and a value;
+        when the key is no field and no typo of one, say that, not "unknown key 'Question'"."""
+        if not (path and isinstance(path[-1], int) and len(data) == 1):
+            return False
+        ((key, value),) = data.items()
+        if (
+            key in specs
+            or not isinstance(value, str | None)
+            or difflib.get_close_matches(key, list(specs), n=1, cutoff=0.6)
+        ):
+            return False
+        where = self._where((*path, key), key=True)
+        trap = yamltraps.item_as_key(self._line(where), where.line, key)
+        self.problems.append(
+            LessonError(
+                trap.message,
+                code=trap.code,
+                hint=trap.hint,
+                location=SourceLocation(where.path, trap.line, trap.column),
+            )
+        )
+        return True
 
     def _unknown(self, key: str, path: Path_, specs: dict) -> None:
         public = list(specs)
@@ -210,6 +252,23 @@ class Converter:
 
     def _list(self, item_tp: Any, raw: Any, path: Path_) -> Any:
         if not isinstance(raw, list):
+            where = self._where(path)
+            traps = (
+                yamltraps.bullet_list(self._lines(where), where.line, _key_of(path))
+                if isinstance(raw, str)
+                else []
+            )
+            for trap in traps:
+                self.problems.append(
+                    LessonError(
+                        trap.message,
+                        code=trap.code,
+                        hint=trap.hint,
+                        location=SourceLocation(where.path, trap.line, trap.column),
+                    )
+                )
+            if traps:
+                return _INVALID
             return self._error(
                 path,
                 f"{_name(path)} must be a list, not {_kind(raw)}",
@@ -236,6 +295,8 @@ class Converter:
         return tuple(out) if ok else _INVALID
 
     def _text(self, raw: Any, path: Path_) -> Any:
+        if isinstance(raw, dict) and self._item_as_key(raw, path, {}):
+            return _INVALID
         if not isinstance(raw, str):
             return self._error(path, f"{_name(path)} must be text, not {_kind(raw)}", "schema.type")
         if len(raw) > MAX_TEXT_LENGTH:
@@ -271,10 +332,7 @@ class Converter:
         if kind == Kind.POSITIVE:
             return self._positive(text, path)
         if kind == Kind.NUMBER:
-            try:
-                number = float(text)
-            except ValueError:
-                number = -1.0
+            number = float(text) if _DECIMAL.fullmatch(text) else -1.0
             if 0 < number < 1000:
                 return number
             return self._error(
@@ -309,7 +367,7 @@ class Converter:
             return tag
         if kind == Kind.DATE:
             try:
-                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
                     raise ValueError(text)
                 return datetime.date.fromisoformat(text).isoformat()
             except ValueError:
@@ -327,10 +385,12 @@ class Converter:
         raise TypeError(f"unknown kind {kind!r}")  # a bug in model.py, not in the lesson
 
     def _positive(self, text: str, path: Path_) -> Any:
-        if text.isdigit() and int(text) > 0:
+        if _WHOLE.fullmatch(text) and int(text) > 0:
             return int(text)
         hint = "write a whole number of minutes, e.g. 45"
-        m = re.fullmatch(r"(\d+):([0-5]\d)", text)
+        if not text.isascii() and any(c.isdigit() for c in text):
+            hint = "write the number with the digits 0-9, e.g. 45"
+        m = re.fullmatch(r"([0-9]+):([0-5][0-9])", text)
         if m:
             hint = f"write {int(m[1]) * 60 + int(m[2])} for {text} (hours:minutes)"
         return self._error(

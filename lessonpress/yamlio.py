@@ -14,13 +14,13 @@ and depth is checked without recursion.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import yaml
 
-from .errors import LessonError, SourceLocation
+from . import yamltraps
+from .errors import LessonError, SourceLocation, char_name
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 32
@@ -32,14 +32,6 @@ Path_ = tuple[str | int, ...]
 _FORBIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
-_CONTROL_NAMES = {
-    0x00: "NULL",
-    0x07: "BELL",
-    0x08: "BACKSPACE",
-    0x1B: "ESCAPE",
-    0x7F: "DELETE",
-    0x85: "NEXT LINE",
-}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG_PREFIX = "tag:yaml.org,2002:"
@@ -74,6 +66,12 @@ class YamlDocument:
     data: Any
     value_marks: dict[Path_, Mark] = field(default_factory=dict)
     key_marks: dict[Path_, Mark] = field(default_factory=dict)
+    lines: tuple[str, ...] = field(default=(), repr=False)  # the text, for messages that quote it
+    notes: tuple[LessonError, ...] = ()  # warnings found while loading
+
+    def line(self, number: int) -> str:
+        """The text of a 1-based line ('' past the end)."""
+        return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
 
     def where(self, path: Path_, *, key: bool = False) -> SourceLocation:
         """Location of the value at `path` (or of its key), falling back to the nearest parent."""
@@ -86,15 +84,6 @@ class YamlDocument:
             probe = probe[:-1]
         mark = self.value_marks.get(())
         return SourceLocation(self.path, mark.line if mark else 1, mark.column if mark else 1)
-
-
-def char_name(ch: str) -> str:
-    """`U+2028 LINE SEPARATOR`: how an error names a character a teacher cannot see."""
-    code = ord(ch)
-    name = _CONTROL_NAMES.get(code) or unicodedata.name(ch, "")
-    if not name:
-        name = "CONTROL CHARACTER" if unicodedata.category(ch) == "Cc" else "UNNAMED CHARACTER"
-    return f"U+{code:04X} {name}"
 
 
 def load_yaml(raw: bytes, path: str) -> YamlDocument:
@@ -113,12 +102,13 @@ def decode_text(raw: bytes, path: str) -> str:
             location=SourceLocation(path, 1, 1),
             hint="split the lesson into several files",
         )
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) >= 4 and raw[1:4:2] == b"\x00\x00"):
+    encoding = wide_encoding(raw)
+    if encoding:
         raise LessonError(
-            "file is UTF-16, not UTF-8",
+            f"file is {encoding}, not UTF-8",
             code="file.encoding",
             location=SourceLocation(path, 1, 1),
-            hint="save the file as UTF-8 in your editor",
+            hint="save the file as UTF-8 in your editor (in Notepad: Save as, Encoding: UTF-8)",
         )
     try:
         text = raw.decode("utf-8")
@@ -141,6 +131,29 @@ def decode_text(raw: bytes, path: str) -> str:
             hint="start from `lessonpress new LESSON_ID`",
         )
     return text
+
+
+def wide_encoding(raw: bytes) -> str | None:
+    """'UTF-16 (little-endian)' and the like when the bytes are UTF-16 or UTF-32, with or without
+    a byte-order mark (text is mostly ASCII, so every other byte of UTF-16 is zero); else None.
+    Without this a UTF-16BE file was reported as "character U+0000 NULL is not allowed"."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith(b"\xff\xfe"):
+        return "UTF-16 (little-endian)"
+    if raw.startswith(b"\xfe\xff"):
+        return "UTF-16 (big-endian)"
+    head = raw[:400]
+    quads = [head[i::4].count(0) for i in range(4)]
+    if len(head) >= 8 and max(min(quads[1:]), min(quads[:3])) * 4 >= len(head) - 4:
+        return "UTF-32"
+    if len(head) >= 4 and head.count(0) >= len(head) // 3:
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if odd > 2 * even:
+            return "UTF-16 (little-endian)"
+        if even > 2 * odd:
+            return "UTF-16 (big-endian)"
+    return None
 
 
 def position(text: str, index: int) -> tuple[int, int]:
@@ -186,11 +199,14 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.nodes = 0
+        self.lines: list[str] = []
+        self.notes: list[LessonError] = []
 
     def build(self, text: str, loader_class: type = FAST_LOADER) -> YamlDocument:
         """Walk the events of `text`. libyaml is ~10x faster; when it reports a syntax error the
         text is parsed again with PyYAML's own parser, whose messages and hints tests pin down."""
         documents = 0
+        self.lines = text.split("\n")
         loader = loader_class(text)
         try:
             while loader.check_event():
@@ -212,14 +228,16 @@ class _Builder:
             if loader_class is not yaml.SafeLoader:
                 return _Builder(self.path).build(text, yaml.SafeLoader)
             if isinstance(exc, yaml.MarkedYAMLError):
-                raise _syntax_error(exc, self.path) from None
+                raise _syntax_error(exc, self.path, text) from None
             # a reader error without a mark
             raise LessonError(
                 str(exc).splitlines()[0], code="yaml.syntax", location=SourceLocation(self.path, 1, 1)
             ) from None
         finally:
             loader.dispose()
-        return YamlDocument(self.path, self.root, self.value_marks, self.key_marks)
+        return YamlDocument(
+            self.path, self.root, self.value_marks, self.key_marks, tuple(self.lines), tuple(self.notes)
+        )
 
     def _fail(self, event: yaml.Event, message: str, code: str, hint: str | None = None) -> None:
         mark = _mark(event)
@@ -232,6 +250,7 @@ class _Builder:
         if self.nodes > MAX_NODES:
             self._fail(event, f"file has more than {MAX_NODES} values", "yaml.too-many-values")
         if isinstance(event, yaml.AliasEvent):
+            self._text_trap(event)
             self._fail(
                 event,
                 f"aliases (*{event.anchor}) are not allowed",
@@ -239,6 +258,8 @@ class _Builder:
                 "write the text out in full; lesson files do not use anchors or aliases",
             )
         if event.anchor is not None:
+            if isinstance(event, yaml.ScalarEvent):
+                self._text_trap(event)
             self._fail(
                 event,
                 f"anchors (&{event.anchor}) are not allowed",
@@ -252,12 +273,53 @@ class _Builder:
                 event,
                 f"explicit YAML tag '{shown}' is not allowed",
                 "yaml.tag",
-                "remove the tag; quote the value if it should be text",
+                self._quote_hint(event) or "remove the tag; quote the value if it should be text",
             )
+        if (
+            isinstance(event, yaml.MappingStartEvent)
+            and self._char_at(event) == "?"
+            and self._after(event)[:1] not in ("[", "{", '"', "'")
+        ):
+            self._text_trap(event)  # `- ? Why` is text, `? [a, b]` a real complex key
         if isinstance(event, yaml.ScalarEvent):
             self._scalar(event)
         else:
             self._open(event)
+
+    def _char_at(self, event: yaml.Event) -> str:
+        mark = event.start_mark
+        line = self.lines[mark.line] if mark.line < len(self.lines) else ""
+        return line[mark.column : mark.column + 1]
+
+    def _after(self, event: yaml.Event) -> str:
+        """The text after the character at the event's mark, spaces skipped."""
+        mark = event.start_mark
+        line = self.lines[mark.line] if mark.line < len(self.lines) else ""
+        return line[mark.column + 1 :].lstrip(" ")
+
+    def _text_trap(self, event: yaml.Event) -> None:
+        """Text that starts with '*', '&' or '?' (a reference, an anchor, a key in YAML): say so,
+        with the line to write instead, rather than name YAML's feature."""
+        mark = event.start_mark
+        line = yamltraps.split_line(self.lines[mark.line], mark.line + 1)
+        if line.value_col == mark.column and line.value:
+            trap = yamltraps.value_trap(line)
+            if trap is not None:
+                raise LessonError(
+                    trap.message,
+                    code=trap.code,
+                    hint=trap.hint,
+                    location=SourceLocation(self.path, trap.line, trap.column),
+                )
+
+    def _quote_hint(self, event: yaml.Event) -> str | None:
+        mark = event.start_mark
+        line = yamltraps.split_line(self.lines[mark.line], mark.line + 1)
+        if line.value_col != mark.column or not line.value:
+            return None
+        return "if it is text, put it in quotes: " + yamltraps.show(
+            line.with_value(yamltraps.quoted(line.value))
+        )
 
     def _scalar(self, event: yaml.ScalarEvent) -> None:
         value: str | None = event.value
@@ -276,7 +338,35 @@ class _Builder:
         if frame is not None and isinstance(frame.container, dict) and frame.key is None:
             self._key(frame, event, value)
             return
+        if not event.style:
+            self._silent_traps(event)
         self._place(value, event)
+
+    def _silent_traps(self, event: yaml.ScalarEvent) -> None:
+        """Plain text that loads, but not as the teacher meant: a `- item` indented into the item
+        above (an error), or text after ' #' that YAML drops as a comment (a warning)."""
+        start, end = event.start_mark, event.end_mark
+        for number in range(start.line + 1, min(end.line, len(self.lines) - 1) + 1):
+            if self.lines[number].lstrip(" ").startswith("- "):
+                trap = yamltraps.swallowed_item(self.lines[number], number + 1, self.lines[start.line])
+                raise LessonError(
+                    trap.message,
+                    code=trap.code,
+                    hint=trap.hint,
+                    location=SourceLocation(self.path, trap.line, trap.column),
+                )
+        if end.line < len(self.lines):
+            comment = yamltraps.comment_in_text(self.lines[end.line], end.line + 1, end.column)
+            if comment is not None:
+                self.notes.append(
+                    LessonError(
+                        comment.message,
+                        code=comment.code,
+                        hint=comment.hint,
+                        severity="warning",
+                        location=SourceLocation(self.path, comment.line, comment.column),
+                    )
+                )
 
     def _key(self, frame: _Frame, event: yaml.ScalarEvent, key: str | None) -> None:
         mark = _mark(event)
@@ -331,16 +421,37 @@ def _mark(event: yaml.Event) -> Mark:
     return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, path: str) -> LessonError:
-    """PyYAML's message, reworded where a teacher would not understand it, at its mark."""
+def _at(mark: yaml.Mark | None) -> tuple[int, int] | None:
+    return (mark.line, mark.column) if mark else None
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, path: str, text: str) -> LessonError:
+    """The trap behind a syntax error in plain words (yamltraps.py), else PyYAML's message,
+    reworded where a teacher would not understand it, at its mark."""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or "YAML syntax error"
     hint = None
     if "'\\t'" in problem:
-        problem = "tab character here: YAML indentation must use spaces"
-        hint = "replace the tab with spaces"
-    elif exc.context and exc.context_mark and exc.context_mark is not mark:
+        lines = text.split("\n")
+        shown = lines[line - 1].replace("\t", "  ") if line <= len(lines) else ""
+        return LessonError(
+            "tab character here: YAML indentation must use spaces",
+            code="yaml.tab",
+            location=SourceLocation(path, line, column),
+            hint=f"replace the tab with spaces: {yamltraps.show(shown)}",
+        )
+    trap = yamltraps.diagnose(
+        text, f"{exc.context or ''} {problem}", _at(exc.problem_mark), _at(exc.context_mark)
+    )
+    if trap is not None:
+        return LessonError(
+            trap.message,
+            code=trap.code,
+            hint=trap.hint,
+            location=SourceLocation(path, trap.line, trap.column),
+        )
+    if exc.context and exc.context_mark and exc.context_mark is not mark:
         cm = exc.context_mark
         problem = f"{problem} {exc.context} (started at line {cm.line + 1}, column {cm.column + 1})"
     if "mapping values are not allowed" in problem:

@@ -50,9 +50,25 @@ def test_extends_chains_and_cycles(root: Path) -> None:
     [
         ("colours: {accent: '#112233'}\n", "1:1: error: unknown key 'colours' (did you mean 'colors'?)"),
         ("colors: {accent: red}\n", "1:18: error: 'red' is not a colour"),
-        ("sizes:\n  body: 9\n", "2:9: error: 'body' must be at least 11"),
+        ("sizes:\n  body: 9\n", "2:9: error: 'sizes.body' must be at least 11 pt, not 9"),
         ("fonts: {body: Comic}\n", "1:15: error: unknown font family 'Comic'"),
-        ("margins: {page: 5}\n", "1:17: error: 'page' must be at least 12"),
+        ("margins: {page: 5}\n", "1:17: error: 'margins.page' must be at least 12 mm, not 5"),
+        # issue 13: values the old check let through and that crashed the layout
+        ("margins: {page: 300}\n", "1:17: error: 'margins.page' must be at most 25 mm, not 300"),
+        ("sizes: {body: 999}\n", "1:15: error: 'sizes.body' must be at most 20 pt, not 999"),
+        (
+            "spacing: {line: 0.001}\n",
+            "1:17: error: 'spacing.line' must be at least 1 times the type size, not 0.001",
+        ),
+        (
+            "spacing: {write_in_lines: 2.5}\n",
+            "1:27: error: 'spacing.write_in_lines' must be a whole number of lines, not 2.5",
+        ),
+        ("margins: {slide: 300}\n", "1:18: error: 'margins.slide' must be at most 25 mm, not 300"),
+        (
+            "colors: {text: none}\n",
+            "1:16: error: 'colors.text' cannot be none: only the box fill may be left out",
+        ),
     ],
 )
 def test_bad_theme_values_are_located_errors(root: Path, text: str, expected: str) -> None:

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from html import unescape
 
 from .. import __version__
-from ..helplines import RegionHelplines
 from ..labels import Labels
 from ..model import Lesson
+from ..regions import RegionHelplines
 from ..theme import Theme
 from .style import stylesheet
 from .text import TextWriter, escape, lang_attributes

@@ -32,8 +32,11 @@ class HtmlBilingual(HtmlFormat):
         second = Sections(lesson, context, prefix="b-", level=2)
         main = ""
         for part in HANDOUT_PARTS:
-            for sections in (first, second):
+            # One "Get help" section and line, in the translation's language: each service prints once.
+            for sections in (second,) if part == "helplines" else (first, second):
                 block = getattr(sections, part)()
+                if part == "header" and sections is second:
+                    block += second.help_now()  # under the titles: a web page has no page footers
                 if block:
                     language = sections.lesson.language
                     main += (

@@ -2,7 +2,8 @@
 
 What learners see, in the handout's order: title and who it is for; what we will learn; words to
 know; the discussion prompts with a box to write in; activities; warning signs to tick; key
-takeaways; help and resources; sources. Facilitator-only fields are never read here.
+takeaways; help and resources; sources; the "Get help" section. Facilitator-only fields are never
+read here.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ HANDOUT_PARTS = (
     "warning_signs",
     "takeaways",
     "resources",
-    "helplines",
     "sources",
+    "helplines",
 )
 
 
@@ -31,5 +32,8 @@ class HtmlHandout(HtmlFormat):
 
     def render(self, lesson: Lesson, context: HtmlContext) -> bytes:
         s = Sections(lesson, context)
-        main = "".join(getattr(s, part)() for part in HANDOUT_PARTS)
+        # Under the title, a line that leads to help (a web page has no page footers).
+        main = "".join(
+            getattr(s, part)() + (s.help_now() if part == "header" else "") for part in HANDOUT_PARTS
+        )
         return page(lesson, context, context.labels.handout, main)

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..deck import display_url
-from ..helplines import region_name
+from ..helplines import INTERNATIONAL, region_name
 from ..markup import RichText
 from ..model import Helpline, Lesson, Resource
+from ..regions import CHILD_LINE
 from ..urls import phone_link
 from .base import HtmlContext
 from .text import escape, link
@@ -33,10 +34,10 @@ class Sections:
 
     # -- pieces -------------------------------------------------------------------------
 
-    def section(self, heading: str | RichText, body: str, *, css: str = "") -> str:
-        """A section named by its h2."""
+    def section(self, heading: str | RichText, body: str, *, css: str = "", ident: str = "") -> str:
+        """A section named by its h2 (its id `ident`, or a numbered one)."""
         self.count += 1
-        ident = f"{self.prefix}s{self.count}"
+        ident = ident or f"{self.prefix}s{self.count}"
         cls = f' class="{css}"' if css else ""
         return (
             f'<section{cls} aria-labelledby="{ident}"><h2 id="{ident}">{self.write(heading)}</h2>'
@@ -141,22 +142,77 @@ class Sections:
         return self.section(self.labels.key_takeaways, self.bullets(self.lesson.key_takeaways), css="box")
 
     def resources(self) -> str:
-        if not self.lesson.resources:
+        """The lesson's own services and pages, less those the "Get help" section lists (a
+        service prints once) and those that work only in another region."""
+        resources = self.lesson.resources
+        if self.lesson.helplines and self.context.helplines is not None:
+            resources = self.context.helplines.resources(resources)
+        if not resources:
             return ""
-        return self.section(self.labels.resources, self.cards(self.lesson.resources))
+        return self.section(self.labels.resources, self.cards(resources))
 
     def helplines(self) -> str:
-        """The build region's helplines; outside a known region, how to find a national one."""
+        """The "Get help" section, as the PDFs' panel: a "Your local helpline" box to fill in
+        when no region is known (or a field for a number the fact base does not verify), the
+        region's services, then those that work anywhere."""
         found = self.context.helplines
         if not self.lesson.helplines or found is None:
             return ""
         labels = self.labels
         body = ""
-        if found.international:
-            body += f'<p class="note">{escape(labels.find_helpline)}</p>'
-        if found.entries:
-            body += self.cards(found.entries)
-        return self.section(labels.helplines_for.format(region=region_name(found.region, labels)), body)
+        if not found.known:
+            body += (
+                f'<div class="box"><h3>{escape(labels.local_helpline)}</h3>'
+                f"<p>{escape(labels.local_intro)}</p>{self.write_in(found.write_in)}"
+                f'<p class="note">{escape(labels.number_116111)}</p></div>'
+            )
+        elif found.write_in:
+            body += self.write_in(found.write_in)
+        for region, entries in ((found.region, found.entries), (INTERNATIONAL, found.international)):
+            if entries:
+                title = labels.helplines_for.format(region=region_name(region, self.lesson.language, labels))
+                body += f"<h3>{escape(title)}</h3>{self.cards(entries)}"
+        return self.section(labels.get_help, body, ident=f"{self.prefix}get-help")
+
+    def help_now(self) -> str:
+        """A line under the title, as the PDFs' page footer: the region's line to call or text
+        and its emergency number, as links, or a link to the box to write them in; either way
+        it leads to the "Get help" section, so help is one step away on a long page."""
+        found = self.context.helplines
+        if not self.lesson.helplines or found is None:
+            return ""
+        labels, target = self.labels, f"#{self.prefix}get-help"
+        items = []
+        for entry in (found.child_line, found.emergency):
+            if entry is None:
+                continue
+            if entry.phone:
+                number = entry.phone.plain
+                contact = link(phone_link(number), number)
+            elif entry.text:
+                contact = f"{escape(labels.text)}: {self.write(entry.text)}"
+            else:
+                continue
+            items.append(f'{self.write(entry.name)}: <bdi dir="ltr">{contact}</bdi>')
+        if not items:
+            return f'<p class="help-now"><a href="{target}">{escape(labels.help_write_in)}</a></p>'
+        before, _, after = labels.help_now.partition("{help}")
+        return (
+            f'<p class="help-now"><strong>{escape(before.strip())}</strong> {" · ".join(items)}'
+            f'{escape(after)} — <a class="to-help" href="{target}">{escape(labels.get_help)}</a></p>'
+        )
+
+    def write_in(self, slots: Sequence[str]) -> str:
+        """A labelled field to write each missing number in, on screen or on paper."""
+        out = []
+        for slot in slots:
+            label = self.labels.child_helpline if slot == CHILD_LINE else self.labels.emergency_number
+            ident = f"{self.prefix}write-in-{slot}"
+            out.append(
+                f'<p class="write-in"><label for="{ident}">{escape(label)}</label> '
+                f'<input type="text" id="{ident}" name="{ident}" autocomplete="off"></p>'
+            )
+        return "".join(out)
 
     def cards(self, items: Sequence[Resource | Helpline]) -> str:
         """Services as a list: name, who it is for, hours, and live phone and web links."""
@@ -170,11 +226,12 @@ class Sections:
         hours = getattr(item, "hours", None)
         if hours:
             lines.append(f"{escape(labels.hours)}: {write(hours)}")
+        # A number is one left-to-right run, its digit groups in order on a right-to-left page.
         if item.phone:
             phone = item.phone.plain
-            lines.append(f"{escape(labels.phone)}: {link(phone_link(phone), phone)}")
+            lines.append(f'{escape(labels.phone)}: <bdi dir="ltr">{link(phone_link(phone), phone)}</bdi>')
         if item.text:
-            lines.append(f"{escape(labels.text)}: {write(item.text)}")
+            lines.append(f'{escape(labels.text)}: <bdi dir="ltr">{write(item.text)}</bdi>')
         if item.url:
             lines.append(f"{escape(labels.web)}: {link(item.url, display_url(item.url))}")
         return "".join(f"<p>{line}</p>" for line in lines)

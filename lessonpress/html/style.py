@@ -129,6 +129,10 @@ def stylesheet(theme: Theme, fonts: dict[str, str], font_faces: str) -> str:
             f"ul.cards>li{{border-inline-start:{rule * 2:.1f}px solid var(--rule);"
             "padding-inline-start:.8em}",
             "ul.cards p{margin:.1em 0}",
+            "p.write-in{display:flex;gap:.6em;align-items:baseline;flex-wrap:wrap}"
+            "p.write-in label{font-weight:bold}p.write-in input{flex:1;min-width:10em;font:inherit}",
+            f"p.help-now{{border:{rule * 1.5:.1f}px solid var(--accent);"
+            "border-radius:4px;padding:.4em .8em}a.to-help{white-space:nowrap}",
             "table{border-collapse:collapse;width:100%;margin:.5em 0}",
             f"th,td{{text-align:start;vertical-align:top;padding:.35em .5em;"
             f"border-bottom:{rule:.1f}px solid var(--rule)}}",

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..errors import LessonError, SourceLocation
+from ..project import read_input
 from .documents import FACILITATOR_ONLY, Document
 from .status import DocumentStatus, StringStatus
 
@@ -171,11 +172,12 @@ def _read_text(path, shown: str) -> tuple[str | None, list[LessonError]]:  # noq
     try:
         if not path.is_file():
             return fail("the catalog is not a regular file")
-        if path.stat().st_size > MAX_CATALOG_BYTES:
-            return fail(f"the catalog is larger than {MAX_CATALOG_BYTES // 2**20} MiB")
-        raw = path.read_bytes()
+        # size-checked before reading, never more than the limit + 1 bytes read (issue 13)
+        raw = read_input(path, shown, MAX_CATALOG_BYTES, "is this the catalog lessonpress exported?")
     except OSError as exc:
         return fail(f"cannot read the catalog: {exc.strerror or exc}")
+    except LessonError as problem:
+        return None, [problem]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return fail("the catalog is UTF-16, not UTF-8", hint="save it as UTF-8")
     try:

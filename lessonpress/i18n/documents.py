@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import LessonError, SourceLocation
+from ..errors import LessonError
 from ..model import Course, HelplineBook, Lesson
 from ..project import (
     CURRICULUM_ID,
@@ -20,6 +20,7 @@ from ..project import (
     find_course,
     find_helplines,
     find_lessons,
+    read_input,
     translations_dir,
     translations_root,
 )
@@ -104,18 +105,9 @@ def find_documents(paths: tuple[str, ...]) -> tuple[list[Document], list[LessonE
 
 def _load(path: Path, shown: str, problems: list[LessonError]) -> Any:
     try:
-        data = load_yaml(path.read_bytes(), shown).data
+        data = load_yaml(read_input(path, shown), shown).data
     except LessonError as problem:
         problems.append(problem)
-        return None
-    except OSError as exc:
-        problems.append(
-            LessonError(
-                f"cannot read the file: {exc.strerror or exc}",
-                code="input.unreadable",
-                location=SourceLocation(shown),
-            )
-        )
         return None
     return data if isinstance(data, dict) else None
 

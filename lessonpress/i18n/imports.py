@@ -15,13 +15,12 @@ from ..languages import language_name
 from ..localize import localize, localize_course, localize_helplines
 from ..markup import parse
 from ..model import Course, HelplineBook, Lesson
+from ..project import read_input
 from ..yamlio import YamlDocument, check_characters, load_yaml
 from . import files
 from .catalog import Entry
 from .documents import Document
 from .fields import text_fields, value_at
-
-MAX_TRANSLATION_BYTES = 512 * 1024
 
 
 @dataclass
@@ -119,23 +118,8 @@ def _open(document: Document, locale: str, problems: list[LessonError]) -> Edit 
         text = files.skeleton(document.model, document.data, document.shown, locale, language_name(locale))
         return Edit(document, path, shown, "", text, load_yaml(text.encode(), shown).data)
     try:
-        if path.stat().st_size > MAX_TRANSLATION_BYTES:
-            raise LessonError(
-                f"file is larger than {MAX_TRANSLATION_BYTES // 1024} KiB",
-                code="file.too-large",
-                location=SourceLocation(shown, 1, 1),
-            )
-        raw = path.read_bytes()
+        raw = read_input(path, shown)  # size-checked before reading
         loaded = load_yaml(raw, shown)
-    except OSError as exc:
-        problems.append(
-            LessonError(
-                f"cannot read the file: {exc.strerror or exc}",
-                code="input.unreadable",
-                location=SourceLocation(shown),
-            )
-        )
-        return None
     except LessonError as problem:
         problems.append(problem)
         return None
@@ -176,7 +160,10 @@ def _apply(
         mark = translated.value_marks.get(path) or translated.value_marks.get(path[:-1])  # `- Why?`
         if mark:
             lines[mark.line] = entry.line
-    source = load_yaml(edit.document.path.read_bytes(), edit.document.shown)
+    try:
+        source = load_yaml(read_input(edit.document.path, edit.document.shown), edit.document.shown)
+    except LessonError as problem:  # the source changed since it was read
+        return [problem]
     problems = [p for p in _localize(edit.document, source, translated, locale, lesson_ids) if p.is_error]
     return [_relocated(p, edit.shown, lines, shown) for p in problems]
 

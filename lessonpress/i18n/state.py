@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import LessonError, SourceLocation
 from ..output import write_atomic
-from ..project import TRANSLATION_RECORD
+from ..project import TRANSLATION_RECORD, read_input
 from .legacy import migrate
 
 STATE_FILE = TRANSLATION_RECORD
@@ -69,13 +70,14 @@ class LocaleState:
         """The state of a locale folder (empty when there is none; reported when unreadable)."""
         path = folder / STATE_FILE
         state = cls(path)
-        try:
-            if path.stat().st_size > MAX_STATE_BYTES:
-                raise ValueError(f"larger than {MAX_STATE_BYTES // 2**20} MiB")
-            raw = json.loads(path.read_bytes().decode("utf-8"))
-        except FileNotFoundError:
+        if not os.path.lexists(path):
             return state
-        except (OSError, ValueError) as exc:
+        try:
+            # size-checked before reading, never more than the limit + 1 bytes (issue 13)
+            raw = json.loads(read_input(path, str(path), MAX_STATE_BYTES).decode("utf-8"))
+        except LessonError as problem:
+            return state.refuse(f"cannot be read ({problem.message})")
+        except ValueError as exc:
             return state.refuse(f"cannot be read ({exc})")
         if not isinstance(raw, dict):
             return state.refuse("is not a JSON object")
@@ -132,13 +134,13 @@ class LocaleState:
 
     def save(self) -> bool:
         """Write the file when its content changed; True when it was written."""
-        text = self.text()
-        try:
-            if self.path.read_text(encoding="utf-8") == text:
+        data = self.text().encode("utf-8")
+        try:  # never more than the new content + 1 bytes read: the old file may be anything
+            if read_input(self.path, str(self.path), len(data)) == data:
                 return False
-        except (OSError, ValueError):
+        except LessonError:
             pass
-        write_atomic(self.path, text.encode("utf-8"))
+        write_atomic(self.path, data)
         return True
 
 

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import LessonError, SourceLocation
+from ..errors import LessonError
+from ..project import read_input
 from ..yamlio import load_yaml
 from .documents import Document
 from .fields import TextField, text_fields, value_at
@@ -54,17 +55,9 @@ def document_status(
     translation: Any = None
     if path.is_file():
         try:
-            translation = load_yaml(path.read_bytes(), shown).data
+            translation = load_yaml(read_input(path, shown), shown).data
         except LessonError as problem:
             return None, [problem]
-        except OSError as exc:
-            return None, [
-                LessonError(
-                    f"cannot read the file: {exc.strerror or exc}",
-                    code="input.unreadable",
-                    location=SourceLocation(shown),
-                )
-            ]
     state = state or LocaleState.load(path.parent)
     strings = tuple(strings_of(document.id, document.data, translation, state, document.model))
     return DocumentStatus(document.id, locale, shown if path.is_file() else None, strings), []

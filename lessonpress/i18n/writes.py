@@ -18,6 +18,11 @@ from pathlib import Path
 
 from ..errors import LessonError, SourceLocation
 from ..output import write_atomic
+from ..project import read_input
+
+# The largest file an import replaces (the translation record's limit): its old content is
+# kept in memory to put it back, so a larger one is refused, never read.
+MAX_REPLACED_BYTES = 16 * 1024 * 1024
 
 # The first bytes of files lessonpress writes with --out (PO catalogs, label catalogs, CSV).
 _OURS = (
@@ -76,10 +81,12 @@ def _problem(shown: str, message: str, hint: str | None = None) -> LessonError:
 def write_together(writes: list[tuple[Path, str, bytes]]) -> list[str]:
     """Replace every file with its new bytes, or none of them (raises LessonError); the shown
     paths of the files that changed."""
-    todo = [(path, shown, data) for path, shown, data in writes if _content(path) != data]
+    todo = [(path, shown, data) for path, shown, data in writes if not _same(path, shown, data)]
+    old: dict[Path, bytes | None] = {}
     for path, shown, _ in todo:
         if path.is_symlink() or (path.exists() and not path.is_file()):
             raise _problem(shown, "not a regular file; it is never replaced")
+        old[path] = _content(path, shown)
     staged: list[tuple[Path, str, str]] = []
     try:
         for path, shown, data in todo:
@@ -90,14 +97,13 @@ def write_together(writes: list[tuple[Path, str, bytes]]) -> list[str]:
     done: list[tuple[Path, bytes | None]] = []
     try:
         for path, shown, tmp in staged:
-            old = _content(path)
             try:
                 os.replace(tmp, path)
             except OSError as exc:
                 raise _problem(
                     shown, f"could not write the file: {exc.strerror or exc}; nothing was changed"
                 ) from None
-            done.append((path, old))
+            done.append((path, old[path]))
     except BaseException:
         _discard(staged)
         _undo(done)
@@ -105,11 +111,29 @@ def write_together(writes: list[tuple[Path, str, bytes]]) -> list[str]:
     return [shown for _, shown, _ in staged]
 
 
-def _content(path: Path) -> bytes | None:
+def _same(path: Path, shown: str, data: bytes) -> bool:
+    """True when `path` already holds `data` (never more than its length + 1 bytes read)."""
     try:
-        return path.read_bytes() if path.is_file() else None
-    except OSError:
+        return read_input(path, shown, len(data)) == data
+    except LessonError:  # missing, larger, not a regular file: not the same
+        return False
+
+
+def _content(path: Path, shown: str) -> bytes | None:
+    """The content of a file about to be replaced, to put back if a later write fails."""
+    if not path.exists():
         return None
+    try:
+        return read_input(
+            path, shown, MAX_REPLACED_BYTES, "lessonpress never writes a file this large: move it away"
+        )
+    except LessonError as problem:
+        raise LessonError(
+            f"{problem.message}; it is not replaced, and nothing was changed",
+            code=problem.code,
+            location=problem.location,
+            hint=problem.hint,
+        ) from None
 
 
 def _stage(path: Path, shown: str, data: bytes) -> str:

@@ -6,9 +6,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..helplines import RegionHelplines
 from ..labels import Labels
 from ..model import Course, Lesson
+from ..regions import RegionHelplines
 from ..theme import Theme
 
 # Forms the renderer defines when a document is saved, holding the total page count: footers
@@ -34,6 +34,7 @@ class LayoutContext:
     pack_of: str = "handout"  # pack: which format each lesson contributes
     today: str | None = None  # ISO date for covers; None prints no date
     helplines: RegionHelplines | None = None  # what lessons with `helplines: true` print
+    in_pack: bool = False  # a lesson in a pack: the pack has its helplines, sources
 
     @property
     def page_size(self) -> tuple[float, float]:

@@ -42,7 +42,8 @@ class BilingualHandout:
         second = handout_sections(translation, translation_context, key="b", title_level=1, section_level=1)
         story: list[Flowable] = []
         for part in HANDOUT_PARTS:
-            for sections in (first, second):
+            # One "Get help" panel, in the translation's language: each service prints once.
+            for sections in (second,) if part == "helplines" else (first, second):
                 block = getattr(sections, part)()
                 if block:
                     story += _labelled(block, self.label(sections, second_block=sections is second))

@@ -137,6 +137,20 @@ class WriteInLines(Flowable):
         self.height = self.count * self.spacing
         return self.width, self.height
 
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """The lines that fit here and the rest on the next page (large print on A5 can make
+        the block taller than a page, which no page could hold)."""
+        frame = getattr(self, "_frame", None)
+        if frame is not None and self.count * self.spacing <= frame._height:
+            return []  # fits on the next page: moves there whole
+        fit = int(avail_height // self.spacing)
+        if fit < 1 or fit >= self.count:
+            return []
+        return [self._with(fit), self._with(self.count - fit)]
+
+    def _with(self, count: int) -> WriteInLines:
+        return WriteInLines(count, self.spacing, self.color, self.indent, self.rtl, self.line)
+
     def draw(self) -> None:
         canv = self.canv
         canv.saveState()

@@ -44,6 +44,7 @@ def guide_story(
         title_level=title_level,
         section_level=section_level,
         helplines=context.helplines,
+        in_pack=context.in_pack,
     )
     story: list[Flowable] = []
     for part in (
@@ -110,6 +111,7 @@ class GuideSections(Sections):
             mirror_rows(data, rtl),
             colWidths=mirror_widths([width, None, width], rtl),
             repeatRows=1,
+            splitInRow=1,
             hAlign="RIGHT" if rtl else "LEFT",
         )
         table.setStyle(

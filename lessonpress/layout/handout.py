@@ -2,7 +2,8 @@
 
 What learners see, in teaching order: title and who it is for; what we will learn; words to
 know; the discussion prompts with lines to write on; activities; warning signs as a checklist;
-key takeaways in a tinted box; help and resources, with a QR code per web address; sources.
+key takeaways in a tinted box; help and resources, with a QR code per web address; sources;
+the "Get help" panel of the build's region last, where it can be torn off.
 Facilitator-only fields (prompt notes and follow-ups, activity notes, facilitator notes,
 safeguarding) are never read here.
 """
@@ -24,11 +25,17 @@ class Handout(Format):
 
     def layout(self, lesson: Lesson, context: LayoutContext) -> DocumentSpec:
         return portrait_document(
-            lesson, context, handout_story(lesson, context), context.labels.handout, licence=True
+            lesson,
+            context,
+            handout_story(lesson, context),
+            context.labels.handout,
+            licence=True,
+            learner=True,
         )
 
 
 # The handout's sections in teaching order (names of `Sections` methods).
+# The "Get help" panel comes last, so it can be torn off as the back page.
 HANDOUT_PARTS = (
     "header",
     "objectives",
@@ -38,8 +45,8 @@ HANDOUT_PARTS = (
     "warning_signs",
     "takeaways",
     "resources",
-    "helplines",
     "sources",
+    "helplines",
 )
 
 
@@ -57,6 +64,7 @@ def handout_sections(
         title_level=title_level,
         section_level=section_level,
         helplines=context.helplines,
+        in_pack=context.in_pack,
     )
 
 

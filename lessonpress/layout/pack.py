@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Spacer
@@ -22,11 +22,15 @@ from ..model import Course, Lesson
 from ..scripts import LATIN, script_for
 from ..theme import Theme
 from .base import DocumentSpec, Format, LayoutContext, Metadata
+from .flowables import Heading
 from .fonts import register_theme
 from .guide import guide_story
 from .handout import handout_story
+from .help import HELP_KEY, HelpPanel, help_footer
 from .page import PortraitPage, draft_notice, footer
 from .text import Styles, escape, paragraph, styles_for, to_markup
+
+SOURCES_KEY = "sources"  # bookmark key of the pack's one source list
 
 
 @dataclass
@@ -135,8 +139,15 @@ class Pack(Format):
         labels = context.labels
         kind = labels.binder if context.pack_of == "guide" else labels.pack
         title = course.title.plain if course else kind
+        helps = context.pack_of == "handout" and any(lesson.helplines for lesson in lessons)
         decorate = footer(
-            page, theme, labels.page_of, lambda: f"{log.current} · {title}", lambda: log.notice, script=script
+            page,
+            theme,
+            labels.page_of,
+            lambda: f"{log.current} · {title}",
+            lambda: log.notice,
+            script=script,
+            help_line=help_footer(context.helplines, labels, script.rtl) if helps else None,
         )
 
         def decorate_page(canvas: Canvas, number: int) -> None:
@@ -195,6 +206,9 @@ class _PackStory:
         self.styles = styles
         self.log = log
         self.units = units_of(self.lessons, course, self.labels)
+        self.helplines = context.helplines if any(x.helplines for x in self.lessons) else None
+        # Each lesson points to the directory at the back and leaves its sources to the list.
+        self.lesson_context = replace(context, in_pack=True)
 
     def build(self) -> list[Flowable]:
         story = self.cover() + [PageBreak()] + self.contents()
@@ -204,7 +218,57 @@ class _PackStory:
                 if unit_title and i == 0:
                     story.append(OutlineEntry(unit_title, f"U{u}", 0))
                 story.extend(self.lesson(lesson, nested=bool(unit_title)))
+        return story + self.back_matter()
+
+    def back(self) -> list[tuple[str, str]]:
+        """(key, title) of what follows the lessons: the one helpline directory, the one
+        source list (each lesson points to the directory instead of printing its own)."""
+        out = []
+        if self.helplines is not None:
+            out.append((HELP_KEY, self.labels.get_help))
+        if any(lesson.sources for lesson in self.lessons):
+            out.append((SOURCES_KEY, self.labels.sources))
+        return out
+
+    def back_matter(self) -> list[Flowable]:
+        story: list[Flowable] = []
+        for key, title in self.back():
+            story += [PageBreak(), Mark(self.log, key, title)]
+            if key == SOURCES_KEY:
+                story += self.sources()
+            elif self.helplines is not None:  # the helpline directory
+                story += HelpPanel(
+                    self.helplines,
+                    self.theme,
+                    self.labels,
+                    self.styles,
+                    self.lessons[0].language,
+                    key=HELP_KEY,
+                ).story()
         return story
+
+    def sources(self) -> list[Flowable]:
+        """Every lesson's sources in one list, each source once, in the order first cited."""
+        s, theme = self.styles, self.theme
+        out: list[Flowable] = [
+            Heading(
+                escape(self.labels.sources), s.heading, self.labels.sources, title_destination(SOURCES_KEY), 0
+            )
+        ]
+        seen: set[tuple[str, str | None]] = set()
+        for lesson in self.lessons:
+            for source in lesson.sources:
+                if (source.title.plain, source.url) in seen:
+                    continue
+                seen.add((source.title.plain, source.url))
+                markup = to_markup(source.title, theme)
+                if source.url:
+                    markup += (
+                        f' — <a href="{escape(source.url)}" color="{theme.link_color}">'
+                        f"<u>{escape(source.url)}</u></a>"
+                    )
+                out.append(paragraph(markup, s.source, bullet="•"))
+        return out
 
     def cover(self) -> list[Flowable]:
         s, theme, labels, course = self.styles, self.theme, self.labels, self.course
@@ -255,6 +319,10 @@ class _PackStory:
                         theme.body_size * (1.5 if unit_title else 0),
                     )
                 )
+        back = self.back()
+        if back:
+            out.append(Spacer(1, theme.body_size * 0.6))
+        out += [ContentsEntry(escape(title), s.body, key, 0) for key, title in back]
         return out
 
     def key(self, lesson: Lesson) -> str:
@@ -263,7 +331,9 @@ class _PackStory:
     def lesson(self, lesson: Lesson, *, nested: bool) -> list[Flowable]:
         key = self.key(lesson)
         story_of = guide_story if self.context.pack_of == "guide" else handout_story
-        body = story_of(lesson, self.context, key=key, title_level=int(nested), section_level=int(nested) + 1)
+        body = story_of(
+            lesson, self.lesson_context, key=key, title_level=int(nested), section_level=int(nested) + 1
+        )
         notice = draft_notice(lesson, self.context)
         return [Mark(self.log, key, lesson.title.plain, notice), *body]
 

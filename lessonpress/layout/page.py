@@ -7,7 +7,7 @@ orders right-to-left text), and mirrors on right-to-left pages.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -23,6 +23,7 @@ from ..theme import MM, Theme
 from .base import PAGE_COUNT_FORM, PAGE_COUNT_RIGHT_FORM, DocumentSpec, LayoutContext, Metadata
 from .bidi import base_is_rtl
 from .fonts import register_theme
+from .help import help_footer
 from .text import paragraph, plain_markup, styles_for
 
 HEADER_MM = 13.0  # room for an organisation's logo and name above the text
@@ -84,10 +85,13 @@ def footer(
     notice: str | Callable[[], str | None] | None = None,
     *,
     script: Script = LATIN,
+    help_line: Sequence[str] | None = None,
 ) -> Callable[[Canvas, int], None]:
     """A page decorator: `Page N of M` where reading starts (left; right in right-to-left
     scripts), the lesson title and licence at the other end, and an optional notice centred
-    above the rule (a draft translation says so on every page).
+    above the rule (a draft translation says so on every page). A learner output's `help_line`
+    ("Need help now? ...", the first of its wordings that fits) goes under them, so every page
+    carries a number to call.
 
     `right_text` and `notice` may be functions, for footers that follow the section on the page.
     M is a form filled in when the document is saved; right to left, it is right-aligned at the
@@ -98,6 +102,9 @@ def footer(
     start = ParagraphStyle("footer-start", parent=base, alignment=TA_RIGHT if rtl else TA_LEFT)
     end = ParagraphStyle("footer-end", parent=base, alignment=TA_LEFT if rtl else TA_RIGHT)
     note_style = ParagraphStyle("footer-note", parent=base, fontName=f"{font}-Bold", alignment=TA_CENTER)
+    help_style = ParagraphStyle(
+        "footer-help", parent=start, fontName=f"{font}-Bold", textColor=theme.text_color
+    )
     gap, count = stringWidth(" ", font, size), stringWidth("0000", font, size)
 
     def decorate(canvas: Canvas, number: int) -> None:
@@ -129,6 +136,8 @@ def footer(
             _draw_line(
                 canvas, paragraph(plain_markup(note), note_style), left_margin, top + size * 0.6, width
             )
+        if help_line:
+            _draw_line(canvas, _fitted(help_line, help_style, width), left_margin, y - size * 1.7, width)
         label_left = page.width - right_margin - shift - label_width if rtl else left_margin
         if reads_rtl:
             canvas.translate(label_left - gap, y)
@@ -207,9 +216,11 @@ def portrait_document(
     *,
     duplex: bool = False,
     licence: bool = False,
+    learner: bool = False,
 ) -> DocumentSpec:
     """A portrait output of one lesson: its story on the theme's pages, with the footer that
-    names the lesson (and its licence, or the kind of document) and the document information."""
+    names the lesson (and its licence, or the kind of document) and the document information.
+    A `learner` output of a lesson with helplines has a help line at the foot of every page."""
     theme = context.theme
     register_theme(theme)
     page = PortraitPage.of(context, duplex=duplex)
@@ -231,6 +242,9 @@ def portrait_document(
             right,
             draft_notice(lesson, context),
             script=script_for(lesson.language),
+            help_line=help_footer(context.helplines, context.labels, script_for(lesson.language).rtl)
+            if learner and lesson.helplines
+            else None,
         ),
         page_count_font=(theme.body_font, theme.small_size),
     )
@@ -241,6 +255,21 @@ def draft_notice(lesson: Lesson, context: LayoutContext) -> str | None:
     if lesson.translation is not None and lesson.translation.draft:
         return context.labels.draft_notice
     return None
+
+
+def _fitted(texts: Sequence[str], style: ParagraphStyle, width: float) -> Paragraph:
+    """A one-line paragraph of the first text that fits `width`, else of the last one in smaller
+    type (never cut: it may hold a phone number)."""
+    for text in texts:
+        line = paragraph(plain_markup(text), style)
+        if line_width(line) <= width:
+            return line
+    size = style.fontSize
+    while line_width(line) > width and size > 6:
+        size -= 0.5
+        smaller = ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size, leading=size * 1.2)
+        line = paragraph(plain_markup(text), smaller)
+    return line
 
 
 def _fit(text: str, style: ParagraphStyle, width: float) -> Paragraph:

@@ -10,10 +10,11 @@ be printed; other text by the font's character map.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Sequence
 
 from ..errors import LessonError
-from ..markup import RichText
-from ..model import Lesson
+from ..markup import RichText, plain_text
+from ..model import Course, Lesson, Localized
 from ..scripts import script_for
 from ..theme import Theme
 from .fonts import (
@@ -30,15 +31,10 @@ MAX_REPORTED = 5
 
 def check_glyphs(lesson: Lesson, theme: Theme) -> list[LessonError]:
     """One error per text that holds characters its fonts cannot print (the first few, then one
-    summary per font, so a lesson in the wrong script does not bury the screen)."""
+    summary per font, so a lesson in the wrong script does not bury the screen); the theme's
+    organisation and licence, printed on every page, are checked with the lesson's fonts."""
     theme = fonts_for([lesson], theme)
-    register_theme(theme)
-    shaped = script_for(lesson.language).shaping
-    problems = []
-    for text in lesson.texts():
-        missing = _missing(text, theme, shaped)
-        if missing:
-            problems.append(_problem(text, missing, theme))
+    problems = check_texts(lesson.texts(), theme, lesson.language)
     if len(problems) > MAX_REPORTED:
         rest = len(problems) - MAX_REPORTED
         problems = problems[:MAX_REPORTED] + [
@@ -48,6 +44,53 @@ def check_glyphs(lesson: Lesson, theme: Theme) -> list[LessonError]:
                 location=problems[MAX_REPORTED].location,
             )
         ]
+    return problems + check_texts(
+        theme_texts(theme),
+        theme,
+        lesson.language,
+        hint="the theme's words print on every page: use characters "
+        "that the fonts of every language you print have",
+    )
+
+
+def check_course_glyphs(
+    courses: Course | Localized[Course], lessons: Sequence[Lesson], theme: Theme
+) -> list[LessonError]:
+    """Errors for course titles and descriptions that a language's pack cannot print: the
+    course in that language (its translation, else the source), with the fonts chosen for that
+    language's lessons, as the pack does."""
+    localized = courses if isinstance(courses, Localized) else Localized(courses)
+    by_language: dict[str, list[Lesson]] = {}
+    for lesson in lessons:
+        by_language.setdefault(lesson.language, []).append(lesson)
+    problems: list[LessonError] = []
+    for language, group in sorted(by_language.items()):
+        texts = localized.for_language(language).texts()
+        problems += check_texts(texts, fonts_for(group, theme), language)
+    return problems
+
+
+def theme_texts(theme: Theme) -> list[RichText]:
+    """The theme's own words (organisation, licence), each at the line of the theme file."""
+    where = {name: location for name, _, location in theme.origins}
+    return [
+        plain_text(value, where.get(name))
+        for name in ("organisation", "licence")
+        if (value := getattr(theme, name)) and name in where
+    ]
+
+
+def check_texts(
+    texts: Iterable[RichText], theme: Theme, language: str, hint: str | None = None
+) -> list[LessonError]:
+    """One error per text with characters the theme's fonts (for `language`) cannot print."""
+    register_theme(theme)
+    shaped = script_for(language).shaping
+    problems = []
+    for text in texts:
+        missing = _missing(text, theme, shaped)
+        if missing:
+            problems.append(_problem(text, missing, theme, hint))
     return problems
 
 
@@ -65,7 +108,7 @@ def _missing(text: RichText, theme: Theme, shaped: bool) -> dict[str, str]:
     return out
 
 
-def _problem(text: RichText, missing: dict[str, str], theme: Theme) -> LessonError:
+def _problem(text: RichText, missing: dict[str, str], theme: Theme, hint: str | None = None) -> LessonError:
     chars = sorted(missing)
     shown = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'UNNAMED')} ({c})" for c in chars[:3])
     more = f" and {len(chars) - 3} more" if len(chars) > 3 else ""
@@ -74,5 +117,6 @@ def _problem(text: RichText, missing: dict[str, str], theme: Theme) -> LessonErr
         f"cannot print {shown}{more} with font {family.label}",
         code="font.missing-glyph",
         location=text.location,
-        hint="remove or replace the character; for another script, set `language:` to the lesson's language",
+        hint=hint
+        or "remove or replace the character; for another script, set `language:` to the lesson's language",
     )

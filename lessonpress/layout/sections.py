@@ -8,8 +8,6 @@ mirror: bullets, numbers and tick boxes on the right, tables read from the right
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -17,18 +15,16 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 from reportlab.platypus.flowables import FrameBG, HRFlowable
 
-from ..helplines import RegionHelplines, region_name
 from ..labels import Labels
 from ..markup import RichText
-from ..model import Helpline, Lesson, Resource
+from ..model import Lesson
+from ..regions import RegionHelplines
 from ..theme import Theme
-from ..urls import phone_link
-from .direction import mirror_commands, mirror_rows, mirror_widths
-from .flowables import CheckItem, Heading, WriteInLines, qr_code
+from .flowables import CheckItem, Heading, WriteInLines
+from .help import HELP_KEY, Cards, HelpPanel, grid
 from .text import Styles, escape, para, paragraph, to_markup
 
 
@@ -46,6 +42,7 @@ class Sections:
         title_level: int = 0,
         section_level: int = 0,
         helplines: RegionHelplines | None = None,
+        in_pack: bool = False,
     ) -> None:
         self.lesson = lesson
         self.theme = theme
@@ -56,6 +53,7 @@ class Sections:
         self.title_level = title_level
         self.section_level = section_level
         self.helpline_list = helplines
+        self.in_pack = in_pack  # the pack prints one helpline directory and source list
 
     # -- pieces -------------------------------------------------------------------------
 
@@ -206,67 +204,40 @@ class Sections:
         ]
 
     def resources(self) -> list[Flowable]:
-        if not self.lesson.resources:
+        """The lesson's own services and pages, less those the "Get help" panel prints (a
+        service prints once) and those that work only in another region."""
+        resources = self.lesson.resources
+        if self.lesson.helplines and self.helpline_list is not None:
+            resources = self.helpline_list.resources(resources)
+        if not resources:
             return []
-        return [self.heading(self.labels.resources), self.cards(self.lesson.resources)]
+        return [self.heading(self.labels.resources), self.cards().table(resources)]
 
     def helplines(self) -> list[Flowable]:
+        """The "Get help" panel; in a pack, a pointer to the pack's one helpline directory."""
         found = self.helpline_list
         if not self.lesson.helplines or found is None:
             return []
-        labels = self.labels
-        title = labels.helplines_for.format(region=region_name(found.region, labels))
-        out: list[Flowable] = [self.heading(title)]
-        if found.international:
-            out.append(self.text(labels.find_helpline, self.styles.meta))
-        if found.entries:
-            out.append(self.cards(found.entries))
-        return out
+        if self.in_pack:
+            from .pack import ContentsEntry  # the pack's own contents line, with its number
 
-    def cards(self, items: Sequence[Resource | Helpline]) -> Flowable:
-        """Services as cards, two to a row: name, who it is for, how to reach it, a QR code."""
-        cells = [self.card(item) for item in items]
-        rows = [cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
-        return layout_table(
-            rows,
-            ["50%", "50%"],
+            return [ContentsEntry(escape(self.labels.help_pointer), self.styles.body, HELP_KEY, 0)]
+        return HelpPanel(
+            found,
             self.theme,
-            [
-                ("RIGHTPADDING", (0, 0), (0, -1), 8),
-                ("LEFTPADDING", (1, 0), (1, -1), 8),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-            ],
-            rtl=self.styles.rtl,
-        )
+            self.labels,
+            self.styles,
+            self.lesson.language,
+            key=f"{self.key}help",
+            level=self.section_level,
+        ).story()
 
-    def card(self, item: Resource | Helpline) -> Flowable | list[Flowable]:
-        """One service: its text beside a QR code of its web address."""
-        theme, labels, s = self.theme, self.labels, self.styles
-        lines = [f"<b>{to_markup(item.name, theme)}</b>"]
-        if item.description:
-            lines.append(to_markup(item.description, theme))
-        hours = getattr(item, "hours", None)
-        if hours:
-            lines.append(f"{escape(labels.hours)}: {to_markup(hours, theme)}")
-        if item.phone:
-            lines.append(_contact(labels.phone, item.phone.plain, phone_link(item.phone.plain), theme))
-        if item.text:
-            lines.append(f"{escape(labels.text)}: {to_markup(item.text, theme)}")
-        if item.url:
-            lines.append(_contact(labels.web, _display_url(item.url), item.url, theme))
-        # One paragraph per line, so each line takes its own direction (an English helpline
-        # description in an Arabic handout reads left to right; its Arabic labels do not).
-        text = [paragraph(line, s.card) for line in lines]
-        size = theme.body_size * 4.6
-        code = qr_code(item.url, size) if item.url else None
-        if code is None:
-            return text
-        return layout_table(
-            [[text, code]], [None, size + 4], theme, [("LEFTPADDING", (1, 0), (1, 0), 4)], rtl=s.rtl
-        )
+    def cards(self) -> Cards:
+        """Service cards in this document's styles."""
+        return Cards(self.theme, self.labels, self.styles)
 
     def sources(self) -> list[Flowable]:
-        if not self.lesson.sources:
+        if not self.lesson.sources or self.in_pack:
             return []
         out: list[Flowable] = [self.heading(self.labels.sources)]
         for source in self.lesson.sources:
@@ -280,46 +251,12 @@ class Sections:
 def layout_table(
     rows: list[list], widths: list, theme: Theme, commands: list[tuple], *, rtl: bool = False
 ) -> Table:
-    """A borderless table used for layout (cards, columns): no padding unless asked for.
+    """A borderless table used for layout (columns): no padding unless asked for; rows may split.
 
-    Rows, widths and commands are given in reading order; `rtl` mirrors them. The FONT command
-    matters: without it ReportLab sets Helvetica in every cell, and an unembedded Helvetica
-    reference ends up in the PDF even when no cell draws text with it.
+    Rows, widths and commands are given in reading order; `rtl` mirrors them.
     """
-    table = Table(
-        mirror_rows(rows, rtl),
-        colWidths=mirror_widths(widths, rtl),
-        splitInRow=1,
-        hAlign="RIGHT" if rtl else "LEFT",
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), theme.body_font, theme.body_size),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                *mirror_commands(commands, len(widths), rtl),
-            ]
-        )
-    )
-    return table
+    return grid(rows, widths, theme, commands, rtl=rtl, split_in_row=True)
 
 
 def _link(href: str, label: str, theme: Theme) -> str:
     return f'<a href="{escape(href)}" color="{theme.link_color}"><u>{escape(label)}</u></a>'
-
-
-def _contact(label: str, shown: str, href: str | None, theme: Theme) -> str:
-    value = _link(href, shown, theme) if href else escape(shown)
-    return f"{escape(label)}: {value}"
-
-
-def _display_url(url: str) -> str:
-    """How a web address is printed: without `https://` and a trailing slash."""
-    for prefix in ("https://", "http://"):
-        if url.startswith(prefix):
-            url = url[len(prefix) :]
-    return url.rstrip("/") if url.count("/") <= 1 else url

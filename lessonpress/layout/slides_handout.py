@@ -28,7 +28,7 @@ class SlidesHandout(Format):
         fitted = deck_for(lesson, context)
         per_page = 6 if context.per_page == 6 else 3
         sheets = [Sheet(fitted[i : i + per_page], per_page, theme) for i in range(0, len(fitted), per_page)]
-        return portrait_document(lesson, context, sheets, labels.slides_handout, licence=True)
+        return portrait_document(lesson, context, sheets, labels.slides_handout, licence=True, learner=True)
 
 
 class Sheet(Flowable):

@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from lessonpress.formats import get_format
-from lessonpress.helplines import RegionHelplines, load_helplines, select
+from lessonpress.helplines import load_helplines
 from lessonpress.html.base import HtmlContext
 from lessonpress.labels import labels_for
 from lessonpress.model import Lesson
+from lessonpress.regions import RegionHelplines, select
 from lessonpress.theme import DEFAULT_THEME, Theme
 
 from ..conftest import ROOT
