@@ -23,10 +23,11 @@ from pathlib import Path
 
 from ..deck import SlideDeck
 from ..fonts import family
-from ..helplines import RegionHelplines, region_name
+from ..helplines import INTERNATIONAL, region_name
 from ..labels import Labels
 from ..markup import RichText, Run
 from ..model import Helpline, Lesson, Resource
+from ..regions import CHILD_LINE, RegionHelplines
 from ..theme import Theme
 from ..urls import phone_link
 
@@ -137,9 +138,13 @@ def handout_source(
     right = lesson.title.plain + (f" · {lesson.license.plain}" if lesson.license else "")
     page_label = labels.page_of.format(n="").strip()
     label, _, of = page_label.rpartition(" ")
+    from ..layout.help import help_footer  # (ReportLab: imported only where a handout is written)
+
+    lines = help_footer(helplines, labels)
+    footer = string(lines[0]) if lines else "none"
     src.add(
         f"#show: handout.with(t, title: {string(lesson.title.plain)}, page-label: {string(label)}, "
-        f"of: {string(of)}, end: {string(right)}, lang: {string(lesson.language)})"
+        f"of: {string(of)}, end: {string(right)}, help: {footer}, lang: {string(lesson.language)})"
     )
     facts = []
     if lesson.audience:
@@ -181,15 +186,11 @@ def handout_source(
         + "".join(content(k) + ", " for k in lesson.key_takeaways)
         + "))"
     )
-    if lesson.resources:
+    shown_helplines = helplines if lesson.helplines else None
+    resources = shown_helplines.resources(lesson.resources) if shown_helplines else lesson.resources
+    if resources:
         _heading(src, labels.resources)
-        _cards(src, lesson.resources, labels)
-    if lesson.helplines and helplines is not None:
-        _heading(src, labels.helplines_for.format(region=region_name(helplines.region, labels)))
-        if helplines.international:
-            src.add(f"#text(fill: rgb(t.muted), {content(labels.find_helpline)})")
-        if helplines.entries:
-            _cards(src, helplines.entries, labels)
+        _cards(src, resources, labels)
     if lesson.sources:
         _heading(src, labels.sources)
         items = []
@@ -197,7 +198,35 @@ def handout_source(
             link = f" — #link({string(source.url)})" if source.url else ""
             items.append(f"[#{content(source.title)}{link}]")
         src.add("#list(" + ", ".join(items) + ")")
+    if shown_helplines is not None:
+        _help_panel(src, shown_helplines, labels, lesson.language)
     return src
+
+
+def _help_panel(src: Source, found: RegionHelplines, labels: Labels, language: str) -> None:
+    """The "Get help" panel, as lessonpress prints it last: a write-in box when the region is
+    not known (labelled lines when one of its numbers is not), then the region's services and
+    those that work anywhere, as cards, the whole panel kept on one page."""
+    src.add("#block(breakable: false)[")
+    _heading(src, labels.get_help)
+
+    def slots(names: tuple[str, ...]) -> str:
+        fields = [labels.child_helpline if n == CHILD_LINE else labels.emergency_number for n in names]
+        return "".join(f"#write-in-field(t, {string(f)})" for f in fields)
+
+    if not found.known:
+        src.add(
+            f"#help-box(t, {string(labels.local_helpline)}, {string(labels.local_intro)}, "
+            f"[{slots(found.write_in)}], {string(labels.number_116111)})"
+        )
+    elif found.write_in:
+        src.add(slots(found.write_in))
+    for region, entries in ((found.region, found.entries), (INTERNATIONAL, found.international)):
+        if entries:
+            name = region_name(region, language, labels)
+            src.add(f"#subheading(t, {string(labels.helplines_for.format(region=name))})")
+            _cards(src, entries, labels)
+    src.add("]")
 
 
 def _heading(src: Source, label: str) -> None:

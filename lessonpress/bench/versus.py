@@ -179,16 +179,19 @@ def _typst_handouts(project, yard, prefix: str) -> Callable[[int], list[Path]]: 
     helplines lessonpress reads, each retitled with the round's number (Typst keeps the
     layout of documents it compiled recently; lessonpress keeps nothing that this changes)."""
     from ..build import check_all
-    from ..helplines import select
     from ..labels import labels_for
     from ..project import discover
+    from ..regions import select
     from ..report import Collector
     from .corpus import retitled
     from .typst_yardstick import handout_source
 
     settings = project.settings(Path("unused"))
     lessons, _, book, _ = check_all(discover(settings.paths, with_course=False), settings, Collector())
-    lines = [select(book.for_language(x.language) if book else None, x.language, None) for x in lessons]
+    lines = [
+        select(book.for_language(x.language) if book else None, x.language, settings.region, settings.regions)
+        for x in lessons
+    ]
 
     def write(round_number: int) -> list[Path]:
         mains = []
