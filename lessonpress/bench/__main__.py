@@ -11,7 +11,8 @@ from . import __doc__ as about
 from .process import cold_one_lesson, watch_latency, whole_build
 from .warm import I18N_LESSON, warm_formats, warm_handout, warm_locales
 
-SHORT_LESSONS = 8  # lessons of the short run's N-lesson figures (CI)
+SHORT_LESSONS = 6  # lessons of the short run's N-lesson figures (CI)
+BASELINE_PASSES = 3  # a stored baseline is the highest ratio of this many short runs
 FULL_LESSONS = 41
 
 
@@ -97,6 +98,11 @@ def vs_typst(project: Path, runs: int, short: bool, check: Path | None, store: P
     if store is not None:
         from .baseline import write
 
+        for _ in range(BASELINE_PASSES - 1):  # the highest of several runs: CI fails only above it
+            for n, again in enumerate(measure(r.key) for r in list(ratios)):
+                print(f"measured again: {again.line()}")
+                if again.ratio > ratios[n].ratio:
+                    ratios[n] = again
         write(store, ratios)
         print(f"stored the ratios in {store}")
     if check is not None:

@@ -17,6 +17,7 @@ beside it. `typst` is the `bench` extra (pip install -e ".[bench]"), never a run
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -300,10 +301,19 @@ def qr_svg(data: str) -> bytes:
     ).encode()
 
 
+def one_thread() -> None:
+    """Typst works on one thread here and in the processes the benchmark starts, as lessonpress
+    does. The verdicts use CPU time, and Typst's pool of worker threads (one per CPU) spins while
+    it waits: its CPU time then depends on how busy the machine is (under load, 10-15% more on 2
+    CPUs), not only on the work, and a ratio stored on one machine would not hold on another."""
+    os.environ["RAYON_NUM_THREADS"] = "1"
+
+
 class Yardstick:
     """A folder of Typst main files and one warm compiler over it (fonts loaded once)."""
 
     def __init__(self, folder: Path, theme: Theme) -> None:
+        one_thread()
         import typst
 
         self.folder = folder

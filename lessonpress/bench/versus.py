@@ -10,7 +10,9 @@ child processes) and wall time. The verdicts and the CI baseline use CPU time: t
 this runs on are shared, and there wall time measures the neighbours as much as the code (with
 the load at 20 on 2 cores, Typst's warm compile took 15 ms of CPU and 120 ms of wall time, as
 its worker threads waited to be scheduled). On an idle machine the two agree for single-threaded
-work. Only the parallel build, whose target is about waiting, is judged on wall time.
+work. Typst is kept on one thread, as lessonpress works (`typst_yardstick.one_thread`): its
+pool's waiting threads spin, and that CPU time follows the machine's load, not the work. Only
+the parallel build, whose target is about waiting, is judged on wall time.
 
 - warm handout: marginal cost per lesson of an in-process handout build (load, check, lay out,
   render, write) of N lessons against one lesson, beside the same for Typst compiling the same
