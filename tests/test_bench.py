@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from lessonpress.bench.baseline import check, read, regressed, write
+from lessonpress.bench.baseline import changed_tools, check, read, regressed, tools, write
 from lessonpress.bench.corpus import load_deck_lesson, make_project, retitled
 from lessonpress.bench.typst_yardstick import Yardstick, deck_source, handout_source
 from lessonpress.bench.versus import Ratio, Time
@@ -117,3 +118,17 @@ def test_the_stored_baseline_has_every_short_figure() -> None:
     stored = read(ROOT / ".ci" / "bench-baseline.json")
     assert set(stored) == {"handout", "deck", "cold", "noop"}
     assert all(value > 0 for value in stored.values())
+
+
+def test_a_baseline_from_another_typst_or_python_is_named(tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    write(baseline, [_ratio("handout", 2.0)])
+    assert changed_tools(baseline) == []
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    data["tools"]["typst"] = "0.1.0"
+    baseline.write_text(json.dumps(data), encoding="utf-8")
+    assert changed_tools(baseline) == [f"typst {tools()['typst']} here, 0.1.0 in the baseline"]
+
+
+def test_the_stored_baseline_was_measured_with_the_pinned_typst() -> None:
+    assert changed_tools(ROOT / ".ci" / "bench-baseline.json") == []

@@ -5,7 +5,9 @@ so the file means the same on any machine. A stored ratio is the highest of thre
 (`--write-baseline`), so the spread between runs is inside the baseline, not taken from the
 margin. A figure fails when its ratio is more than `TOLERANCE` (30%) above the baseline's; a
 failing figure is measured once more and the better of the two attempts counts, so one burst of
-load from another process does not fail CI, while a real regression (seen twice) does.
+load from another process does not fail CI, while a real regression (seen twice) does. The
+baseline names the Typst and Python it was measured with; with others (a new yardstick is not a
+regression of lessonpress) a regression is printed, not failed, until the baseline is re-recorded.
 """
 
 from __future__ import annotations
@@ -25,12 +27,31 @@ def read(path: Path) -> dict[str, float]:
     return {str(k): float(v) for k, v in data["ratios"].items()}
 
 
+def tools() -> dict[str, str]:
+    """What the ratios depend on besides lessonpress: the Typst and Python versions."""
+    import sys
+    from importlib.metadata import version
+
+    return {"typst": version("typst"), "python": "{}.{}".format(*sys.version_info[:2])}
+
+
+def changed_tools(path: Path) -> list[str]:
+    """How this machine's Typst or Python differs from the baseline's (empty when not)."""
+    stored = json.loads(path.read_text(encoding="utf-8")).get("tools", {})
+    return [
+        f"{name} {now} here, {stored[name]} in the baseline"
+        for name, now in tools().items()
+        if name in stored and stored[name] != now
+    ]
+
+
 def write(path: Path, ratios: Sequence[Ratio]) -> None:
     """Store the ratios of a short run as the new baseline."""
     data = {
         "about": "CPU-time ratios of `python -m lessonpress.bench --vs-typst --short` "
         "(lessonpress / yardstick), the highest of three runs (`--write-baseline`); CI fails when "
         f"one is more than {TOLERANCE:.0%} higher, twice (lessonpress/bench/baseline.py)",
+        "tools": tools(),
         "ratios": {r.key: round(r.ratio, 3) for r in ratios},
     }
     path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
