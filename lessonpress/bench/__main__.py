@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from . import __doc__ as about
@@ -70,6 +71,7 @@ def vs_typst(project: Path, runs: int, short: bool, check: Path | None, store: P
         return 2
     _need_project(project)
     count = SHORT_LESSONS if short else FULL_LESSONS
+    started = time.perf_counter()
     print("load average at the start: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     formats = ("handout",) if short else ()
 
@@ -94,7 +96,9 @@ def vs_typst(project: Path, runs: int, short: bool, check: Path | None, store: P
         ratio, memory, pdfs = versus.whole(project, runs)
         print(f"{ratio.line()}  [{pdfs} PDFs]")
         print(memory.line())
-    print("load average at the end:   {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
+    cpu = sum(os.times()[:4])  # this process's and its children's
+    print("load average at the end:   {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()), end="")
+    print(f"  ({time.perf_counter() - started:.0f} s, {cpu:.0f} s of CPU)")
     if store is not None:
         from .baseline import write
 
