@@ -196,11 +196,22 @@ def run_job(job: Job, interrupted: Callable[[], bool] = lambda: False) -> JobRes
         from .output import write_atomic
 
         write_atomic(job.output, data)
+        if job.output.suffix == ".pdf":
+            _thumbnail(job, data)
     except LessonError as problem:
         return JobResult(job.output, (problem,))
     except Exception as exc:  # a layout that failed: report its cause for this output only
         return JobResult(job.output, (explain(job, exc),))
     return JobResult(job.output, (), time.perf_counter() - start, hashlib.sha256(data).hexdigest())
+
+
+def _thumbnail(job: Job, data: bytes) -> None:
+    """The catalog's thumbnail of a PDF just written, made here in the worker; a failure only
+    leaves it for the catalog to make (and report)."""
+    from .html.catalog import prepare_thumbnail
+
+    with contextlib.suppress(Exception):
+        prepare_thumbnail(job.settings.out_dir, data)
 
 
 def explain(job: Job, exc: Exception) -> LessonError:

@@ -112,3 +112,26 @@ def test_a_rebuilt_file_is_measured_again(built: Path) -> None:
     listed_facts = json.loads((built / ".lessonpress" / "catalog.json").read_text(encoding="utf-8"))
     for name in ("en/safe-chat-handout.pdf", "en/safe-chat-html.html"):
         assert listed_facts[name]["size"] == (built / name).stat().st_size, name
+
+
+def test_thumbnails_are_made_by_the_jobs_not_after_them(
+    i18n_project: Path,  # noqa: ARG001
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The catalog, written once every job is done, finds every thumbnail already made (a
+    serial tail of one render and two fsyncs per PDF otherwise)."""
+    import lessonpress.html.catalog as catalog
+
+    made_by_catalog: list[int] = []
+    real = catalog.update_catalog
+
+    def update(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        monkeypatch.setattr(catalog, "_render_thumbnail", lambda *a: made_by_catalog.append(1))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(catalog, "update_catalog", update)
+    result = build(settings(formats=("handout", "guide")))
+    assert result.ok and result.written
+    assert made_by_catalog == []
+    thumbs = list((Path("out") / ".lessonpress" / "thumbs").glob("*.png"))
+    assert len(thumbs) == len(result.written)

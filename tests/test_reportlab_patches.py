@@ -1,0 +1,113 @@
+"""The named patches of ReportLab (lessonpress/layout/_reportlab.py) change speed, never bytes:
+every document is rendered with the patch and with ReportLab's own functions, and compared."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from lessonpress.formats import FORMATS, format_names, get_format
+from lessonpress.labels import ENGLISH, labels_for
+from lessonpress.layout import _reportlab
+from lessonpress.layout.base import LayoutContext
+from lessonpress.layout.fonts import fonts_for
+from lessonpress.lessons import check_lesson, check_lesson_and_translations
+from lessonpress.project import LessonFile
+from lessonpress.render import render
+from lessonpress.theme import DEFAULT_THEME
+
+ROOT = Path(__file__).resolve().parent.parent
+TYPICAL = ROOT / "lessonpress" / "data" / "typical-lesson.yaml"
+I18N = ROOT / "tests" / "fixtures" / "i18n" / "lessons" / "safe-chat.yaml"
+PATCH = _reportlab.PDF_SERIALISER
+
+
+@pytest.fixture
+def unpatched() -> Iterator[None]:
+    _reportlab.unpatched(PATCH)
+    try:
+        yield
+    finally:
+        _reportlab.repatched(PATCH)
+
+
+def _both(make) -> tuple[bytes, bytes]:  # noqa: ANN001
+    patched = make()
+    _reportlab.unpatched(PATCH)
+    try:
+        original = make()
+    finally:
+        _reportlab.repatched(PATCH)
+    return patched, original
+
+
+def test_the_serialiser_patch_is_in_force() -> None:
+    from reportlab.pdfbase import pdfdoc
+
+    assert pdfdoc.format is not _reportlab.SERIALISER_UNPATCHED[PATCH]["format"]
+    assert pdfdoc.PDFDictionary.format is not _reportlab.SERIALISER_UNPATCHED[PATCH]["PDFDictionary.format"]
+
+
+@pytest.mark.parametrize("name", [n for n in format_names() if FORMATS[n].inputs == "lesson"])
+def test_every_format_has_the_same_bytes_with_and_without_the_patch(name: str) -> None:
+    lesson, problems = check_lesson(LessonFile(TYPICAL, str(TYPICAL), TYPICAL.stem))
+    assert lesson is not None, problems
+    fmt, context = get_format(name), LayoutContext("a4", DEFAULT_THEME, ENGLISH)
+    patched, original = _both(lambda: render(fmt.layout(lesson, context)))
+    assert patched == original
+
+
+@pytest.mark.parametrize("language", ["es", "ar", "hi"])
+def test_other_scripts_have_the_same_bytes_with_and_without_the_patch(language: str) -> None:
+    checked = check_lesson_and_translations(LessonFile(I18N, str(I18N), I18N.stem))
+    lesson = {x.language: x for x in checked.lessons}[language]
+    context = LayoutContext("a4", fonts_for([lesson], DEFAULT_THEME), labels_for(language))
+    handout = get_format("handout")
+    patched, original = _both(lambda: render(handout.layout(lesson, context)))
+    assert patched == original
+
+
+def test_text_is_encoded_as_reportlab_encodes_it() -> None:
+    from reportlab.pdfbase import pdfdoc
+
+    original = _reportlab.SERIALISER_UNPATCHED[PATCH]["pdfdocEnc"]
+    samples = [chr(c) for c in range(0x300)] + ["plain ASCII", "tab\tand\x18breve", "café", "/Name#20"]
+    for text in samples:
+        try:
+            expected: object = original(text)  # type: ignore[operator]
+        except UnicodeEncodeError:
+            expected = UnicodeEncodeError
+        try:
+            got: object = pdfdoc.pdfdocEnc(text)
+        except UnicodeEncodeError:
+            got = UnicodeEncodeError
+        assert got == expected, repr(text)
+    for value in (0, 1, -3, 2.5, 1e-7, True, None, b"raw", [1, 2]):
+        document = pdfdoc.PDFDocument()
+        original = _reportlab.SERIALISER_UNPATCHED[PATCH]["format"]
+        assert pdfdoc.format(value, document) == original(value, document)  # type: ignore[operator]
+
+
+def test_dictionaries_with_unusual_keys_format_as_before(unpatched: None) -> None:
+    from reportlab.pdfbase import pdfdoc
+
+    entries = {"Type": "/Page", "A B": 1, "x#y": 2.5, "é": "(t)", "Kids": pdfdoc.PDFArray([1, 2])}
+    document = pdfdoc.PDFDocument()
+    expected = {
+        multiline: pdfdoc.PDFDictionary.format(_dictionary(entries, multiline), document)
+        for multiline in (True, False, "forced")
+    }
+    _reportlab.repatched(PATCH)
+    for multiline, want in expected.items():
+        assert pdfdoc.PDFDictionary.format(_dictionary(entries, multiline), document) == want
+    _reportlab.unpatched(PATCH)
+
+
+def _dictionary(entries: dict, multiline: object):  # noqa: ANN202
+    from reportlab.pdfbase import pdfdoc
+
+    d = pdfdoc.PDFDictionary(entries)
+    d.multiline = multiline
+    return d
