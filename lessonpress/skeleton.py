@@ -97,6 +97,9 @@ license: "CC BY 4.0"
 """
 # Top-level keys whose skeleton value may well be kept; every other text is a placeholder.
 _KEPT = {"title", "age_range", "language", "version", "license"}
+# Keys whose values are codes, not prose (a question's id, type and objective tag): a finished
+# lesson uses the same words (`type: choice`), so they are never placeholders.
+_CODES = {"id", "type", "tag"}
 SCHEMA_FILES = ("lesson.schema.json", "docs/lesson.schema.json")  # in the project, first found
 
 
@@ -104,7 +107,7 @@ def _texts(value: object, at: tuple = ()) -> Iterator[tuple[tuple, str]]:
     """Every text of a lesson's data with its path, except those of `_KEPT` keys."""
     if isinstance(value, dict):
         for key, item in value.items():
-            if not (not at and key in _KEPT):
+            if not (not at and key in _KEPT) and key not in _CODES:
                 yield from _texts(item, (*at, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):

@@ -32,13 +32,15 @@ def test_a_build_warns_once_about_placeholder_text_left_in(project: Path) -> Non
     assert result.exit_code == 0, result.output
     warnings = [ln for ln in result.output.splitlines() if "[lesson.placeholder]" in ln]
     assert warnings == [
-        "lessons/recycling.yaml:10:11: warning: 24 placeholder texts from `lessonpress new` are still "
+        "lessons/recycling.yaml:10:11: warning: 29 placeholder texts from `lessonpress new` are still "
         "here, e.g. 'A line under the title' [lesson.placeholder]"
     ]
     text = lesson.read_text()
-    for placeholder in placeholders():
-        own = "https://example.com/mine" if placeholder.startswith("https:") else "My own words"
+    for n, placeholder in enumerate(sorted(placeholders())):
+        own = "https://example.com/mine" if placeholder.startswith("https:") else f"My own words {n}"
         text = text.replace(f'"{placeholder}"', f'"{own}"')
+        for before in (": ", "- "):  # the check questions' texts are written without quotes
+            text = text.replace(f"{before}{placeholder}\n", f'{before}"{own}"\n')
     text = text.replace("Two or three sentences that tell learners what this session is about.", "Mine.")
     lesson.write_text(text)
     again = run("build", "lessons/recycling.yaml", "--format", "handout")
