@@ -34,7 +34,7 @@ from .cli_examples import add_examples
 from .cli_i18n import i18n_group
 from .cli_options import build_options, check_options, flags_from, theme_options
 from .cli_preview import preview_command
-from .cli_progress import Printer, WatchLog, paper_notes, summary
+from .cli_progress import Printer, paper_notes, rebuild_reporter, summary
 from .errors import LessonError
 from .settings import Flags, build_date, make_settings
 from .starter import AUDIENCES, EXAMPLES
@@ -239,12 +239,7 @@ def watch_command(ctx: click.Context, **options: Any) -> None:
     from .watch import watch, watched_paths
 
     quiet, verbose = options.get("quiet", False), options.get("verbose", False)
-    log = WatchLog(quiet)
-    printer = Printer(quiet, verbose, bar=False)
-
-    def on_build(result) -> None:  # noqa: ANN001
-        print_problems(log.shown(result.problems))
-        click.echo(log.line(result, printer.lap()), err=not result.ok)
+    printer, on_build = rebuild_reporter(quiet, verbose)
 
     def run() -> int:
         settings, warnings = make_settings(flags_from(options), today=build_date())

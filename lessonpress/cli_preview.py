@@ -26,17 +26,12 @@ from .settings import build_date, make_settings
 def preview_command(ctx: click.Context, port: int, no_open: bool, **options: Any) -> None:
     """Build, then serve the output folder on 127.0.0.1 and open its catalog in the browser;
     every save rebuilds what changed and reloads the page (Ctrl-C stops)."""
-    from .cli_progress import Printer, WatchLog
+    from .cli_progress import rebuild_reporter
     from .preview import preview
     from .watch import watched_paths
 
     quiet, verbose = options.get("quiet", False), options.get("verbose", False)
-    log = WatchLog(quiet)
-    printer = Printer(quiet, verbose, bar=False)
-
-    def on_build(result) -> None:  # noqa: ANN001
-        print_problems(log.shown(result.problems))
-        click.echo(log.line(result, printer.lap()), err=not result.ok)
+    printer, on_build = rebuild_reporter(quiet, verbose)
 
     def run() -> int:
         settings, warnings = make_settings(flags_from(options), today=build_date())

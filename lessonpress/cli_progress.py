@@ -133,3 +133,18 @@ class WatchLog:
     def line(self, result, seconds: float) -> str:  # noqa: ANN001 - a build.BuildResult
         """`[14:03:12] 1 PDF written, 5 up to date from 2 lessons in 0.4 s`."""
         return f"[{self.clock().strftime('%H:%M:%S')}] {summary(result, seconds)}"
+
+
+def rebuild_reporter(quiet: bool, verbose: bool) -> tuple[Printer, Any]:
+    """The printer and the after-each-build callback of `watch` and `preview`: one timestamped
+    line per rebuild, and only the problems the previous build did not have."""
+    from .cli_common import print_problems
+
+    log = WatchLog(quiet)
+    printer = Printer(quiet, verbose, bar=False)
+
+    def on_build(result) -> None:  # noqa: ANN001 - a build.BuildResult
+        print_problems(log.shown(result.problems))
+        click.echo(log.line(result, printer.lap()), err=not result.ok)
+
+    return printer, on_build

@@ -215,3 +215,20 @@ def format_options() -> frozenset[str]:
 def get_format(name: str) -> Format:
     """An instance of the format registered under `name`, imported on first use."""
     return FORMATS[name].layout_class()()
+
+
+# The handout's sections in teaching order (names of the `Sections` methods of layout/ and html/),
+# one list for the PDF handout and the web page. The "Get help" panel comes last, so it can be
+# torn off as the back page.
+HANDOUT_PARTS = (
+    "header",
+    "objectives",
+    "vocabulary",
+    "prompts",
+    "activities",
+    "warning_signs",
+    "takeaways",
+    "resources",
+    "compact_sources",
+    "helplines",
+)

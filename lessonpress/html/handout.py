@@ -8,23 +8,10 @@ read here.
 
 from __future__ import annotations
 
+from ..formats import HANDOUT_PARTS
 from ..model import Lesson
 from .base import HtmlContext, HtmlFormat, page
 from .sections import Sections
-
-# The handout's sections in teaching order (names of `Sections` methods), as in layout/handout.py.
-HANDOUT_PARTS = (
-    "header",
-    "objectives",
-    "vocabulary",
-    "prompts",
-    "activities",
-    "warning_signs",
-    "takeaways",
-    "resources",
-    "compact_sources",
-    "helplines",
-)
 
 
 class HtmlHandout(HtmlFormat):

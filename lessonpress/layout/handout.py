@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from ..formats import HANDOUT_PARTS
 from ..model import Lesson
 from ..scripts import script_for
 from .base import DocumentSpec, Format, LayoutContext
@@ -33,22 +34,6 @@ class Handout(Format):
             licence=True,
             learner=True,
         )
-
-
-# The handout's sections in teaching order (names of `Sections` methods).
-# The "Get help" panel comes last, so it can be torn off as the back page.
-HANDOUT_PARTS = (
-    "header",
-    "objectives",
-    "vocabulary",
-    "prompts",
-    "activities",
-    "warning_signs",
-    "takeaways",
-    "resources",
-    "compact_sources",
-    "helplines",
-)
 
 
 def handout_sections(
