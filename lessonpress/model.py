@@ -13,7 +13,7 @@ position.
 
 from __future__ import annotations
 
-from dataclasses import Field, dataclass, field, fields
+from dataclasses import Field, dataclass, field, fields, is_dataclass
 from functools import cache
 from typing import Annotated, Any, Generic, TypeVar, get_type_hints
 
@@ -398,8 +398,6 @@ class Localized(Generic[T]):
 
 def _walk(value: object, *, facilitator: bool, inside: bool = False):  # noqa: ANN202
     """Yield the RichTexts of a model value, split by whether they are facilitator-only."""
-    from dataclasses import fields, is_dataclass
-
     if isinstance(value, RichText):
         if inside == facilitator:
             yield value
@@ -408,7 +406,15 @@ def _walk(value: object, *, facilitator: bool, inside: bool = False):  # noqa: A
     elif isinstance(value, tuple):
         for item in value:
             yield from _walk(item, facilitator=facilitator, inside=inside)
-    elif is_dataclass(value):
-        for f in fields(value):
-            hidden = inside or f.metadata.get("facilitator", False)
-            yield from _walk(getattr(value, f.name), facilitator=facilitator, inside=hidden)
+    else:
+        for name, hidden in _walked_fields(type(value)):  # type: ignore[arg-type]
+            yield from _walk(getattr(value, name), facilitator=facilitator, inside=inside or hidden)
+
+
+@cache
+def _walked_fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """A model class's fields as (name, facilitator-only), none for a class that is not a
+    dataclass; read once per class (`texts()` walks every value of a lesson)."""
+    if not is_dataclass(cls):
+        return ()
+    return tuple((f.name, bool(f.metadata.get("facilitator", False))) for f in fields(cls))

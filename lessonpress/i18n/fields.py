@@ -19,9 +19,11 @@ the translation record (`state.py`):
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from ..markup import RichText
@@ -47,8 +49,25 @@ class TextField:
 
 
 # -- reading the model ----------------------------------------------------------------------
+# These answer questions about model types, never about documents, and walking a document asks
+# them once per value (~140,000 times for the shipped lessons): each answer is kept per type.
 
 
+def _per_type(question: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`question(tp)` answered once per (hashable) type."""
+    remembered = cache(question)
+
+    @functools.wraps(question)
+    def answer(tp: Any) -> Any:
+        try:
+            return remembered(tp)
+        except TypeError:  # an unhashable annotation: asked afresh
+            return question(tp)
+
+    return answer
+
+
+@_per_type
 def _unwrap(tp: Any) -> Any:
     """`X | None` -> X."""
     if get_origin(tp) in (Union, types.UnionType):
@@ -56,28 +75,33 @@ def _unwrap(tp: Any) -> Any:
     return tp
 
 
+@_per_type
 def item_type(tp: Any) -> Any | None:
     """The item type of a list field (`tuple[X, ...]`), else None."""
     tp = _unwrap(tp)
     return get_args(tp)[0] if get_origin(tp) is tuple else None
 
 
+@_per_type
 def is_text(tp: Any) -> bool:
     """True for a single translatable text (Annotated strings are numbers, URLs, dates...)."""
     return _unwrap(tp) is RichText
 
 
+@_per_type
 def is_record(tp: Any) -> bool:
     """True for a model class (a mapping in the file)."""
     tp = _unwrap(tp)
     return dataclasses.is_dataclass(tp) and tp is not RichText and get_origin(tp) is not Annotated
 
 
+@_per_type
 def keyed_by_id(cls: Any) -> bool:
     """True when a list of `cls` is translated by each item's `id`, not by position."""
     return is_record(cls) and ID in schema_fields(_unwrap(cls))
 
 
+@_per_type
 def shorthand(cls: Any) -> str | None:
     """The field a plain-text item stands for (`prompt` for a discussion prompt), if any."""
     return getattr(_unwrap(cls), "__shorthand__", None) if is_record(cls) else None

@@ -126,18 +126,7 @@ def fonts_for(lessons: Sequence[Lesson], theme: Theme) -> Theme:
     candidates = script.families
     if script.name == "Latin":
         candidates = (theme.body_font, *[f for f in candidates if f != theme.body_font])
-    chars = "".join(
-        sorted(
-            {
-                c
-                for lesson in lessons
-                for text in lesson.texts()
-                for run in text.runs
-                if not run.code
-                for c in run.text
-            }
-        )
-    )
+    chars = "".join(sorted(set().union(*(_characters(lesson) for lesson in lessons))))
     chosen = next(
         (f for f in candidates if not missing_characters(chars, face_name(f, False, False))), candidates[0]
     )
@@ -147,3 +136,19 @@ def fonts_for(lessons: Sequence[Lesson], theme: Theme) -> Theme:
         theme.heading_font if script.name == "Latin" and theme.heading_font != theme.body_font else chosen
     )
     return dataclasses.replace(theme, body_font=chosen, heading_font=heading)
+
+
+_CHARACTERS: dict[int, tuple[Lesson, frozenset[str]]] = {}
+
+
+def _characters(lesson: Lesson) -> frozenset[str]:
+    """The characters a lesson prints outside code, kept per lesson object: every output of a
+    lesson chooses its font from them (a build lays out each lesson in ~10 formats)."""
+    kept = _CHARACTERS.get(id(lesson))
+    if kept is not None and kept[0] is lesson:
+        return kept[1]
+    found = frozenset(c for text in lesson.texts() for run in text.runs if not run.code for c in run.text)
+    if len(_CHARACTERS) > 256:  # a long watch session sees many versions of its lessons
+        _CHARACTERS.clear()
+    _CHARACTERS[id(lesson)] = (lesson, found)
+    return found
