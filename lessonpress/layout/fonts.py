@@ -88,7 +88,11 @@ def missing_characters(text: str, face: str) -> list[str]:
     """Characters of `text` the face has no glyph for (spaces and line breaks excepted)."""
     have = coverage(face)
     return sorted(
-        {c for c in text if ord(c) not in have and not c.isspace() and c not in "\u00ad\u200b\u200c\u200d"}
+        {
+            c
+            for c in set(text)
+            if ord(c) not in have and not c.isspace() and c not in "\u00ad\u200b\u200c\u200d"
+        }
     )
 
 

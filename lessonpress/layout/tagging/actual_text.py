@@ -161,7 +161,7 @@ def record(tx: Any, text: str, line_end: bool) -> None:  # noqa: ANN401 - a PDFT
     actual = logical_text(text)
     runs = tx.__dict__.setdefault("_lp_runs", [])
     # A run without records (shaped again from drawn codes) still says what its codes stand for.
-    runs.append("".join(ALIAS_TEXT.get(ord(c), c) for c in text) if actual is None else actual)
+    runs.append(text.translate(ALIAS_TEXT) if actual is None else actual)  # ALIAS_TEXT: code -> text
     if line_end and text and not text.endswith(" ") and not NO_SPACES.match(text[-1:]):
         runs.append(" ")
     rtl = actual is not None and any(unicodedata.bidirectional(c) in ("R", "AL") for c in actual)
