@@ -38,16 +38,6 @@ def lessons_of(path) -> list[Lesson]:  # noqa: ANN001
     return list(check_lesson_and_translations(LessonFile(path, str(path), path.stem)).lessons)
 
 
-# Known: the Arabic teens-3 guide on A4 ends with a few lines of sources on its last page; tightening
-# the space between blocks does not save the page, and the guide keeps its sources in full.
-# The guide of teens-3 ends with its answer key on a page under a quarter full (16-21%): tightening
-# does not save that page. Known; a strict xfail, so a fix shows up.
-KNOWN_SHORT = {
-    f"teens-3-sextortion-{case}"
-    for case in ("en-plain-letter", "ar-plain-letter", "es-plain-a4", "hi-plain-letter")
-}
-
-
 def cases(subset: bool) -> list:
     out = []
     presets = SUBSET_PRESETS if subset else ((), *((p,) for p in PRESETS))
@@ -61,9 +51,6 @@ def cases(subset: bool) -> list:
                         continue
                     ident = f"{path.stem}-{lesson.language}-{'+'.join(preset) or 'plain'}-{paper}"
                     mark: tuple = () if subset else (pytest.mark.slow,)
-                    if ident in KNOWN_SHORT:
-                        reason = "last page under a quarter full (known, see KNOWN_SHORT)"
-                        mark += (pytest.mark.xfail(strict=True, reason=reason),)
                     out.append(pytest.param(lesson, preset, paper, id=ident, marks=mark))
     return out
 
