@@ -11,12 +11,13 @@ safeguarding) are never read here.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from ..formats import HANDOUT_PARTS
 from ..model import Lesson
 from ..scripts import script_for
 from .base import DocumentSpec, Format, LayoutContext
+from .flowables import kept_together
 from .page import portrait_document
 from .sections import Sections
 from .text import styles_for
@@ -94,12 +95,3 @@ def handout_story(
         if parts[at] and before is not None:
             parts[before], parts[at] = [], [kept_together(parts[before] + parts[at])]
     return [flowable for part in parts for flowable in part]
-
-
-def kept_together(flowables: list[Flowable]) -> KeepTogether:
-    """One KeepTogether of the flowables, with the content of any KeepTogether among them (one
-    inside another measures as taller than any page, so it would always start a new page)."""
-    flat: list[Flowable] = []
-    for f in flowables:
-        flat += f._content if isinstance(f, KeepTogether) else [f]
-    return KeepTogether(flat)
