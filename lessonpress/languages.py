@@ -11,9 +11,34 @@ _BCP47 = re.compile(
 )
 
 
+# Babel's names (CLDR) of the languages lessonpress ships labels or fixtures for, so that a build
+# in one of them need not load Babel's locale data (50-80 ms on a cold start, for the catalog
+# page's language headings). tests/test_languages.py checks each against Babel.
+OWN_NAMES = {
+    "ar": "العربية",
+    "en": "English",
+    "es": "Español",
+    "fr": "Français",
+    "he": "עברית",
+    "hi": "हिन्दी",
+    "km": "ខ្មែរ",
+    "pt-BR": "Português (Brasil)",
+    "sw": "Kiswahili",
+    "th": "ไทย",
+    "uk": "Українська",
+    "vi": "Tiếng Việt",
+}
+
+
 @cache
 def language_name(language: str) -> str:
     """A language's name in its own language and script, capitalised; the tag when unknown."""
+    if language in OWN_NAMES:
+        return OWN_NAMES[language]
+    return _babel_name(language)
+
+
+def _babel_name(language: str) -> str:
     from babel import Locale, UnknownLocaleError
 
     try:

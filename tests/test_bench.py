@@ -132,3 +132,23 @@ def test_a_baseline_from_another_typst_or_python_is_named(tmp_path: Path) -> Non
 
 def test_the_stored_baseline_was_measured_with_the_pinned_typst() -> None:
     assert changed_tools(ROOT / ".ci" / "bench-baseline.json") == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="needs Linux PSS")
+def test_memory_shared_with_a_forked_worker_is_counted_once() -> None:
+    import subprocess
+    import sys
+
+    from lessonpress.bench.process import _peak_memory
+
+    code = (
+        "import os, time\n"
+        "data = bytearray(os.urandom(64 * 1024 * 1024))  # 64 MiB, every page touched\n"
+        "if os.fork() == 0:\n"
+        "    time.sleep(1.5); os._exit(0)\n"
+        "time.sleep(1.5); os.wait()\n"
+    )
+    pss, rss = _peak_memory(subprocess.Popen([sys.executable, "-c", code]))
+    mib = 1024
+    assert rss > 2 * 64 * mib  # each process's RSS holds the shared 64 MiB
+    assert 64 * mib < pss < 1.5 * 64 * mib + 40 * mib  # PSS holds it once

@@ -96,9 +96,10 @@ def vs_typst(project: Path, runs: int, short: bool, check: Path | None, store: P
         if key != "cold":
             print(ratios[-1].line())
     if not short:
-        ratio, memory, pdfs = versus.whole(project, runs)
+        ratio, memory, resident, pdfs = versus.whole(project, runs)
         print(f"{ratio.line()}  [{pdfs} PDFs]")
         print(memory.line())
+        print(resident.line())
     cpu = sum(os.times()[:4])  # this process's and its children's
     print("load average at the end:   {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()), end="")
     print(f"  ({time.perf_counter() - started:.0f} s, {cpu:.0f} s of CPU)")

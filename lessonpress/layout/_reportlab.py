@@ -10,7 +10,9 @@ ReportLab in lessonpress only after importing this module.
 from __future__ import annotations
 
 import os
+import re
 import sys
+from typing import Any
 
 
 def _safe_import() -> None:
@@ -35,6 +37,49 @@ def _safe_import() -> None:
 
 
 _safe_import()
+
+
+# -- a faster start: ReportLab's web-address pattern compiled when first used ---------------
+# `reportlab.platypus.paragraph` compiles, as it is imported, a case-insensitive pattern over
+# most of Unicode (`uri_pat`) that only hyphenating a long web address with `uriWasteReduce`
+# uses, which lessonpress never sets (layout/help.py breaks addresses itself). Compiling it took
+# ~35 ms, a tenth of a cold one-lesson build. Here it is compiled on its first use instead.
+
+URI_PATTERN_PREFIX = "(^(?:[a-z0-9\\.\\-\\+]*)://)"
+
+
+class LazyPattern:
+    """A compiled pattern, compiled the first time it is used."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> object:
+        if self._compiled is None:
+            self._compiled = _compile(*self._args)
+        return getattr(self._compiled, name)
+
+
+def _import_paragraph_lazily() -> None:
+    """Import `reportlab.platypus.paragraph` with its web-address pattern left uncompiled."""
+    if "reportlab.platypus.paragraph" in sys.modules:
+        return
+
+    def compile_later(pattern: Any, flags: int = 0) -> Any:
+        if isinstance(pattern, str) and pattern.startswith(URI_PATTERN_PREFIX):
+            return LazyPattern(pattern, flags)
+        return _compile(pattern, flags)
+
+    re.compile = compile_later
+    try:
+        import reportlab.platypus.paragraph  # noqa: F401
+    finally:
+        re.compile = _compile
+
+
+_compile = re.compile
+_import_paragraph_lazily()
 
 
 # -- named patches and internals used by tagged output (layout/tagging/) ----------------------

@@ -359,8 +359,17 @@ class WebAddress(Flowable):
         self.shown, self.href = shown, href
         self.style, self.theme = style, theme
         self.lines: list[Flowable] = []
+        self._wrapped_at: float | None = None
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        # The lines depend on the width alone; a table or the card columns ask the same width
+        # many times as they measure (about 20 times a handout), so it is worked out once.
+        if avail_width != self._wrapped_at:
+            self._break(avail_width, avail_height)
+            self._wrapped_at = avail_width
+        return self.width, self.height
+
+    def _break(self, avail_width: float, avail_height: float) -> None:
         style, prefix, suffix = self.style, self.before, escape(self.after)
         rtl = style.wordWrap == "RTL"
         width = lambda text: stringWidth(text, style.fontName, style.fontSize) * 1.02  # noqa: E731
@@ -386,7 +395,6 @@ class WebAddress(Flowable):
             ]
         self.width = avail_width
         self.height = sum(p.wrap(avail_width, avail_height)[1] for p in self.lines)
-        return self.width, self.height
 
     def draw(self) -> None:
         y = self.height

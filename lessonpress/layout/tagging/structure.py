@@ -10,15 +10,21 @@ XMP metadata with `dc:title` and `pdfuaid:part`. `/Lang` and `/ViewerPreferences
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from functools import cache
-from xml.sax.saxutils import escape as xml_escape
 
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 
 from .. import _reportlab as rl
 from .roles import Tag
 from .tagger import Annotation, Element, Tagger
+
+
+def _xml_text(text: str) -> str:
+    """`&`, `<` and `>` escaped for XML character data (as `xml.sax.saxutils.escape`, whose
+    module imports `urllib.request`, ~20 ms of a cold start)."""
+    return html.escape(text, quote=False)
 
 
 @dataclass(frozen=True)
@@ -160,16 +166,16 @@ def xmp(info: DocumentInfo) -> str:
     """The XMP packet: title, language, author, subject, creator tool and `pdfuaid:part 1`."""
 
     def alt(text: str) -> str:
-        return f'<rdf:Alt><rdf:li xml:lang="x-default">{xml_escape(text)}</rdf:li></rdf:Alt>'
+        return f'<rdf:Alt><rdf:li xml:lang="x-default">{_xml_text(text)}</rdf:li></rdf:Alt>'
 
     rows = [f"<dc:title>{alt(info.title)}</dc:title>"]
     if info.author:
-        rows.append(f"<dc:creator><rdf:Seq><rdf:li>{xml_escape(info.author)}</rdf:li></rdf:Seq></dc:creator>")
+        rows.append(f"<dc:creator><rdf:Seq><rdf:li>{_xml_text(info.author)}</rdf:li></rdf:Seq></dc:creator>")
     if info.subject:
         rows.append(f"<dc:description>{alt(info.subject)}</dc:description>")
     rows += [
-        f"<dc:language><rdf:Bag><rdf:li>{xml_escape(info.language)}</rdf:li></rdf:Bag></dc:language>",
-        f"<xmp:CreatorTool>{xml_escape(info.creator)}</xmp:CreatorTool>",
+        f"<dc:language><rdf:Bag><rdf:li>{_xml_text(info.language)}</rdf:li></rdf:Bag></dc:language>",
+        f"<xmp:CreatorTool>{_xml_text(info.creator)}</xmp:CreatorTool>",
         "<pdfuaid:part>1</pdfuaid:part>",
     ]
     body = "\n   ".join(rows)
