@@ -1,10 +1,11 @@
 """Turn a DocumentSpec into PDF bytes: the same spec always gives the same bytes.
 
 ReportLab's `invariant` mode fixes the dates and document id, so identical input gives
-byte-identical PDFs. A document whose last page is less than a quarter full is laid out again
-with the tighter variants its format offers (less space between blocks), and the first that
-saves a page is kept. The total page count ("Page 1 of 3") is drawn as a form XObject that is
-filled in when the document is saved, so each document is laid out once, not twice.
+byte-identical PDFs. A document whose last page, or any other, is less than a quarter full is
+laid out again with the variants its format offers (less space between blocks; its last blocks
+kept together differently), and the first that saves a page, or leaves no page nearly empty, is
+kept. The total page count ("Page 1 of 3") is drawn as a form XObject that is filled in when the
+document is saved, so each document is laid out once, not twice.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from .layout.progress import GuardedDocTemplate
 from .layout.tagging.canvas import TaggingCanvas
 from .layout.tagging.structure import DocumentInfo
 
-LAST_PAGE_MIN = 0.25  # a last page less full than this is worth a tighter layout
+LAST_PAGE_MIN = 0.25  # a last (or stranded) page less full than this is worth a tighter layout
 
 
 class _Canvas(TaggingCanvas):
@@ -61,18 +62,32 @@ PAGINATION = "/Artifact <</Type /Pagination>> BDC"
 def render(spec: DocumentSpec, *, tagged: bool = True) -> bytes:
     """Lay out and draw the document; return the PDF file's bytes. Tagged (PDF/UA-1: structure
     tree, marked content, artifacts) unless `tagged` is False."""
-    data, pages, fill = render_measured(spec, tagged=tagged)
+    data, fills = _render_filled(spec, tagged=tagged)
     for tighter in spec.tighter:
-        if pages == 1 or fill >= LAST_PAGE_MIN:
+        if not wastes_a_page(fills):
             break
-        other, fewer, other_fill = render_measured(tighter(), tagged=tagged)
-        if fewer < pages:
-            return other
+        other, other_fills = _render_filled(tighter(), tagged=tagged)
+        fewer = len(other_fills) < len(fills)
+        if fewer or (len(other_fills) == len(fills) and not wastes_a_page(other_fills)):
+            return other  # a page saved, or none left nearly empty
     return data
+
+
+def wastes_a_page(fills: list[float]) -> bool:
+    """True when a document of more than one page has a page less than LAST_PAGE_MIN full: its
+    last page, or a page left almost empty before a block that moved whole to the next one (a
+    handout's few lines of sources before its "Get help" back page)."""
+    return len(fills) > 1 and min(fills) < LAST_PAGE_MIN
 
 
 def render_measured(spec: DocumentSpec, *, tagged: bool = True) -> tuple[bytes, int, float]:
     """The PDF bytes, its page count and how full its last page's text frame is (0 to 1)."""
+    data, fills = _render_filled(spec, tagged=tagged)
+    return data, len(fills), fills[-1] if fills else 1.0
+
+
+def _render_filled(spec: DocumentSpec, *, tagged: bool = True) -> tuple[bytes, list[float]]:
+    """The PDF bytes and how full each page's text frame is (0 to 1)."""
     buffer = io.BytesIO()
     filled: list[float] = []
     meta = spec.metadata
@@ -130,4 +145,4 @@ def render_measured(spec: DocumentSpec, *, tagged: bool = True) -> tuple[bytes, 
                 self.tag(info)
 
     doc.build(list(spec.story), canvasmaker=DocumentCanvas)
-    return buffer.getvalue(), len(filled), filled[-1] if filled else 1.0
+    return buffer.getvalue(), filled

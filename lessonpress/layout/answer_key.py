@@ -47,17 +47,27 @@ def answer_key_section(
     heading = sections.heading(context.labels.answer_key)
     if key:  # in an appendix: the lesson's title names the key
         heading = sections.heading(f"{context.labels.answer_key}: {lesson.title.plain}")
-    body = answer_key_body(lesson, sections)
-    return [KeepTogether([heading, body[0]]), *body[1:]] if body else [heading]
+    # The heading goes with the first question's flowables, not with a KeepTogether of them: a
+    # KeepTogether inside another measures as taller than any page, so the pair always went to
+    # a new page (a guide's key never followed its sources; a binder's appendix title stood alone).
+    first, *rest = key_entries(lesson, sections) or [[]]
+    return [KeepTogether([heading, *first]), *(KeepTogether(entry) for entry in rest)]
 
 
 def answer_key_body(lesson: Lesson, sections: Sections) -> list[Flowable]:
     """Each question with its answer, why, its objective and whether it is on the ticket."""
     if lesson.check is None:
         return [paragraph(escape(sections.labels.no_questions), sections.styles.meta)]
+    return [KeepTogether(entry) for entry in key_entries(lesson, sections)]
+
+
+def key_entries(lesson: Lesson, sections: Sections) -> list[list[Flowable]]:
+    """The flowables of each question of the key, in the quiz's order."""
+    if lesson.check is None:
+        return []
     on_ticket = {q.id for q in lesson.check.ticket()}
     return [
-        KeepTogether(key_entry(p, lesson, sections, p.question.id in on_ticket))
+        key_entry(p, lesson, sections, p.question.id in on_ticket)
         for p in quiz(lesson, sections.labels.letters)
     ]
 

@@ -65,8 +65,9 @@ class DocumentSpec:
     page_count_font: tuple[str, float] = ("Atkinson", 9.0)  # also the document's base font
     on_save: Callable[[Any], None] | None = None  # draws forms filled in at the end (a TOC)
     frame_even: tuple[float, float, float, float] | None = None  # two-sided: mirrored frame
-    # Tighter layouts of the same document, tried in order when this one ends on a page less
-    # than a quarter full; the first with fewer pages is printed instead.
+    # Other layouts of the same document (tighter, or its last blocks kept together), tried in
+    # order when this one has a page less than a quarter full (the last, or one left almost
+    # empty); the first with fewer pages, or with as many and none nearly empty, is printed.
     tighter: tuple[Callable[[], DocumentSpec], ...] = ()
 
 

@@ -8,7 +8,7 @@ from functools import cache
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.pdfgen.pathobject import PDFPathObject
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from .complex_scripts import ScriptParagraph
 from .tagging.roles import figure, tag
@@ -272,3 +272,12 @@ def qr_address(url: str) -> str:
         if url.startswith(prefix):
             url = url[len(prefix) :]
     return url.rstrip("/") if url.count("/") <= 1 else url
+
+
+def kept_together(flowables: list[Flowable]) -> KeepTogether:
+    """One KeepTogether of the flowables, with the content of any KeepTogether among them (one
+    inside another measures as taller than any page, so it would always start a new page)."""
+    flat: list[Flowable] = []
+    for f in flowables:
+        flat += f._content if isinstance(f, KeepTogether) else [f]
+    return KeepTogether(flat)

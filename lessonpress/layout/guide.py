@@ -21,6 +21,7 @@ from .answer_key import answer_key_section
 from .base import DocumentSpec, Format, LayoutContext
 from .boxes import Callout
 from .direction import mirror_commands, mirror_rows, mirror_widths
+from .flowables import kept_together
 from .page import portrait_document
 from .sections import Sections
 from .tagging.roles import Tag, container, heading, tag
@@ -37,7 +38,18 @@ class Guide(Format):
             lambda c: guide_story(lesson, c) + answer_key_section(lesson, c),
             context.labels.guide,
             duplex=True,
+            balanced=lambda c: balanced_story(lesson, c),
         )
+
+
+def balanced_story(lesson: Lesson, context: LayoutContext) -> list[Flowable]:
+    """The guide with its last section (the answer key, else the sources) kept whole, so the
+    last page is not left with its last few lines: the renderer's re-layout tries it when the
+    tighter spacings did not save that page."""
+    key = answer_key_section(lesson, context)
+    if key:
+        return guide_story(lesson, context) + [kept_together(key)]
+    return guide_story(lesson, context, last_kept=True)
 
 
 def guide_story(
@@ -48,8 +60,10 @@ def guide_story(
     title_level: int = 0,
     section_level: int = 0,
     heading_level: int = 1,
+    last_kept: bool = False,
 ) -> list[Flowable]:
-    """The guide's flowables; a facilitator binder calls this per lesson."""
+    """The guide's flowables; a facilitator binder calls this per lesson. `last_kept` keeps its
+    last section whole (see `balanced_story`)."""
     styles = styles_for(context.theme, script_for(lesson.language))
     g = GuideSections(
         lesson,
@@ -63,7 +77,7 @@ def guide_story(
         heading_level=heading_level,
         in_pack=context.in_pack,
     )
-    story: list[Flowable] = []
+    story: list[list[Flowable]] = []
     for part in (
         g.guide_header,
         g.at_a_glance,
@@ -79,8 +93,12 @@ def guide_story(
         g.helplines,
         g.sources,
     ):
-        story.extend(part())
-    return story
+        made = part()
+        if made:
+            story.append(made)
+    if last_kept and story:
+        story[-1] = [kept_together(story[-1])]
+    return [flowable for part in story for flowable in part]
 
 
 class GuideSections(Sections):

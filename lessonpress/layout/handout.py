@@ -17,6 +17,7 @@ from ..formats import HANDOUT_PARTS
 from ..model import Lesson
 from ..scripts import script_for
 from .base import DocumentSpec, Format, LayoutContext
+from .flowables import kept_together
 from .page import portrait_document
 from .sections import Sections
 from .text import styles_for
@@ -33,6 +34,7 @@ class Handout(Format):
             context.labels.handout,
             licence=True,
             learner=True,
+            balanced=lambda c: handout_story(lesson, c, sources_with_previous=True),
         )
 
 
@@ -69,8 +71,14 @@ def handout_story(
     title_level: int = 0,
     section_level: int = 0,
     heading_level: int = 1,
+    sources_with_previous: bool = False,
 ) -> list[Flowable]:
-    """The handout's flowables; a pack calls this per lesson with its own outline levels."""
+    """The handout's flowables; a pack calls this per lesson with its own outline levels.
+
+    `sources_with_previous` keeps the compact sources with the section before them: when the
+    "Get help" panel takes the back page and the sources alone would not fit on the page before
+    it, that section goes over with them, so no page holds only a few lines of sources.
+    """
     s = handout_sections(
         lesson,
         context,
@@ -80,7 +88,10 @@ def handout_story(
         heading_level=heading_level,
     )
     s.writes_names = True  # a Name / Date / Group line under the title (`wants_name_line`)
-    story: list[Flowable] = []
-    for part in HANDOUT_PARTS:
-        story.extend(getattr(s, part)())
-    return story
+    parts = [getattr(s, part)() for part in HANDOUT_PARTS]
+    if sources_with_previous:
+        at = HANDOUT_PARTS.index("compact_sources")
+        before = max((i for i in range(at) if parts[i]), default=None)
+        if parts[at] and before is not None:
+            parts[before], parts[at] = [], [kept_together(parts[before] + parts[at])]
+    return [flowable for part in parts for flowable in part]

@@ -10,6 +10,7 @@ import dataclasses
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -240,33 +241,34 @@ def portrait_document(
     duplex: bool = False,
     licence: bool = False,
     learner: bool = False,
+    balanced: Callable[[LayoutContext], list] | None = None,
 ) -> DocumentSpec:
     """A portrait output of one lesson: its story on the theme's pages, with the footer that
     names the lesson (and its licence, or the kind of document) and the document information.
 
     Given a story *maker* (a function of the context) rather than a story, the document can be
-    laid out again with less space between blocks, which the renderer tries when the last page
-    would be less than a quarter full.
+    laid out again with less space between blocks, which the renderer tries when a page (the
+    last, or one left almost empty before a block that moved whole to the next) would be less
+    than a quarter full. A `balanced` maker, the same content with its last blocks kept
+    together differently, is tried after those.
 
     A `learner` output of a lesson with helplines has a help line at the foot of every page.
     """
     if callable(story):
-        make = story
-        tighter = tuple(
-            (
-                lambda d=d: portrait_document(
-                    lesson, _denser(context, d), make, kind, duplex=duplex, licence=licence, learner=learner
-                )
+
+        def laid_out(made: Callable[[LayoutContext], list], c: LayoutContext) -> DocumentSpec:
+            return portrait_document(
+                lesson, c, made(c), kind, duplex=duplex, licence=licence, learner=learner
             )
+
+        others = [
+            partial(laid_out, story, _denser(context, d))
             for d in TIGHTER_DENSITIES
             if d < context.theme.density
-        )
-        return dataclasses.replace(
-            portrait_document(
-                lesson, context, make(context), kind, duplex=duplex, licence=licence, learner=learner
-            ),
-            tighter=tighter,
-        )
+        ]
+        if balanced is not None:
+            others.append(partial(laid_out, balanced, context))
+        return dataclasses.replace(laid_out(story, context), tighter=tuple(others))
     theme = context.theme
     register_theme(theme)
     notice = draft_notice(lesson, context)

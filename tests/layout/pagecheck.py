@@ -65,16 +65,26 @@ def text_lines(page, frame: tuple[float, float, float, float]) -> list[Line]:  #
 
 
 def last_page_fill(data: bytes, frame: tuple[float, float, float, float]) -> tuple[int, float]:
-    """(pages, how much of the last page's frame is used, 0 to 1), from the lowest thing drawn
-    inside the frame: text, rules, boxes, pictures."""
+    """(pages, how much of the last page's frame is used, 0 to 1): see `page_fills`."""
+    fills = page_fills(data, frame)
+    return len(fills), fills[-1]
+
+
+def page_fills(data: bytes, frame: tuple[float, float, float, float]) -> list[float]:
+    """How much of each page's frame is used, 0 to 1, from the lowest thing drawn inside the
+    frame: text, rules, boxes, pictures."""
     _, y, _, h = frame
+    fills = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        page = pdf.pages[-1]
-        top = page.height - (y + h)
-        bottoms = [
-            o["bottom"] for o in _objects(page) if top - 2 <= o["top"] and o["bottom"] <= page.height - y + 2
-        ]
-        return len(pdf.pages), (max(bottoms) - top) / h if bottoms else 0.0
+        for page in pdf.pages:
+            top = page.height - (y + h)
+            bottoms = [
+                o["bottom"]
+                for o in _objects(page)
+                if top - 2 <= o["top"] and o["bottom"] <= page.height - y + 2
+            ]
+            fills.append((max(bottoms) - top) / h if bottoms else 0.0)
+    return fills
 
 
 def _objects(page) -> Iterable[dict]:  # noqa: ANN001

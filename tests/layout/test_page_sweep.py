@@ -1,6 +1,7 @@
 """Page-level checks, read from the real PDFs as a print designer would: no heading ends a page,
 no document ends on a page under a quarter full (unless it has one page), large print has no
-text under 18 pt outside footers, no QR code under 20 mm.
+text under 18 pt outside footers, no QR code under 20 mm; and no handout with its "Get help"
+panel leaves any page under a quarter full (every shipped lesson, in every language).
 
 By default a representative subset runs (one lesson in four languages, both papers, the main
 presets); the whole sweep (every shipped lesson, every translation, every preset, A4 and
@@ -15,18 +16,21 @@ import os
 import pytest
 
 from lessonpress.formats import get_format
+from lessonpress.helplines import load_helplines
 from lessonpress.labels import labels_for
 from lessonpress.layout.base import LayoutContext
 from lessonpress.layout.fonts import fonts_for
+from lessonpress.layout.page import PortraitPage
 from lessonpress.lessons import check_lesson_and_translations
 from lessonpress.model import Lesson
 from lessonpress.project import LessonFile
-from lessonpress.render import render
+from lessonpress.regions import select
+from lessonpress.render import LAST_PAGE_MIN, render
 from lessonpress.theme import DEFAULT_THEME
 from lessonpress.themes import PRESETS, apply_presets
 
-from ..conftest import SHIPPED
-from .pagecheck import frame_of, headings_at_foot, last_page_fill, small_qr_codes, small_text
+from ..conftest import ROOT, SHIPPED
+from .pagecheck import headings_at_foot, last_page_fill, page_fills, small_qr_codes, small_text
 
 FORMATS = ("handout", "guide")
 SUBSET_LESSON = "teens-3-sextortion"
@@ -36,16 +40,6 @@ SUBSET_PRESETS: tuple[tuple[str, ...], ...] = ((), ("large-print",))
 def lessons_of(path) -> list[Lesson]:  # noqa: ANN001
     """A shipped lesson and its translations."""
     return list(check_lesson_and_translations(LessonFile(path, str(path), path.stem)).lessons)
-
-
-# Known: the Arabic teens-3 guide on A4 ends with a few lines of sources on its last page; tightening
-# the space between blocks does not save the page, and the guide keeps its sources in full.
-# The guide of teens-3 ends with its answer key on a page under a quarter full (16-21%): tightening
-# does not save that page. Known; a strict xfail, so a fix shows up.
-KNOWN_SHORT = {
-    f"teens-3-sextortion-{case}"
-    for case in ("en-plain-letter", "ar-plain-letter", "es-plain-a4", "hi-plain-letter")
-}
 
 
 def cases(subset: bool) -> list:
@@ -61,9 +55,6 @@ def cases(subset: bool) -> list:
                         continue
                     ident = f"{path.stem}-{lesson.language}-{'+'.join(preset) or 'plain'}-{paper}"
                     mark: tuple = () if subset else (pytest.mark.slow,)
-                    if ident in KNOWN_SHORT:
-                        reason = "last page under a quarter full (known, see KNOWN_SHORT)"
-                        mark += (pytest.mark.xfail(strict=True, reason=reason),)
                     out.append(pytest.param(lesson, preset, paper, id=ident, marks=mark))
     return out
 
@@ -75,12 +66,7 @@ def check(lesson: Lesson, preset: tuple[str, ...], paper: str) -> list[str]:
     problems = []
     for fmt in FORMATS:
         data = render(get_format(fmt).layout(lesson, context))
-        frame = frame_of(context, duplex=fmt == "guide")
-        notice = lesson.translation is not None and lesson.translation.draft
-        if notice:  # a draft's footer is taller: the frame the document used
-            from lessonpress.layout.page import PortraitPage
-
-            frame = PortraitPage.of(context, duplex=fmt == "guide", notice=True).frame
+        frame = frame_for(lesson, context, duplex=fmt == "guide")
         problems += [f"{fmt}: {p}" for p in headings_at_foot(data, frame, theme.heading_size)]
         pages, fill = last_page_fill(data, frame)
         if pages > 1 and fill < 0.25:
@@ -90,6 +76,44 @@ def check(lesson: Lesson, preset: tuple[str, ...], paper: str) -> list[str]:
             footer = theme.min_text_size * 14 / 18
             problems += [f"{fmt}: {p}" for p in small_text(data, 18, footer_minimum=footer, frame=frame)][:3]
     return problems
+
+
+def frame_for(lesson: Lesson, context: LayoutContext, *, duplex: bool) -> tuple[float, float, float, float]:
+    """The text frame the lesson's document used (a draft translation's footer is taller)."""
+    notice = lesson.translation is not None and lesson.translation.draft
+    return PortraitPage.of(context, duplex=duplex, notice=notice).frame
+
+
+BOOK = load_helplines(ROOT / "assets" / "helplines.yaml")[0]
+# The region whose panel each language's handout is checked with, on each paper: English with the
+# two largest panels (the United States on Letter, the United Kingdom on A4: either fills most of
+# a page), the others as lessonpress.toml sets them (Arabic has none: "Your local helpline").
+HANDOUT_REGIONS: dict[str, dict[str, str | None]] = {
+    "en": {"a4": "GB", "letter": "US"},
+    "es": {"a4": "MX", "letter": "MX"},
+    "hi": {"a4": "IN", "letter": "IN"},
+    "ar": {"a4": None, "letter": None},
+}
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda path: path.stem)
+def test_no_handout_page_is_left_nearly_empty(path) -> None:  # noqa: ANN001
+    """The "Get help" back page never leaves the page before it with a few lines of sources
+    (nor does anything else leave a page under a quarter full), on A4 and Letter."""
+    problems = []
+    for lesson in lessons_of(path):
+        for paper, region in HANDOUT_REGIONS[lesson.language].items():
+            theme = fonts_for([lesson], DEFAULT_THEME)
+            helplines = select(BOOK, lesson.language, region)
+            context = LayoutContext(paper, theme, labels_for(lesson.language), helplines=helplines)
+            data = render(get_format("handout").layout(lesson, context))
+            fills = page_fills(data, frame_for(lesson, context, duplex=False))
+            problems += [
+                f"{lesson.language} {region} {paper}: page {n} of {len(fills)} is {fill:.0%} full"
+                for n, fill in enumerate(fills, 1)
+                if len(fills) > 1 and fill < LAST_PAGE_MIN
+            ]
+    assert problems == []
 
 
 @pytest.mark.parametrize(("lesson", "preset", "paper"), cases(subset=True))
