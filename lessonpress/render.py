@@ -3,9 +3,12 @@
 ReportLab's `invariant` mode fixes the dates and document id, so identical input gives
 byte-identical PDFs. A document whose last page, or any other, is less than a quarter full is
 laid out again with the variants its format offers (less space between blocks; its last blocks
-kept together differently), and the first that saves a page, or leaves no page nearly empty, is
-kept. The total page count ("Page 1 of 3") is drawn as a form XObject that is filled in when the
-document is saved, so each document is laid out once, not twice.
+kept together differently, then also tighter), and the first that leaves no page nearly empty
+without adding one is kept. When a variant saves a page but still ends on a nearly empty one (a
+last section taller than a page moves whole), the rest are tried too: the one with fewest pages
+and none nearly empty wins, else the one whose emptiest page is fullest. The total page count
+("Page 1 of 3") is drawn as a form XObject that is filled in when the document is saved, so each
+layout is drawn once, not twice.
 """
 
 from __future__ import annotations
@@ -27,6 +30,10 @@ from .layout.tagging.canvas import TaggingCanvas
 from .layout.tagging.structure import DocumentInfo
 
 LAST_PAGE_MIN = 0.25  # a last (or stranded) page less full than this is worth a tighter layout
+# A page's fill is measured here to the foot of its last line's leading, a little below the
+# ink a reader sees (most with the wide line spacing of large print and dyslexia-friendly type):
+# a page is judged by LAST_PAGE_MIN plus this much of its frame.
+FILL_SLACK = 0.02
 
 
 class _Canvas(TaggingCanvas):
@@ -63,21 +70,36 @@ def render(spec: DocumentSpec, *, tagged: bool = True) -> bytes:
     """Lay out and draw the document; return the PDF file's bytes. Tagged (PDF/UA-1: structure
     tree, marked content, artifacts) unless `tagged` is False."""
     data, fills = _render_filled(spec, tagged=tagged)
-    for tighter in spec.tighter:
-        if not wastes_a_page(fills):
-            break
+    if not wastes_a_page(fills):
+        return data
+    variants = iter(spec.tighter)
+    tried = [(data, fills)]
+    for tighter in variants:
         other, other_fills = _render_filled(tighter(), tagged=tagged)
-        fewer = len(other_fills) < len(fills)
-        if fewer or (len(other_fills) == len(fills) and not wastes_a_page(other_fills)):
-            return other  # a page saved, or none left nearly empty
-    return data
+        if len(other_fills) <= len(fills) and not wastes_a_page(other_fills):
+            return other  # no page nearly empty, and no page more
+        tried.append((other, other_fills))
+        if len(other_fills) < len(fills):
+            break  # a page saved, but one still nearly empty (a long last section moved whole)
+    else:
+        return data
+    # The remaining variants may do both. Of the layouts with no page more, the one with fewest
+    # pages and none nearly empty is printed; failing that, the one whose emptiest page is fullest.
+    tried += [_render_filled(tighter(), tagged=tagged) for tighter in variants]
+    fitting = [(n, t) for n, t in enumerate(tried) if len(t[1]) <= len(fills)]
+    good = [(len(t[1]), n) for n, t in fitting if not wastes_a_page(t[1])]
+    if good:
+        return tried[min(good)[1]][0]
+    _, _, best = max((min(t[1]), -len(t[1]), -n) for n, t in fitting)
+    return tried[-best][0]
 
 
 def wastes_a_page(fills: list[float]) -> bool:
-    """True when a document of more than one page has a page less than LAST_PAGE_MIN full: its
+    """True when a document of more than one page has a page less than LAST_PAGE_MIN full (with
+    FILL_SLACK for the last line's leading): its
     last page, or a page left almost empty before a block that moved whole to the next one (a
     handout's few lines of sources before its "Get help" back page)."""
-    return len(fills) > 1 and min(fills) < LAST_PAGE_MIN
+    return len(fills) > 1 and min(fills) < LAST_PAGE_MIN + FILL_SLACK
 
 
 def render_measured(spec: DocumentSpec, *, tagged: bool = True) -> tuple[bytes, int, float]:

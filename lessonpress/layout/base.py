@@ -67,7 +67,7 @@ class DocumentSpec:
     frame_even: tuple[float, float, float, float] | None = None  # two-sided: mirrored frame
     # Other layouts of the same document (tighter, or its last blocks kept together), tried in
     # order when this one has a page less than a quarter full (the last, or one left almost
-    # empty); the first with fewer pages, or with as many and none nearly empty, is printed.
+    # empty); the first with no page more and none nearly empty is printed (`render.render`).
     tighter: tuple[Callable[[], DocumentSpec], ...] = ()
 
 

@@ -250,7 +250,7 @@ def portrait_document(
     laid out again with less space between blocks, which the renderer tries when a page (the
     last, or one left almost empty before a block that moved whole to the next) would be less
     than a quarter full. A `balanced` maker, the same content with its last blocks kept
-    together differently, is tried after those.
+    together differently, is tried after those, as it is and then with less space.
 
     A `learner` output of a lesson with helplines has a help line at the foot of every page.
     """
@@ -267,7 +267,14 @@ def portrait_document(
             if d < context.theme.density
         ]
         if balanced is not None:
+            # Kept together as it is, then tighter: tried only when nothing before left every
+            # page at least a quarter full (a last section taller than a page moves whole).
             others.append(partial(laid_out, balanced, context))
+            others += [
+                partial(laid_out, balanced, _denser(context, d))
+                for d in TIGHTER_DENSITIES
+                if d < context.theme.density
+            ]
         return dataclasses.replace(laid_out(story, context), tighter=tuple(others))
     theme = context.theme
     register_theme(theme)
