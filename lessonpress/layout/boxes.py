@@ -88,6 +88,8 @@ class Callout(Flowable):
         page = frame._height if frame is not None else avail_height
         if self.keep and not at_top and self.height <= page:
             return []  # the next page holds it whole
+        if not self.first_part and not at_top:
+            return []  # a continuation starts a page: never a second "(continued)" under the first
         room = avail_height - 2 * self.style.padding
         head, tail = self._cut(avail_width, room, inside=False)
         if len(head) < 2:  # only the title would fit: cut inside a block instead

@@ -12,13 +12,17 @@ import pytest
 from pypdf import PdfReader
 
 from lessonpress.formats import get_format
-from lessonpress.labels import ENGLISH
+from lessonpress.labels import ENGLISH, labels_for
 from lessonpress.layout.base import LayoutContext
+from lessonpress.layout.fonts import fonts_for
+from lessonpress.lessons import check_lesson_and_translations
 from lessonpress.model import Lesson
+from lessonpress.project import LessonFile
 from lessonpress.render import LAST_PAGE_MIN, render, render_measured
 from lessonpress.theme import DEFAULT_THEME
+from lessonpress.themes import apply_presets
 
-from ..conftest import GOOD, SHIPPED, load, load_text, make_pdf, squash
+from ..conftest import GOOD, ROOT, SHIPPED, load, load_text, make_pdf, squash
 
 
 def page_texts(data: bytes) -> list[str]:
@@ -136,3 +140,23 @@ def test_the_guide_keeps_sources_in_full() -> None:
     text = squash(" ".join(page_texts(make_pdf(lesson, "guide"))))
     for source in lesson.sources:
         assert squash(source.url) in text
+
+
+def test_a_continued_box_goes_on_at_the_top_of_the_next_page() -> None:
+    """The Spanish teens-9 handout in large print on Letter: its key takeaways box, about a page
+    tall, split once at the foot of a page and then again under itself on the same page, so
+    "Ideas clave (continuación)" printed twice, once on the page where the box began."""
+    path = ROOT / "lessons" / "teens-9-job-offers-that-are-traps.yaml"
+    checked = check_lesson_and_translations(LessonFile(path, str(path), path.stem))
+    spanish = next(lesson for lesson in checked.lessons if lesson.language == "es")
+    theme = fonts_for([spanish], apply_presets(DEFAULT_THEME, ("large-print",)))
+    context = LayoutContext("letter", theme, labels_for("es"))
+    pages = page_texts(render(get_format("handout").layout(spanish, context)))
+    title, continued = "Ideasclave", "Ideasclave(continuación)"
+    starts = [n for n, text in enumerate(pages) if title in text.replace(continued, "")]
+    assert len(starts) == 1, starts
+    assert continued not in pages[starts[0]]
+    for n, text in enumerate(pages):
+        assert text.count(continued) <= 1, n
+        if continued in text:
+            assert text.startswith(continued), text[:60]
