@@ -100,7 +100,7 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[tuple[int, JobResult]]:
     finally:
         _stop(pool, finished)
         if not finished:  # a terminated worker may have been writing: leave no temporary file
-            _remove_temp_files({job.output.parent for job in jobs})
+            _remove_temp_files({job.output.parent for job in jobs} | _thumbnail_folders(jobs))
     yield from _retry(jobs, sorted(lost))
 
 
@@ -163,6 +163,13 @@ def _stop(pool: Any, finished: bool) -> None:
         for process in processes:  # reaped, so their temporary files count as left behind
             process.join(timeout=0.5)
     pool.shutdown(wait=finished, cancel_futures=True)
+
+
+def _thumbnail_folders(jobs: list[Job]) -> set[Path]:
+    """Where the workers write the catalog's thumbnails (`_thumbnail`), one per output folder."""
+    from .html.catalog import THUMBS
+
+    return {Path(job.settings.out_dir) / THUMBS for job in jobs}
 
 
 def _remove_temp_files(folders: set[Path]) -> None:
