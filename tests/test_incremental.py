@@ -72,6 +72,38 @@ def test_a_deleted_or_changed_output_is_rebuilt(i18n_project: Path) -> None:
     ]
 
 
+def test_an_output_is_hashed_only_when_its_size_or_time_changed(i18n_project: Path, monkeypatch) -> None:  # noqa: ANN001
+    import lessonpress.incremental as incremental
+
+    build(settings(formats=("handout",)))
+    hashed: list[Path] = []
+    digest = incremental.output_digest
+    monkeypatch.setattr(incremental, "output_digest", lambda path: hashed.append(path) or digest(path))
+    assert build(settings(formats=("handout",))).written == ()
+    assert hashed == []  # untouched since written: nothing read
+    pdf = Path("out/es/safe-chat-handout.pdf")
+    data = pdf.read_bytes()
+    pdf.write_bytes(data)  # the same bytes, a new time: hashed, found equal, kept
+    assert build(settings(formats=("handout",))).written == ()
+    assert len(hashed) == 1 and Path(hashed[0]).name == pdf.name
+    pdf.write_bytes(data.replace(b"%%EOF", b"%%EOX"))  # same size, other bytes, a new time: rebuilt
+    assert names(build(settings(formats=("handout",))).written) == ["out/es/safe-chat-handout.pdf"]
+
+
+def test_a_state_file_without_file_times_still_works(i18n_project: Path) -> None:
+    import json
+
+    from lessonpress.incremental import STATE_DIR, STATE_FILE
+
+    build(settings(formats=("handout",)))
+    state = Path("out") / STATE_DIR / STATE_FILE
+    data = json.loads(state.read_text())
+    for record in data["outputs"].values():
+        assert record.pop("stat")  # written by this version; earlier ones had no "stat"
+    state.write_text(json.dumps(data))
+    assert build(settings(formats=("handout",))).written == ()
+
+
 def test_same_content_with_a_new_time_is_still_up_to_date(i18n_project: Path) -> None:
     build(settings(formats=("handout",)))
     path = i18n_project / "lessons" / "safe-chat.yaml"
