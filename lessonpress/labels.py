@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -311,6 +312,24 @@ def around(pattern: str, name: str) -> tuple[str, str]:
     """The words before and after `{name}` in a label pattern: `For: {audience}` -> (`For: `, ``)."""
     before, _, after = pattern.partition("{" + name + "}")
     return before, after
+
+
+def labelled_markup(
+    pattern: str, name: str, value: str, escape: Callable[[str], str], strong: tuple[str, str] | None
+) -> str:
+    """A label pattern (`For: {audience}`, French `Pour : {audience}`) around a value's markup:
+    the label's words escaped and, with `strong` (open and close tags), emphasised; their spacing
+    and punctuation as the translation has them. The PDF and the web page differ only in tags."""
+
+    def words(text: str) -> str:
+        core = text.strip()
+        if not core or strong is None:
+            return escape(text)
+        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+        return f"{escape(lead)}{strong[0]}{escape(core)}{strong[1]}{escape(trail)}"
+
+    before, after = around(pattern, name)
+    return words(before) + value + words(after)
 
 
 def keeps_placeholders(key: str, text: str) -> bool:

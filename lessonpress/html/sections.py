@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..helplines import INTERNATIONAL, region_name
-from ..labels import around
+from ..labels import labelled_markup
 from ..markup import RichText
 from ..model import Helpline, Lesson, Resource
 from ..regions import CHILD_LINE
@@ -258,15 +258,5 @@ class Sections:
 
 
 def labelled(pattern: str, name: str, value: str, bold: bool = True) -> str:
-    """HTML of a label pattern (`For: {audience}`, French `Pour : {audience}`) around a value's
-    HTML: the label's words (in <strong> when `bold`), spacing and punctuation as translated."""
-    before, after = around(pattern, name)
-    return _words(before, bold) + value + _words(after, bold)
-
-
-def _words(text: str, bold: bool) -> str:
-    core = text.strip()
-    if not core or not bold:
-        return escape(text)
-    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
-    return f"{escape(lead)}<strong>{escape(core)}</strong>{escape(trail)}"
+    """HTML of a label pattern around a value's HTML (`labels.labelled_markup`)."""
+    return labelled_markup(pattern, name, value, escape, ("<strong>", "</strong>") if bold else None)

@@ -21,7 +21,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from ..labels import around
+from ..labels import labelled_markup
 from ..markup import RichText, Run
 from ..scripts import LATIN, Script
 from ..theme import Theme
@@ -37,18 +37,8 @@ def escape(text: str) -> str:
 
 
 def labelled(pattern: str, name: str, value: str, bold: bool = True) -> str:
-    """Markup of a label pattern (`For: {audience}`) around a value's markup; the label's words
-    bold, their spacing and punctuation as the translation has them."""
-    before, after = around(pattern, name)
-    return _words(before, bold) + value + _words(after, bold)
-
-
-def _words(text: str, bold: bool) -> str:
-    core = text.strip()
-    if not core or not bold:
-        return escape(text)
-    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
-    return f"{escape(lead)}<b>{escape(core)}</b>{escape(trail)}"
+    """Paragraph markup of a label pattern around a value's markup (`labels.labelled_markup`)."""
+    return labelled_markup(pattern, name, value, escape, ("<b>", "</b>") if bold else None)
 
 
 def run_markup(run: Run, theme: Theme) -> str:
