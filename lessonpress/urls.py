@@ -7,6 +7,7 @@ handout is printed and shared and must never carry a link that runs code or open
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 import unicodedata
@@ -31,8 +32,12 @@ class UrlProblem(Exception):
         self.hint = hint
 
 
+@functools.lru_cache(maxsize=4096)
 def check_url(raw: str) -> str:
-    """Return `raw` as a normalised ASCII URL, or raise UrlProblem."""
+    """Return `raw` as a normalised ASCII URL, or raise UrlProblem.
+
+    Remembered (a refusal is not: it is raised afresh each time): a curriculum names the same
+    few dozen addresses hundreds of times, and the IDNA mapping of a host is slow."""
     if len(raw) > MAX_URL_LENGTH:
         raise UrlProblem(f"link is longer than {MAX_URL_LENGTH} characters")
     bad = _UNSAFE.search(raw)
