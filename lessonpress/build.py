@@ -13,12 +13,11 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import LessonError, SourceLocation, has_errors, sorted_problems
 from .formats import FORMATS, filled_fields, wanted_formats
 from .incremental import BuildState, digest, file_digest, shared_fingerprint
-from .jobs import Job, run_jobs
-from .model import Course, HelplineBook, Lesson, Localized
 from .output import remove_stale_temp_files
 from .outputs import CourseFacts, Output, Plan, Source, plan_outputs, sources_of, units_of
 from .project import Found, discover, find_helplines, translations_dir
@@ -32,6 +31,10 @@ from .report import (
     Reporter,
 )
 from .settings import BuildSettings
+
+if TYPE_CHECKING:  # a build with nothing to do never needs the model or the job runner
+    from .jobs import Job
+    from .model import Course, HelplineBook, Lesson, Localized
 
 __all__ = ["BuildResult", "BuildSettings", "build", "check_all"]
 
@@ -134,6 +137,8 @@ def _run(
 ) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
     """Run the jobs; record each output as it is written and save the state as the build goes
     (at the latest every SAVE_EVERY seconds, and at the end, even when interrupted)."""
+    from .jobs import run_jobs
+
     done: dict[int, bool] = {}
     saved = time.monotonic()
     try:
@@ -210,6 +215,7 @@ def _job(
 ) -> Job:
     """One output's job, with the course and the helplines in the output's language (the
     source's where they have no translation)."""
+    from .jobs import Job
     from .regions import select
 
     lessons = tuple(checked[u.shown] for u in output.units)

@@ -103,14 +103,16 @@ class Plan:
 def sources_of(found: Found, locales: tuple[str, ...] | None) -> list[Source]:
     """Every lesson file to read, fingerprinted with its translations (bytes only, no YAML)."""
     given = {f.path.resolve() for f in found.given}
+    folders: dict[Path, str] = {}  # each locale folder hashed once, not once per translation
     out = []
     for file in found.files():
         source = file_digest(file.path)
-        translations = tuple(
-            (t, digest(source, file_digest(t.path), _locale_digest(t.path.parent)))
-            for t in find_translations(file, locales)
-        )
-        out.append(Source(file, digest(source), file.path.resolve() in given, translations))
+        translations = []
+        for t in find_translations(file, locales):
+            if t.path.parent not in folders:
+                folders[t.path.parent] = _locale_digest(t.path.parent)
+            translations.append((t, digest(source, file_digest(t.path), folders[t.path.parent])))
+        out.append(Source(file, digest(source), file.path.resolve() in given, tuple(translations)))
     return out
 
 
@@ -166,11 +168,12 @@ def _plan(
     sources = {u.file.path: u for u in units if u.translation is None}
     outputs: list[Output] = []
     problems: list[LessonError] = []
+    memo: dict = {}  # label catalogs' digests, by folder and language
     for fmt in formats:
         spec, key = FORMATS[fmt], settings.output_key(fmt)
         if spec.inputs == "course":
             if course is not None and (spec.needs is None or spec.needs in course.filled):
-                outputs += _course_outputs(settings, spec, units, course, digest(shared, *key))
+                outputs += _course_outputs(settings, spec, units, course, digest(shared, *key), memo)
             continue
         paired = getattr(settings, spec.requested_by) if spec.requested_by else None
         for unit in units:
@@ -184,7 +187,7 @@ def _plan(
                     continue
                 made_of = (unit, sources[unit.file.path])
             name = spec.file_name(settings, unit.lesson_id)
-            outputs.append(_output(settings, fmt, unit.language, made_of, name, digest(shared, *key)))
+            outputs.append(_output(settings, fmt, unit.language, made_of, name, digest(shared, *key), memo))
     if course is not None and any(FORMATS[f].scope == "course" for f in formats):
         problems += _outside_course(units, course)
     order = {fmt: i for i, fmt in enumerate(formats)}
@@ -201,24 +204,29 @@ def _output(
     units: tuple[Unit, ...],
     name: str,
     base: str,
+    memo: dict,
     *extra: str,
 ) -> Output:
     parts = [f"{u.lesson_id}:{u.language}={u.digest}" for u in units]
-    labels = _labels_digest(translations_dir(units[0].file.path), language)
+    labels = _labels_digest(translations_dir(units[0].file.path), language, memo)
     return Output(
         settings.out_dir / language / name, fmt, language, units, digest(base, fmt, *parts, *extra, labels)
     )
 
 
-def _labels_digest(translations: Path, language: str) -> str:
+def _labels_digest(translations: Path, language: str, memo: dict) -> str:
     """The project's label catalogs an output in `language` may print (labels.po of the
-    language and of its primary language), so that editing one rebuilds what prints it."""
-    tags = dict.fromkeys((language, language.split("-")[0]))
-    return digest(*(file_digest(translations / tag / LABELS_FILE) for tag in tags))
+    language and of its primary language), so that editing one rebuilds what prints it.
+    Read once per plan (`memo`): a language's outputs all print the same catalogs."""
+    if (translations, language) not in memo:
+        tags = dict.fromkeys((language, language.split("-")[0]))
+        catalogs = (file_digest(translations / tag / LABELS_FILE) for tag in tags)
+        memo[translations, language] = digest(*catalogs)
+    return memo[translations, language]
 
 
 def _course_outputs(
-    settings: BuildSettings, spec: FormatSpec, units: list[Unit], course: CourseFacts, base: str
+    settings: BuildSettings, spec: FormatSpec, units: list[Unit], course: CourseFacts, base: str, memo: dict
 ) -> list[Output]:
     """One output per language, of the course's lessons in that language, in course order."""
     members = [u for u in units if _in_course(u, course)]
@@ -231,7 +239,7 @@ def _course_outputs(
             key=lambda u: (rank.get(u.lesson_id, len(rank)), u.lesson_id),
         )
         name = spec.file_name(settings)
-        out.append(_output(settings, spec.name, language, tuple(group), name, base, course.digest))
+        out.append(_output(settings, spec.name, language, tuple(group), name, base, memo, course.digest))
     return out
 
 
