@@ -191,7 +191,10 @@ class BuildState:
             "courses": dict(list(self.courses.items())[-MAX_FACTS:]),
             "warnings": dict(list(self.warnings.items())[-MAX_PLANS:]),
         }
-        write_atomic(self.path, (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode())
+        # Compact: with `indent`, json encodes in Python, ~7 ms a save of a 366-output state
+        # (saved every half second while a build writes); without, in C.
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        write_atomic(self.path, (text + "\n").encode())
 
     def key(self, path: Path) -> str:
         """An output's key: its path inside the output folder, with forward slashes."""

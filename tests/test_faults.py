@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
 import signal
@@ -45,6 +46,19 @@ def test_a_killed_worker_is_retried_once_in_process(project: Path, monkeypatch: 
     (notice,) = [p for p in result.problems if p.code == "build.worker-lost"]
     assert "4 outputs of 2 lessons were built again in the main process" in notice.message
     assert all(output_digest(p) for p in result.written)
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="workers are not forked")
+def test_forked_workers_are_not_sent_the_lessons(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forked workers read the jobs from memory: a lesson that cannot be pickled still builds."""
+    from lessonpress.model import Lesson
+
+    def refuse(self: object, protocol: int) -> object:
+        raise TypeError("a lesson was pickled")
+
+    monkeypatch.setattr(Lesson, "__reduce_ex__", refuse)
+    result = build(settings(jobs=2, formats=("handout", "slides")))
+    assert result.ok and len(result.written) == 4, [p.format() for p in result.problems]
 
 
 @pytest.mark.parametrize(
