@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from .config import NO_REGION_DEFAULTS
+from .country_names import COUNTRY_NAMES
 from .errors import LessonError, SourceLocation
 from .model import HELPLINE_KINDS, HelplineBook
 from .project import read_input
@@ -39,11 +40,14 @@ def region_name(code: str, language: str, labels) -> str:  # noqa: ANN001 - Labe
 @cache
 def country_name(code: str, language: str = "en") -> str | None:
     """A country's name in a language (Babel's territory names), None for an unknown code."""
-    from babel import Locale, UnknownLocaleError
-
     if not (len(code) == 2 and code.isalpha()) or code in _NOT_COUNTRIES:
         return None
     for tag in (language, language.split("-")[0], "en"):
+        known = COUNTRY_NAMES.get(tag, {}).get(code)
+        if known:  # the shipped regions in the shipped languages: no need to load Babel
+            return known
+        from babel import Locale, UnknownLocaleError
+
         try:
             name = Locale.parse(tag.replace("-", "_")).territories.get(code)
         except (ValueError, UnknownLocaleError):

@@ -1,5 +1,5 @@
 """A faster start must not change what is printed: the shortcuts taken for speed (names of
-languages without Babel, ReportLab's web-address pattern compiled on first use) give the same
+languages and countries without Babel, ReportLab's web-address pattern compiled on first use) give the same
 answers as the slow path."""
 
 from __future__ import annotations
@@ -7,10 +7,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from babel import Locale
 
+from lessonpress.country_names import COUNTRY_NAMES
+from lessonpress.helplines import country_name
 from lessonpress.languages import OWN_NAMES, _babel_name, language_name
 
 
@@ -55,3 +58,47 @@ def test_the_lazy_pattern_matches_like_the_compiled_one() -> None:
     compiled = re.compile(*p.uri_pat._args)
     for text in ("https://takeitdown.ncmec.org/", "www.example.org", "ftp://x.y/z", "no", "a://b.c"):
         assert bool(LazyPattern(*p.uri_pat._args).match(text)) == bool(compiled.match(text)), text
+
+
+@pytest.mark.parametrize("language", sorted(COUNTRY_NAMES))
+def test_a_country_name_without_babel_is_babels(language: str) -> None:
+    for code, name in COUNTRY_NAMES[language].items():
+        assert Locale.parse(language.replace("-", "_")).territories[code] == name, (language, code)
+
+
+def test_every_shipped_region_is_named_without_babel() -> None:
+    import yaml
+
+    from .conftest import ROOT
+
+    shipped = yaml.safe_load((ROOT / "assets" / "helplines.yaml").read_text(encoding="utf-8"))
+    regions = {entry["region"] for entry in shipped["helplines"]} - {"INTL"}
+    for language in OWN_NAMES:
+        assert regions <= set(COUNTRY_NAMES[language]), language
+
+
+def test_a_one_lesson_build_does_not_load_babel(tmp_path: Path) -> None:
+    """Checking the helpline file and printing a region's name use the table, not Babel."""
+    from .conftest import ROOT
+
+    lesson = sorted((ROOT / "lessons").glob("teens-1-*.yaml"))[0]
+    code = (
+        "import json, os, sys\n"
+        f"os.chdir({str(ROOT)!r})\n"
+        "from lessonpress.build import build\n"
+        "from lessonpress.settings import Flags, make_settings\n"
+        f"settings, _ = make_settings(Flags(paths=({str(lesson)!r},), formats=('handout',), "
+        f"out_dir={str(tmp_path)!r}, region='GB'), today='2026-12-01')\n"
+        "result = build(settings)\n"
+        "print(json.dumps({'ok': result.ok, 'written': len(result.written), "
+        "'babel': sorted(m for m in sys.modules if m.split('.')[0] == 'babel')}))"
+    )
+    seen = _fresh(code)
+    assert seen["ok"] and seen["written"] >= 1
+    assert seen["babel"] == []
+
+
+def test_other_countries_still_ask_babel() -> None:
+    assert country_name("FR", "fr") == "France"
+    assert country_name("DE", "es") == "Alemania"
+    assert country_name("GB", "de") == "Vereinigtes Königreich"
