@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from .errors import LessonError, SourceLocation, has_errors, sorted_problems
 from .formats import FORMATS, filled_fields, wanted_formats
 from .incremental import BuildState, digest, file_digest, shared_fingerprint
+from .memory import collector_paused
 from .output import remove_stale_temp_files
 from .outputs import CourseFacts, Output, Plan, Source, plan_outputs, sources_of, units_of
 from .project import Found, discover, find_helplines, translations_dir
@@ -120,7 +121,8 @@ def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict 
     if written:
         from .html.catalog import update_catalog
 
-        problems += update_catalog(settings.out_dir, plan.outputs, checked, course)
+        digests = {state.key(path): state.outputs[state.key(path)].sha256 for path in written}
+        problems += update_catalog(settings.out_dir, plan.outputs, checked, course, digests)
     fresh = tuple(o.path for o in plan.outputs if o not in todo)
     pdfs = (o for o in todo if o.path in written and o.path.suffix == ".pdf")
     languages = tuple(sorted({o.language for o in pdfs}))
@@ -257,7 +259,8 @@ def check_all(
         key = (file.shown, digests.get(file.shown), settings.theme)
         checked = memo.get(key) if memo is not None and key[1] else None
         if checked is None:
-            checked = check_lesson_and_translations(file, settings.theme, settings.locales)
+            with collector_paused():
+                checked = check_lesson_and_translations(file, settings.theme, settings.locales)
             if memo is not None and key[1]:
                 memo[key] = checked
         problems += checked.problems

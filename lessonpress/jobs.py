@@ -7,7 +7,6 @@ registers fonts once (ReportLab keeps them per process) and reuses them for ever
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import itertools
 import multiprocessing
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import LessonError, has_errors
 from .formats import FORMATS
+from .memory import collector_paused
 from .model import Course, Lesson
 
 if TYPE_CHECKING:
@@ -223,7 +223,7 @@ def run_job(job: Job, interrupted: Callable[[], bool] = lambda: False) -> JobRes
     A Ctrl-C noticed before the write (`interrupted`) stops it: the old file stays."""
     start = time.perf_counter()
     try:
-        with _collector_paused():
+        with collector_paused():
             data = render_job(job)
         if interrupted():
             raise KeyboardInterrupt
@@ -237,26 +237,6 @@ def run_job(job: Job, interrupted: Callable[[], bool] = lambda: False) -> JobRes
     except Exception as exc:  # a layout that failed: report its cause for this output only
         return JobResult(job.output, (explain(job, exc),))
     return JobResult(job.output, (), time.perf_counter() - start, hashlib.sha256(data).hexdigest())
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while one document is laid out and rendered.
-
-    A document's objects (paragraphs, frames, PDF objects, ~950 of them in reference cycles)
-    live for the whole render, so the collector promoted them to its oldest generation, where
-    only full collections, which walk every object of the process, freed them: 15 % of a
-    41-lesson handout build's CPU was the collector. Paused, the document's cycles stay young
-    and the next collection after the render frees them cheaply; what a pause can hold is one
-    document's garbage. Restored as it was (a caller may have turned collection off).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _thumbnail(job: Job, data: bytes) -> None:

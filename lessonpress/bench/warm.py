@@ -151,10 +151,13 @@ def warm_locales(runs: int, source: Path = I18N_LESSON) -> list[Figure]:
 
 
 def _render(fmt, lesson, context) -> bytes:  # noqa: ANN001
-    """One warm layout and render (for `time_warm`)."""
+    """One warm layout and render (for `time_warm` and the deck ratio), with the collector
+    paused as a build's job runs it (`jobs.run_job`)."""
+    from ..memory import collector_paused
     from ..render import render
 
-    return render(fmt.layout(lesson, context))
+    with collector_paused():
+        return render(fmt.layout(lesson, context))
 
 
 def _wrap_all(texts: list[str], style) -> None:  # noqa: ANN001

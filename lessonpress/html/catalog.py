@@ -15,7 +15,7 @@ import contextlib
 import dataclasses
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,16 +97,22 @@ def entries_of(
 
 
 def update_catalog(
-    out_dir: Path, outputs: Iterable, lessons: dict[str, Lesson], course: Course | None
+    out_dir: Path,
+    outputs: Iterable,
+    lessons: dict[str, Lesson],
+    course: Course | None,
+    digests: Mapping[str, str] | None = None,
 ) -> list[LessonError]:
-    """Merge the build's outputs into the catalog's list and write `OUT/index.html` atomically."""
+    """Merge the build's outputs into the catalog's list and write `OUT/index.html` atomically.
+    `digests`: the SHA-256 of files the build just wrote (by path in the folder), which name
+    their thumbnails, so those files need not be read and hashed again."""
     try:
         previous = _load(out_dir)
         known = dict(previous)
         for entry in entries_of(outputs, lessons, course, out_dir):
             known[entry.path] = entry
         entries = [
-            _measured(out_dir, e, previous.get(e.path))
+            _measured(out_dir, e, previous.get(e.path), (digests or {}).get(e.path, ""))
             for e in known.values()
             if (out_dir / e.path).is_file()
         ]
@@ -139,9 +145,10 @@ def _load(out_dir: Path) -> dict[str, Entry]:
         return {}
 
 
-def _measured(out_dir: Path, entry: Entry, before: Entry | None) -> Entry:
+def _measured(out_dir: Path, entry: Entry, before: Entry | None, sha256: str = "") -> Entry:
     """The entry with its file's size and, for a PDF, page count and thumbnail; a file unchanged
-    since it was last measured (same size and time) is not read again."""
+    since it was last measured (same size and time), or whose thumbnail is found by its known
+    `sha256`, is not read again."""
     path = out_dir / entry.path
     info = path.stat()
     stamp = f"{info.st_size}:{info.st_mtime_ns}"
@@ -153,6 +160,10 @@ def _measured(out_dir: Path, entry: Entry, before: Entry | None) -> Entry:
         return dataclasses.replace(
             entry, size=before.size, pages=before.pages, thumb=before.thumb, stamp=stamp
         )
+    made = _made_thumbnail(out_dir, sha256) if sha256 and entry.path.endswith(".pdf") else None
+    if made is not None:
+        pages, thumb = made
+        return dataclasses.replace(entry, size=info.st_size, pages=pages, thumb=thumb, stamp=stamp)
     data = path.read_bytes()
     fields = dict(entry.__dict__, size=len(data), stamp=stamp)
     if entry.path.endswith(".pdf"):
@@ -171,13 +182,21 @@ def prepare_thumbnail(out_dir: Path, data: bytes) -> None:
 
 def _thumbnail(out_dir: Path, data: bytes) -> tuple[int, str]:
     """(page count, thumbnail path) of a PDF, rendered once per content hash."""
-    digest = hashlib.sha256(data).hexdigest()[:32]
-    name = THUMBS / f"{digest}.png"
-    meta = out_dir / THUMBS / f"{digest}.pages"
+    digest = hashlib.sha256(data).hexdigest()
+    made = _made_thumbnail(out_dir, digest)
+    if made is not None:
+        return made
+    name = THUMBS / f"{digest[:32]}.png"
+    return _render_thumbnail(out_dir, data, name, out_dir / THUMBS / f"{digest[:32]}.pages")
+
+
+def _made_thumbnail(out_dir: Path, sha256: str) -> tuple[int, str] | None:
+    """(page count, thumbnail path) of the PDF with this SHA-256, if its thumbnail is made."""
+    name = THUMBS / f"{sha256[:32]}.png"
     with contextlib.suppress(OSError, ValueError):
         if (out_dir / name).is_file():
-            return int(meta.read_text()), name.as_posix()
-    return _render_thumbnail(out_dir, data, name, meta)
+            return int((out_dir / THUMBS / f"{sha256[:32]}.pages").read_text()), name.as_posix()
+    return None
 
 
 def _render_thumbnail(out_dir: Path, data: bytes, name: Path, meta: Path) -> tuple[int, str]:
