@@ -9,6 +9,7 @@ build with nothing to do never loads YAML or ReportLab.
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -40,6 +41,7 @@ if TYPE_CHECKING:  # a build with nothing to do never needs the model or the job
 __all__ = ["BuildResult", "BuildSettings", "build", "check_all"]
 
 SAVE_EVERY = 0.5  # seconds between saves of the state while outputs are being written
+BESIDE_FROM = 4  # lesson files to check before a parallel build checks them in two processes
 
 
 @dataclass(frozen=True)
@@ -111,8 +113,9 @@ def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict 
     problems += [*checked_problems, *plan.problems]
     # Skip what is current; lay out, render and write the rest, recording each file written.
     todo = [o for o in plan.outputs if settings.force or not state.current(o.path, o.fingerprint)]
+    building = {o.path for o in todo}  # paths are unique in a plan (collisions are refused)
     for output in plan.outputs:
-        if output not in todo:
+        if output.path not in building:
             reporter.emit(OutputUpToDate(str(output.path)))
     reporter.emit(BuildStarted(len(todo)))
     jobs = [_job(output, settings, checked, localized, book) for output in todo]
@@ -123,7 +126,7 @@ def build(settings: BuildSettings, reporter: Reporter | None = None, memo: dict 
 
         digests = {state.key(path): state.outputs[state.key(path)].sha256 for path in written}
         problems += update_catalog(settings.out_dir, plan.outputs, checked, course, digests)
-    fresh = tuple(o.path for o in plan.outputs if o not in todo)
+    fresh = tuple(o.path for o in plan.outputs if o.path not in building)
     pdfs = (o for o in todo if o.path in written and o.path.suffix == ".pdf")
     languages = tuple(sorted({o.language for o in pdfs}))
     return BuildResult(len(sources), written, failed, tuple(sorted_problems(problems)), fresh, languages)
@@ -254,15 +257,31 @@ def check_all(
     lessons: list[Lesson] = []
     problems: list[LessonError] = []
     stale: list = []
-    for file in found.files():
-        # A checked lesson depends on its file and its translations' content (and the theme).
-        key = (file.shown, digests.get(file.shown), settings.theme)
-        checked = memo.get(key) if memo is not None and key[1] else None
-        if checked is None:
+    files = list(found.files())
+    # A checked lesson depends on its file and its translations' content (and the theme).
+    keys = [(file.shown, digests.get(file.shown), settings.theme) for file in files]
+    remembered = memo is not None
+    known = {i: memo[k] for i, k in enumerate(keys) if memo is not None and k[1] and k in memo}
+
+    def check(indexes: list[int]) -> list:
+        out = []
+        for i in indexes:
             with collector_paused():
-                checked = check_lesson_and_translations(file, settings.theme, settings.locales)
-            if memo is not None and key[1]:
-                memo[key] = checked
+                out.append(check_lesson_and_translations(files[i], settings.theme, settings.locales))
+        return out
+
+    todo = [i for i in range(len(files)) if i not in known]
+    if not remembered and (settings.jobs or os.cpu_count() or 1) > 1 and len(todo) >= BESIDE_FROM:
+        from .jobs import beside
+
+        here, there = todo[1::2], todo[::2]  # a helper process checks half, this one the rest
+        done = dict(zip(here + there, sum(beside(check, here, there), []), strict=True))
+    else:
+        done = dict(zip(todo, check(todo), strict=True))
+    for i, key in enumerate(keys):
+        checked = known[i] if i in known else done[i]
+        if memo is not None and key[1] and i not in known:
+            memo[key] = checked
         problems += checked.problems
         lessons += checked.lessons
         stale += checked.stale

@@ -5,8 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from lessonpress.build import BuildSettings, build
-from lessonpress.report import Collector, OutputFailed, OutputWritten
+from lessonpress.report import Collector, LessonChecked, OutputFailed, OutputWritten
 
 from .conftest import BAD, GOOD
 
@@ -93,3 +95,56 @@ def test_no_garbage_collection_runs_while_a_document_renders(tmp_path: Path) -> 
     assert result.ok and len(result.written) == 4
     assert collections == []
     assert gc.isenabled()
+
+
+def _mixed_folder(tmp_path: Path) -> Path:
+    """Five good lessons and two bad ones: enough for a parallel build to check them in two
+    processes (build.BESIDE_FROM)."""
+    folder = tmp_path / "lessons"
+    folder.mkdir()
+    for name in ("minimal", "full", "literal", "check", "norwegian"):
+        shutil.copy(GOOD / f"{name}.yaml", folder)
+    shutil.copy(BAD / "duplicate-key.yaml", folder)
+    (folder / "tabs.yaml").write_text("id: tabs\ntitle: T\n\tobjectives: []\n", encoding="utf-8")
+    return folder
+
+
+def test_checking_in_two_processes_finds_what_one_finds(tmp_path: Path) -> None:
+    folder = _mixed_folder(tmp_path)
+    runs = []
+    for jobs in (1, 2):
+        collector = Collector()
+        result = build(
+            BuildSettings(paths=(str(folder),), out_dir=tmp_path / f"out{jobs}", jobs=jobs), collector
+        )
+        checked = [(e.path, e.ok) for e in collector.of(LessonChecked)]
+        runs.append((result, checked))
+    (one, checked_one), (two, checked_two) = runs
+    assert [p.format() for p in one.problems] == [p.format() for p in two.problems]
+    assert [p.code for p in one.problems if p.is_error] == ["yaml.duplicate-key", "yaml.tab"]
+    assert checked_one == checked_two and len(checked_one) == 7
+    assert [p.name for p in one.written] == [p.name for p in two.written] and len(one.written) == 5
+    for a, b in zip(one.written, two.written, strict=True):
+        assert a.read_bytes() == b.read_bytes()
+
+
+def test_a_killed_check_helper_leaves_its_lessons_checked_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import signal
+
+    from lessonpress import lessons
+
+    parent, check = os.getpid(), lessons.check_lesson_and_translations
+
+    def dies_in_a_helper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return check(*args, **kwargs)
+
+    monkeypatch.setattr(lessons, "check_lesson_and_translations", dies_in_a_helper)
+    folder = _mixed_folder(tmp_path)
+    result = build(BuildSettings(paths=(str(folder),), out_dir=tmp_path / "out", jobs=2))
+    assert [p.code for p in result.problems if p.is_error] == ["yaml.duplicate-key", "yaml.tab"]
+    assert len(result.written) == 5

@@ -23,9 +23,10 @@ the parallel build, whose target is about waiting, is judged on wall time.
   that imports Typst and compiles the same handout (the PyPI package has no separate binary);
 - no-op rebuild of N lessons beside `python -c pass`;
 - the whole default build of the project on 2 workers beside half the sum of its documents'
-  warm times (from an in-process serial build), and the build's peak memory (PSS). On the CPU clock
-  its yardstick is half the serial build's CPU time, so that ratio shows the work added by
-  starting processes (about 1.0 would be none; 2.0 all work done twice).
+  warm times (from an in-process serial build into a clean folder), and the build's peak
+  memory (PSS). On the CPU clock its yardstick is half the serial build's CPU time, so that
+  ratio shows the work added by starting processes (about 1.0 would be none; 2.0 all work
+  done twice).
 """
 
 from __future__ import annotations
@@ -311,9 +312,15 @@ def whole(project: Path, rounds: int) -> tuple[Ratio, Figure, Figure, int]:
         settings, _ = make_settings(Flags(out_dir=str(tmp / "serial")), today=build_date())
         settings = replace(settings, jobs=1, force=True)
 
+        rounds_done = iter(range(rounds + 1))
+
         def warm_sum() -> Time:
+            """A serial build in this warm process into a clean folder, as the parallel build
+            writes into one: the catalog's thumbnails (kept by content in the output folder)
+            are rendered in both, not only in the parallel build."""
             events = Collector()
-            cpu = _ms(lambda: build(settings, events)).cpu
+            clean = replace(settings, out_dir=tmp / f"serial-{next(rounds_done)}")
+            cpu = _ms(lambda: build(clean, events)).cpu
             wall = sum(e.seconds for e in events.events if isinstance(e, OutputWritten)) * 1000
             return Time(cpu, wall)
 
