@@ -36,7 +36,9 @@ from .settings import BuildSettings
 
 if TYPE_CHECKING:  # a build with nothing to do never needs the model or the job runner
     from .jobs import Job
+    from .lessons import Checked
     from .model import Course, HelplineBook, Lesson, Localized
+    from .project import LessonFile
 
 __all__ = ["BuildResult", "BuildSettings", "build", "check_all"]
 
@@ -250,38 +252,13 @@ def check_all(
 ) -> tuple[list[Lesson], Localized[Course] | None, Localized[HelplineBook] | None, list[LessonError]]:
     """Every lesson and translation checked, plus the course (when a course output is built)
     and the helplines they use."""
-    from .lessons import check_lesson_and_translations, helplines_for, load_courses, stale_warnings
+    from .lessons import helplines_for, load_courses, stale_warnings
     from .project import orphan_translations
 
-    digests = {s.file.shown: (s.digest, s.translations) for s in sources or ()}
     lessons: list[Lesson] = []
     problems: list[LessonError] = []
     stale: list = []
-    files = list(found.files())
-    # A checked lesson depends on its file and its translations' content (and the theme).
-    keys = [(file.shown, digests.get(file.shown), settings.theme) for file in files]
-    remembered = memo is not None
-    known = {i: memo[k] for i, k in enumerate(keys) if memo is not None and k[1] and k in memo}
-
-    def check(indexes: list[int]) -> list:
-        out = []
-        for i in indexes:
-            with collector_paused():
-                out.append(check_lesson_and_translations(files[i], settings.theme, settings.locales))
-        return out
-
-    todo = [i for i in range(len(files)) if i not in known]
-    if not remembered and (settings.jobs or os.cpu_count() or 1) > 1 and len(todo) >= BESIDE_FROM:
-        from .jobs import beside
-
-        here, there = todo[1::2], todo[::2]  # a helper process checks half, this one the rest
-        done = dict(zip(here + there, sum(beside(check, here, there), []), strict=True))
-    else:
-        done = dict(zip(todo, check(todo), strict=True))
-    for i, key in enumerate(keys):
-        checked = known[i] if i in known else done[i]
-        if memo is not None and key[1] and i not in known:
-            memo[key] = checked
+    for checked in _checked_files(list(found.files()), settings, sources, memo):
         problems += checked.problems
         lessons += checked.lessons
         stale += checked.stale
@@ -303,6 +280,40 @@ def check_all(
         settings.paths, settings.region, settings.today, lessons, settings.locales, stale, settings.regions
     )
     return lessons, courses, book, problems + more + stale_warnings(stale)
+
+
+def _checked_files(
+    files: list[LessonFile], settings: BuildSettings, sources: list[Source] | None, memo: dict | None
+) -> list[Checked]:
+    """Each lesson file checked with its translations, in order. Watch mode takes the files it
+    checked before, unchanged, from `memo`; before a parallel build, a helper process checks
+    half of the rest (`jobs.beside`) while this one checks the others."""
+    from .lessons import check_lesson_and_translations
+
+    digests = {s.file.shown: (s.digest, s.translations) for s in sources or ()}
+    # A checked lesson depends on its file and its translations' content (and the theme).
+    keys = [(file.shown, digests.get(file.shown), settings.theme) for file in files]
+    known = {i: memo[k] for i, k in enumerate(keys) if memo is not None and k[1] and k in memo}
+
+    def check(indexes: list[int]) -> list[Checked]:
+        out = []
+        for i in indexes:
+            with collector_paused():
+                out.append(check_lesson_and_translations(files[i], settings.theme, settings.locales))
+        return out
+
+    todo = [i for i in range(len(files)) if i not in known]
+    if memo is None and (settings.jobs or os.cpu_count() or 1) > 1 and len(todo) >= BESIDE_FROM:
+        from .jobs import beside
+
+        here, there = todo[1::2], todo[::2]
+        mine, theirs = beside(check, here, there)
+        done = dict(zip(here + there, mine + theirs, strict=True))
+    else:
+        done = dict(zip(todo, check(todo), strict=True))
+    if memo is not None:
+        memo.update({keys[i]: done[i] for i in todo if keys[i][1]})
+    return [known[i] if i in known else done[i] for i in range(len(files))]
 
 
 def region_warnings(
