@@ -90,7 +90,7 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[tuple[int, JobResult]]:
     order = sorted(groups.values(), key=lambda g: -sum(_cost(jobs[i]) for i in g))
     lost: list[list[int]] = []
     context = multiprocessing.get_context()
-    token = next(_BUILDS) if context.get_start_method() == "fork" else -1
+    token = next(_TOKENS) if context.get_start_method() == "fork" else -1
 
     def submit(group: list[int]) -> Any:
         if token >= 0:
@@ -101,7 +101,7 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[tuple[int, JobResult]]:
     finished = False
     try:
         if token >= 0:
-            _FORKED_JOBS[token] = jobs  # before the first submit, which forks the workers
+            _INHERITED[token] = jobs  # before the first submit, which forks the workers
         futures = {submit(group): group for group in order}
         for future in as_completed(futures):
             try:
@@ -113,7 +113,7 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[tuple[int, JobResult]]:
         finished = True
     finally:
         _stop(pool, finished)
-        _FORKED_JOBS.pop(token, [])
+        _INHERITED.pop(token, None)
         if not finished:  # a terminated worker may have been writing: leave no temporary file
             _remove_temp_files({job.output.parent for job in jobs} | _thumbnail_folders(jobs))
     yield from _retry(jobs, sorted(lost))
@@ -198,18 +198,17 @@ def _run_group(group: list[Job]) -> list[JobResult]:
     return [run_job(job) for job in group]
 
 
-_FORKED_JOBS: dict[int, list[Job]] = {}  # each build's jobs, set before its workers are forked
-_BUILDS = itertools.count()
+# What forked processes read from this process's memory instead of being sent it (the jobs of
+# a build, the work of `beside`), each under its own token, set before the processes fork.
+_INHERITED: dict[int, Any] = {}
+_TOKENS = itertools.count()
 
 
 def _run_forked(token: int, group: list[int]) -> list[JobResult]:
     """Run jobs by index in a forked worker, which has them already: pickling each group's
     jobs with their lessons to send them (and unpickling them there) cost ~340 ms of CPU in a
     whole build. The token picks this build's jobs, should two builds run in one process."""
-    return _run_group([_FORKED_JOBS[token][i] for i in group])
-
-
-_BESIDE: dict[int, Callable[[list], list]] = {}  # work a forked helper process takes from memory
+    return _run_group([_INHERITED[token][i] for i in group])
 
 
 def beside(work: Callable[[list], list], here: list, there: list) -> tuple[list, list]:
@@ -222,8 +221,8 @@ def beside(work: Callable[[list], list], here: list, there: list) -> tuple[list,
         return work(here), work(there)
     from concurrent.futures import ProcessPoolExecutor
 
-    token = next(_BUILDS)
-    _BESIDE[token] = work
+    token = next(_TOKENS)
+    _INHERITED[token] = work
     pool = ProcessPoolExecutor(1, context, initializer=_worker_init)
     finished = False
     try:
@@ -236,12 +235,12 @@ def beside(work: Callable[[list], list], here: list, there: list) -> tuple[list,
         finished = True
     finally:
         _stop(pool, finished)
-        _BESIDE.pop(token, None)
+        _INHERITED.pop(token, None)
     return mine, theirs
 
 
 def _work_beside(token: int, items: list) -> list:
-    return _BESIDE[token](items)
+    return _INHERITED[token](items)
 
 
 def _cost(job: Job) -> float:

@@ -90,15 +90,15 @@ def render(spec: DocumentSpec, *, tagged: bool = True) -> bytes:
     good = [(len(t[1]), n) for n, t in fitting if not wastes_a_page(t[1])]
     if good:
         return tried[min(good)[1]][0]
-    _, _, best = max((min(t[1]), -len(t[1]), -n) for n, t in fitting)
-    return tried[-best][0]
+    _, (best, _) = max(fitting, key=lambda nt: (min(nt[1][1]), -len(nt[1][1]), -nt[0]))
+    return best
 
 
 def wastes_a_page(fills: list[float]) -> bool:
     """True when a document of more than one page has a page less than LAST_PAGE_MIN full (with
-    FILL_SLACK for the last line's leading): its
-    last page, or a page left almost empty before a block that moved whole to the next one (a
-    handout's few lines of sources before its "Get help" back page)."""
+    FILL_SLACK for the last line's leading): its last page, or a page left almost empty before a
+    block that moved whole to the next one (a handout's few lines of sources before its "Get
+    help" back page)."""
     return len(fills) > 1 and min(fills) < LAST_PAGE_MIN + FILL_SLACK
 
 

@@ -109,16 +109,44 @@ def _mixed_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def test_checking_in_two_processes_finds_what_one_finds(tmp_path: Path) -> None:
+def _checks_noted(monkeypatch: pytest.MonkeyPatch, notes: Path, then=None) -> None:  # noqa: ANN001
+    """Each lesson file's check appends the checking process's id to `notes` (a file, so that
+    a helper process's checks are seen too); `then(pid)` runs after the note is written."""
+    import os
+
+    from lessonpress import lessons
+
+    check = lessons.check_lesson_and_translations
+
+    def noted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        with notes.open("a") as handle:
+            handle.write(f"{os.getpid()}\n")
+        if then is not None:
+            then(os.getpid())
+        return check(*args, **kwargs)
+
+    monkeypatch.setattr(lessons, "check_lesson_and_translations", noted)
+
+
+def test_checking_in_two_processes_finds_what_one_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    notes = tmp_path / "checked-by"
+    _checks_noted(monkeypatch, notes)
     folder = _mixed_folder(tmp_path)
     runs = []
     for jobs in (1, 2):
+        notes.write_text("")
         collector = Collector()
         result = build(
             BuildSettings(paths=(str(folder),), out_dir=tmp_path / f"out{jobs}", jobs=jobs), collector
         )
         checked = [(e.path, e.ok) for e in collector.of(LessonChecked)]
         runs.append((result, checked))
+        checkers = set(notes.read_text().split())
+        assert len(checkers) == jobs and str(os.getpid()) in checkers  # two processes checked
     (one, checked_one), (two, checked_two) = runs
     assert [p.format() for p in one.problems] == [p.format() for p in two.problems]
     assert [p.code for p in one.problems if p.is_error] == ["yaml.duplicate-key", "yaml.tab"]
@@ -134,17 +162,15 @@ def test_a_killed_check_helper_leaves_its_lessons_checked_here(
     import os
     import signal
 
-    from lessonpress import lessons
+    parent, notes = os.getpid(), tmp_path / "checked-by"
 
-    parent, check = os.getpid(), lessons.check_lesson_and_translations
+    def dies_in_a_helper(pid: int) -> None:
+        if pid != parent:
+            os.kill(pid, signal.SIGKILL)
 
-    def dies_in_a_helper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        if os.getpid() != parent:
-            os.kill(os.getpid(), signal.SIGKILL)
-        return check(*args, **kwargs)
-
-    monkeypatch.setattr(lessons, "check_lesson_and_translations", dies_in_a_helper)
+    _checks_noted(monkeypatch, notes, dies_in_a_helper)
     folder = _mixed_folder(tmp_path)
     result = build(BuildSettings(paths=(str(folder),), out_dir=tmp_path / "out", jobs=2))
     assert [p.code for p in result.problems if p.is_error] == ["yaml.duplicate-key", "yaml.tab"]
     assert len(result.written) == 5
+    assert set(notes.read_text().split()) - {str(parent)}, "no helper process was started"

@@ -51,17 +51,20 @@ def cold_one_lesson(project: Path, runs: int) -> Figure:
 def whole_build(project: Path, runs: int) -> tuple[Figure, Figure, Figure, int]:
     """The whole default build from a clean folder, its peak memory, then a no-op build."""
     walls, peaks, noops, count = [], [], [], 0
+
+    def command(out: str) -> list[str]:
+        return [sys.executable, "make_pdfs.py", "build", "--quiet", "--out", out]
+
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as out:
-            cmd = [sys.executable, "make_pdfs.py", "build", "--quiet", "--out", out]
             start = time.perf_counter()
-            subprocess.run(cmd, cwd=project, env=user_env())
+            subprocess.run(command(out), cwd=project, env=user_env())
             walls.append((time.perf_counter() - start) * 1000)
             count = sum(1 for _ in Path(out).rglob("*.pdf"))
-            noops.append(_timed(cmd, project))
+            noops.append(_timed(command(out), project))
         with tempfile.TemporaryDirectory() as out:  # memory in a run of its own: sampling takes CPU
-            cmd = [sys.executable, "make_pdfs.py", "build", "--quiet", "--out", out]
-            peaks.append(_peak_memory(subprocess.Popen(cmd, cwd=project, env=user_env()))[0] / 1024)
+            proc = subprocess.Popen(command(out), cwd=project, env=user_env())
+            peaks.append(_peak_memory(proc)[0] / 1024)
     return (
         Figure("whole default build from a clean build/", tuple(walls), "ms", 4000),
         Figure("peak memory of that build, all processes (PSS)", tuple(peaks), "MB", 250),

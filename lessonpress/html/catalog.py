@@ -186,17 +186,21 @@ def _thumbnail(out_dir: Path, data: bytes) -> tuple[int, str]:
     made = _made_thumbnail(out_dir, digest)
     if made is not None:
         return made
-    name = THUMBS / f"{digest[:32]}.png"
-    return _render_thumbnail(out_dir, data, name, out_dir / THUMBS / f"{digest[:32]}.pages")
+    return _render_thumbnail(out_dir, data, *_thumbnail_files(out_dir, digest))
 
 
 def _made_thumbnail(out_dir: Path, sha256: str) -> tuple[int, str] | None:
     """(page count, thumbnail path) of the PDF with this SHA-256, if its thumbnail is made."""
-    name = THUMBS / f"{sha256[:32]}.png"
+    name, meta = _thumbnail_files(out_dir, sha256)
     with contextlib.suppress(OSError, ValueError):
         if (out_dir / name).is_file():
-            return int((out_dir / THUMBS / f"{sha256[:32]}.pages").read_text()), name.as_posix()
+            return int(meta.read_text()), name.as_posix()
     return None
+
+
+def _thumbnail_files(out_dir: Path, sha256: str) -> tuple[Path, Path]:
+    """A PDF's thumbnail (inside the output folder) and its page-count file, named by content."""
+    return THUMBS / f"{sha256[:32]}.png", out_dir / THUMBS / f"{sha256[:32]}.pages"
 
 
 def _render_thumbnail(out_dir: Path, data: bytes, name: Path, meta: Path) -> tuple[int, str]:

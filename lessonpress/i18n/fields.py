@@ -23,7 +23,6 @@ import functools
 import types
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from ..markup import RichText
@@ -55,7 +54,7 @@ class TextField:
 
 def _per_type(question: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """`question(tp)` answered once per (hashable) type."""
-    remembered = cache(question)
+    remembered = functools.cache(question)
 
     @functools.wraps(question)
     def answer(tp: Any) -> Any:
