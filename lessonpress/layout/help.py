@@ -28,6 +28,7 @@ from ..theme import MM, Theme
 from ..urls import display_url, phone_link
 from .direction import mirror_commands, mirror_rows, mirror_widths
 from .flowables import QUIET_ZONE, Heading, qr_code, qr_runs
+from .reuse import Reused
 from .tagging.roles import artifact, heading, tag
 from .text import Styles, escape, labelled, paragraph, to_markup
 
@@ -91,7 +92,14 @@ class Cards:
         )
 
     def card(self, item: Resource | Helpline) -> Flowable:
-        """One service: its name, who it is for, hours and contacts, beside a QR code."""
+        """One service: its name, who it is for, hours and contacts, beside a QR code. The
+        same service prints the same on every learner page of the build, so a left-to-right
+        card is laid out once per width and process (`Reused`)."""
+        if self.styles.rtl:
+            return self._card(item)
+        return Reused(("help-card", item, self.theme, self.labels, self.styles), lambda: self._card(item))
+
+    def _card(self, item: Resource | Helpline) -> Flowable:
         theme, labels, style = self.theme, self.labels, self.style
         # One paragraph per line, so each line takes its own direction (an English helpline
         # description in an Arabic handout reads left to right; its Arabic labels do not).
@@ -360,6 +368,8 @@ class WebAddress(Flowable):
         self.style, self.theme = style, theme
         self.lines: list[Flowable] = []
         self._wrapped_at: float | None = None
+
+    _lp_inner = ("lines",)  # a twin (`reuse.twin`) draws twins of the lines
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         # The lines depend on the width alone; a table or the card columns ask the same width
