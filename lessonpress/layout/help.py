@@ -284,7 +284,14 @@ class HelpPanel:
 
     def write_in_box(self) -> Flowable:
         """ "Your local helpline": labelled lines for the child helpline and emergency number,
-        and what the fact base allows about 116 111, in an outlined (tinted) box."""
+        and what the fact base allows about 116 111, in an outlined (tinted) box. The same on
+        every learner page of a region without known numbers: laid out once (`Reused`)."""
+        if self.styles.rtl:
+            return self._write_in_box()
+        key = ("help-write-in", self.helplines.write_in, self.theme, self.labels, self.styles)
+        return Reused(key, self._write_in_box)
+
+    def _write_in_box(self) -> Flowable:
         theme, labels, style = self.theme, self.labels, self.cards.style
         title = ParagraphStyle(
             "help-box-title",
@@ -334,6 +341,8 @@ class WriteInField(Flowable):
         self.label = paragraph(escape(f"{label}:"), style)
         self.style, self.theme = style, theme
         self.rtl = style.wordWrap == "RTL"
+
+    _lp_inner = ("label",)  # a twin (`reuse.twin`) draws a twin of the label
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         _, h = self.label.wrap(avail_width * 0.6, avail_height)

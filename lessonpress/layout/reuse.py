@@ -37,7 +37,7 @@ _LAYOUTS: OrderedDict[Hashable, dict[float, Laid]] = OrderedDict()
 def twin(flowable: Flowable) -> Flowable:
     """A copy of a laid-out flowable, for another document: the same line breaks and sizes,
     its own identity and structure tag, and likewise for the flowables inside it (a table's
-    cells, and those a flowable names in `_lp_inner`)."""
+    cells, and the flowable or list of them in each attribute a flowable names in `_lp_inner`)."""
     new = copy.copy(flowable)
     tag = tag_of(flowable)
     if tag is not None:
@@ -45,7 +45,8 @@ def twin(flowable: Flowable) -> Flowable:
     if isinstance(flowable, Table):
         new._cellvalues = [[_twin_cell(cell) for cell in row] for row in flowable._cellvalues]
     for name in getattr(flowable, "_lp_inner", ()):
-        setattr(new, name, [twin(inner) for inner in getattr(flowable, name)])
+        inner = getattr(flowable, name)
+        setattr(new, name, twin(inner) if isinstance(inner, Flowable) else [twin(f) for f in inner])
     return new
 
 

@@ -11,7 +11,7 @@ from lessonpress.layout import reuse
 from lessonpress.layout.help import Cards
 from lessonpress.regions import select
 
-from .complex_text import pdf_of, styles, theme_for
+from .complex_text import pdf_of, pdftotext, styles, theme_for
 from .tagged import elements
 from .test_help_panel import BOOK
 
@@ -67,3 +67,29 @@ def test_a_card_is_built_once_per_width_for_many_documents(monkeypatch: pytest.M
     assert built == [WITH_QR.name.plain]
     pdf_of([cards().card(WITH_QR)], width=300)  # another width: laid out again
     assert len(built) == 2
+
+
+def test_the_write_in_box_is_laid_out_once_and_prints_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A region without known numbers: every learner page has the same "Your local helpline"
+    box, built once and printed the same each time, its lines to write on included."""
+    built: list[int] = []
+    original = help_module.HelpPanel._write_in_box
+
+    def counted(self: help_module.HelpPanel):  # noqa: ANN202
+        built.append(1)
+        return original(self)
+
+    monkeypatch.setattr(help_module.HelpPanel, "_write_in_box", counted)
+    reuse._LAYOUTS.clear()
+    unknown = select(BOOK, "en", None)
+    assert not unknown.known
+
+    def panel() -> bytes:
+        return pdf_of(
+            help_module.HelpPanel(unknown, theme_for("en"), labels_for("en"), styles("en"), "en").story()
+        )
+
+    first = panel()
+    assert panel() == first
+    assert built == [1]
+    assert labels_for("en").local_helpline in pdftotext(first)
