@@ -33,13 +33,13 @@ def unpatched() -> Iterator[None]:
         _reportlab.repatched(PATCH)
 
 
-def _both(make) -> tuple[bytes, bytes]:  # noqa: ANN001
+def _both(make, patch: str = PATCH) -> tuple[bytes, bytes]:  # noqa: ANN001
     patched = make()
-    _reportlab.unpatched(PATCH)
+    _reportlab.unpatched(patch)
     try:
         original = make()
     finally:
-        _reportlab.repatched(PATCH)
+        _reportlab.repatched(patch)
     return patched, original
 
 
@@ -50,23 +50,57 @@ def test_the_serialiser_patch_is_in_force() -> None:
     assert pdfdoc.PDFDictionary.format is not _reportlab.SERIALISER_UNPATCHED[PATCH]["PDFDictionary.format"]
 
 
+@pytest.mark.parametrize("patch", list(_reportlab.SPEED_PATCHES))
 @pytest.mark.parametrize("name", [n for n in format_names() if FORMATS[n].inputs == "lesson"])
-def test_every_format_has_the_same_bytes_with_and_without_the_patch(name: str) -> None:
+def test_every_format_has_the_same_bytes_with_and_without_the_patch(name: str, patch: str) -> None:
     lesson, problems = check_lesson(LessonFile(TYPICAL, str(TYPICAL), TYPICAL.stem))
     assert lesson is not None, problems
     fmt, context = get_format(name), LayoutContext("a4", DEFAULT_THEME, ENGLISH)
-    patched, original = _both(lambda: render(fmt.layout(lesson, context)))
+    patched, original = _both(lambda: render(fmt.layout(lesson, context)), patch)
     assert patched == original
 
 
+@pytest.mark.parametrize("patch", list(_reportlab.SPEED_PATCHES))
 @pytest.mark.parametrize("language", ["es", "ar", "hi"])
-def test_other_scripts_have_the_same_bytes_with_and_without_the_patch(language: str) -> None:
+def test_other_scripts_have_the_same_bytes_with_and_without_the_patch(language: str, patch: str) -> None:
     checked = check_lesson_and_translations(LessonFile(I18N, str(I18N), I18N.stem))
     lesson = {x.language: x for x in checked.lessons}[language]
     context = LayoutContext("a4", fonts_for([lesson], DEFAULT_THEME), labels_for(language))
     handout = get_format("handout")
-    patched, original = _both(lambda: render(handout.layout(lesson, context)))
+    patched, original = _both(lambda: render(handout.layout(lesson, context)), patch)
     assert patched == original
+
+
+def test_text_gets_the_codes_reportlab_gives_it() -> None:
+    """Texts in a random order, some with characters the font lacks, no-break spaces, and
+    more than 256 different characters (a second subset): each is split into the same
+    (subset, bytes) runs, and the document's codes end the same, with the patch and without."""
+    import random
+
+    from reportlab.pdfbase import pdfmetrics
+
+    from lessonpress.layout.fonts import register_theme
+
+    register_theme(DEFAULT_THEME)
+    font = pdfmetrics.getFont(DEFAULT_THEME.body_font)
+    has = sorted(font.face.charToGlyph)
+    alphabet = "abc ABC.,\u00a0éàü–—\u2019\U0001f600\u4e00" + "".join(map(chr, has[:400]))
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(600)]
+    texts += ["plain words", "\u00a0", "", "plain words again"]
+
+    class Document:  # what ReportLab keys a font's codes by (weakly)
+        pass
+
+    def run() -> tuple[list, object]:
+        doc = Document()
+        runs = [font.splitString(text, doc) for text in texts]
+        state = font.state.pop(doc)
+        return runs, (state.assignments, state.subsets, state.nextCode)
+
+    patched, original = _both(run, _reportlab.SPLIT_STRING)
+    assert patched == original
+    assert any(subset == 1 for runs in patched[0] for subset, _ in runs)  # a second subset was used
 
 
 def test_text_is_encoded_as_reportlab_encodes_it() -> None:

@@ -393,19 +393,73 @@ def _patch_pdf_serialiser() -> None:
     pdfdoc.PDFDictionary.format = dictionary_format
 
 
+SPLIT_STRING = "TTFont.splitString: text whose characters all have codes is encoded in one call"
+
+
+class _Codes(dict):
+    """A document's character -> subset-0 code table for `str.translate`; a character without
+    one (new to the document, missing from the font, or in a later subset) becomes U+0100,
+    which no subset-0 code is, so the caller can tell."""
+
+    def __missing__(self, key: int) -> str:
+        return "\u0100"
+
+
+def _patch_split_string() -> None:
+    """Patch 2, `TTFont.splitString`: turning text into a font subset's one-byte codes was
+    about a twentieth of a warm handout, one Python loop step per character. Once a document
+    has given each character of a text its code in the first subset (nearly every text after
+    the first lines of a page), the text is encoded by `str.translate` through a table of those
+    same codes. A text with any other character takes ReportLab's own path, which gives codes
+    to new characters exactly as before."""
+    from itertools import islice
+
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    original = TTFont.splitString
+
+    def split_string(self, text, doc, encoding="utf-8"):  # noqa: ANN001, ANN202 - ReportLab's signature
+        state = self.state.get(doc) if type(text) is str else None
+        if state is None or not text:
+            return original(self, text, doc, encoding)
+        assignments, table = state.assignments, getattr(state, "_lp_codes", None)
+        if table is None:
+            table, state._lp_counted = _Codes(), 0  # _lp_counted: assignments in the table
+            state._lp_codes = table
+        if len(assignments) != state._lp_counted:
+            for code, n in islice(assignments.items(), state._lp_counted, None):
+                if n < 256:
+                    table[code] = chr(n)
+            if 32 in table:
+                table[0xA0] = table[32]  # ReportLab prints a no-break space as a space
+            state._lp_counted = len(assignments)
+        try:
+            return [(0, text.translate(table).encode("latin-1"))]
+        except UnicodeEncodeError:
+            return original(self, text, doc, encoding)
+
+    SERIALISER_UNPATCHED[SPLIT_STRING] = {"TTFont.splitString": original}
+    TTFont.splitString = split_string
+
+
 def unpatched(patch: str) -> None:
     """Put ReportLab's own functions back (for tests that compare output with and without)."""
     from reportlab.pdfbase import pdfdoc
+    from reportlab.pdfbase.ttfonts import TTFont
 
     saved = SERIALISER_UNPATCHED[patch]
+    if patch == SPLIT_STRING:
+        TTFont.splitString = saved["TTFont.splitString"]
+        return
     pdfdoc.format, pdfdoc.pdfdocEnc = saved["format"], saved["pdfdocEnc"]
     pdfdoc.PDFDictionary.format = saved["PDFDictionary.format"]
 
 
 def repatched(patch: str) -> None:
     """Apply a patch again after `unpatched`."""
-    assert patch == PDF_SERIALISER
-    _patch_pdf_serialiser()
+    SPEED_PATCHES[patch]()
 
 
-_patch_pdf_serialiser()
+SPEED_PATCHES = {PDF_SERIALISER: _patch_pdf_serialiser, SPLIT_STRING: _patch_split_string}
+for _patch in SPEED_PATCHES.values():
+    _patch()

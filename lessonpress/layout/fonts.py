@@ -151,7 +151,7 @@ def _characters(lesson: Lesson) -> frozenset[str]:
     kept = _CHARACTERS.get(id(lesson))
     if kept is not None and kept[0] is lesson:
         return kept[1]
-    found = frozenset(c for text in lesson.texts() for run in text.runs if not run.code for c in run.text)
+    found = frozenset("".join(run.text for text in lesson.texts() for run in text.runs if not run.code))
     if len(_CHARACTERS) > 256:  # a long watch session sees many versions of its lessons
         _CHARACTERS.clear()
     _CHARACTERS[id(lesson)] = (lesson, found)
