@@ -18,6 +18,7 @@ import difflib
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .config import NO_REGION_DEFAULTS, RegionDefaults
 from .errors import LessonError, SourceLocation
@@ -77,13 +78,14 @@ class RegionHelplines:
     def shows(self, resource: Resource) -> bool:
         """False for a lesson resource that is a service the panel prints already (it prints
         once) or a service that works only in another region."""
-        if any(same_service(resource, e) for e in self.printed):
-            return False
-        return not any(same_service(resource, e) for e in self.elsewhere)
+        return bool(self.resources((resource,)))
 
     def resources(self, resources: Iterable[Resource]) -> tuple[Resource, ...]:
-        """The resources a lesson prints beside this panel."""
-        return tuple(r for r in resources if self.shows(r))
+        """The resources a lesson prints beside this panel: those that share no web address
+        or number with an entry it prints or one of another region (`same_service`, asked of
+        all those entries' contacts at once)."""
+        taken = set().union(*(_contacts(e) for e in (*self.printed, *self.elsewhere)))
+        return tuple(r for r in resources if not _contacts(r) & taken)
 
 
 def select(
@@ -194,12 +196,14 @@ def same_service(item: Resource | Helpline, entry: Helpline) -> bool:
     return bool(_contacts(item) & _contacts(entry))
 
 
-def _contacts(item: Resource | Helpline) -> set[str]:
+@lru_cache(maxsize=4096)
+def _contacts(item: Resource | Helpline) -> frozenset[str]:
+    """A service's web address and numbers, as compared (every panel compares the same ones)."""
     out = {"web:" + _address(item.url)} if item.url else set()
     for field in (item.phone, item.text):
         if field is not None:
             out |= {"tel:" + d for d in _numbers(field.plain)}
-    return out
+    return frozenset(out)
 
 
 def _address(url: str) -> str:
