@@ -38,7 +38,7 @@ def twin(flowable: Flowable) -> Flowable:
     """A copy of a laid-out flowable, for another document: the same line breaks and sizes,
     its own identity and structure tag, and likewise for the flowables inside it (a table's
     cells, and the flowable or list of them in each attribute a flowable names in `_lp_inner`)."""
-    new = copy.copy(flowable)
+    new = _copy(flowable)
     tag = tag_of(flowable)
     if tag is not None:
         new._lp_tag = dataclasses.replace(tag)  # a tag is one element: a twin gets its own
@@ -48,6 +48,25 @@ def twin(flowable: Flowable) -> Flowable:
         inner = getattr(flowable, name)
         setattr(new, name, twin(inner) if isinstance(inner, Flowable) else [twin(f) for f in inner])
     return new
+
+
+def _copy(flowable: Flowable) -> Flowable:
+    """`copy.copy` for a plain class (a new object with the same attributes); a class that
+    customises copying or has no `__dict__` gets `copy.copy` itself."""
+    cls = type(flowable)
+    if cls not in _PLAIN:
+        _PLAIN[cls] = hasattr(flowable, "__dict__") and not any(
+            name in vars(c) for c in cls.__mro__[:-1] for name in _CUSTOM
+        )
+    if not _PLAIN[cls]:
+        return copy.copy(flowable)
+    new = object.__new__(cls)
+    new.__dict__.update(flowable.__dict__)
+    return new
+
+
+_CUSTOM = ("__copy__", "__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__slots__", "__new__")
+_PLAIN: dict[type, bool] = {}
 
 
 def _twin_cell(cell: Any) -> Any:  # noqa: ANN401 - a table cell: text, a flowable or a list

@@ -93,3 +93,28 @@ def test_the_write_in_box_is_laid_out_once_and_prints_the_same(monkeypatch: pyte
     assert panel() == first
     assert built == [1]
     assert labels_for("en").local_helpline in pdftotext(first)
+
+
+def test_a_twin_copies_as_copy_copy_does() -> None:
+    """The quick copy gives what `copy.copy` gives (same attributes, a new object); a class
+    that says how to copy itself is copied its own way."""
+    import copy
+
+    from reportlab.platypus import Flowable
+
+    card = cards()._card(WITH_QR)
+    cells = [c for row in card._cellvalues for c in row]
+    for flowable in (card, *[f for c in cells for f in (c if isinstance(c, list) else [c])]):
+        made = reuse._copy(flowable)
+        assert made is not flowable and type(made) is type(flowable)
+        assert vars(made) == vars(copy.copy(flowable))
+
+    class Counted(Flowable):
+        copies = 0
+
+        def __copy__(self) -> Counted:
+            Counted.copies += 1
+            return Counted()
+
+    reuse._copy(Counted())
+    assert Counted.copies == 1
