@@ -247,9 +247,14 @@ class Lesson:
     lesson_id: str = field(default="", metadata={"internal": True})
     source_path: str = field(default="", metadata={"internal": True})
 
-    def texts(self) -> list[RichText]:
-        """Every text of the lesson, learner and facilitator alike."""
-        return self.learner_texts() + self.facilitator_texts()
+    def texts(self) -> tuple[RichText, ...]:
+        """Every text of the lesson, learner and facilitator alike. Worked out once per lesson
+        object (the check, the font chooser and the job runner each ask for them)."""
+        found: tuple[RichText, ...] | None = self.__dict__.get("_texts")
+        if found is None:
+            found = (*self.learner_texts(), *self.facilitator_texts())
+            object.__setattr__(self, "_texts", found)  # a frozen lesson's own memo, not a field
+        return found
 
     def learner_texts(self) -> list[RichText]:
         """Every text a learner output may print (used to prove nothing else leaks)."""
