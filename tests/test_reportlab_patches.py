@@ -184,3 +184,32 @@ def test_style_runs_compare_as_reportlab_compares_them() -> None:
         answers.add(bool(expected))
     assert answers == {True, False}
     assert paragraph.sameFrag is not original
+
+
+def test_frames_copy_as_deepcopy_copies_them() -> None:
+    """The frame a KeepTogether is measured in: the quick copy has deepcopy's values, its own
+    lists, and leaves the frame untouched; a frame with anything else (a dictionary, one list
+    under two names) is deep-copied as before."""
+    import copy
+
+    from reportlab.platypus import flowables
+    from reportlab.platypus.frames import Frame
+
+    frame = Frame(10, 20, 300, 400, id="body")
+    frame._frameBGs = [1, "x"]
+    made = flowables.deepcopy(frame)
+    expected = copy.deepcopy(frame)
+    assert type(made) is Frame and vars(made) == vars(expected)
+    assert made._frameBGs is not frame._frameBGs
+    made._frameBGs.append(2)
+    assert frame._frameBGs == [1, "x"]
+
+    odd = Frame(0, 0, 100, 100)
+    odd.extra = {"nested": [1]}
+    shared = Frame(0, 0, 100, 100)
+    shared.a = shared.b = [1]
+    for other in (odd, shared):
+        copied = flowables.deepcopy(other)
+        assert vars(copied).keys() == vars(other).keys()
+    assert copied.a is copied.b  # deepcopy kept the two names on one list
+    assert odd.extra is not flowables.deepcopy(odd).extra
