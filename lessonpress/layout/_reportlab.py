@@ -482,7 +482,7 @@ _COPIES_ITSELF = ("__copy__", "__deepcopy__", "__reduce__", "__reduce_ex__", "__
 
 
 def _patch_frame_copy() -> None:
-    """Patch 5, the `deepcopy` that `flowables._listWrapOn` makes of the document's current
+    """Patch 4, the `deepcopy` that `flowables._listWrapOn` makes of the document's current
     frame before measuring a KeepTogether's content (so that what the content adds to a frame
     while measured is thrown away): ~660 copies in a 41-handout build, each walking the
     frame's two dozen attributes through `copy.deepcopy`. A plain frame whose attributes are
