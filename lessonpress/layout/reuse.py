@@ -4,8 +4,8 @@ Some blocks print the same on every learner page of a build: a region's services
 the "Get help" panel, are identical on 41 handouts. Building a card (parsing its paragraphs,
 setting up its table) and wrapping it (breaking its lines, sizing its columns) was about a
 tenth of a warm handout (the whole panel a fifth). `Reused` does both once per width and
-process, and each document
-draws a `twin` of that layout: new flowable objects that share only what wrapping worked out.
+process, and each document draws a `twin` of that layout: new flowable objects that share
+only what wrapping worked out.
 
 Why twins and not the same objects: ReportLab and the tagger keep state on a flowable. Platypus
 marks one it had to postpone (`_postponed`) and turns off `keepWithNext` on the ones it groups;
