@@ -213,3 +213,37 @@ def test_frames_copy_as_deepcopy_copies_them() -> None:
         assert vars(copied).keys() == vars(other).keys()
     assert copied.a is copied.b  # deepcopy kept the two names on one list
     assert odd.extra is not flowables.deepcopy(odd).extra
+
+
+def test_plain_text_parses_as_reportlab_parses_it() -> None:
+    """Text without tags or entities (spaces, tabs, line breaks, '>' and quotes, other
+    scripts, nothing at all) in several styles gives the same runs as ReportLab's HTML parse;
+    text with a tag or an entity still takes that parse."""
+    import random
+
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus.paraparser import ParaParser
+
+    original = _reportlab.SERIALISER_UNPATCHED[_reportlab.PLAIN_PARSE]["ParaParser.parse"]
+    styles = [
+        ParagraphStyle("a"),
+        ParagraphStyle("b", fontName="Helvetica-Bold", fontSize=14, textColor="#1d4e89"),
+        ParagraphStyle("c", fontName="Times-Roman", rise=2, underlineWidth=1),
+    ]
+    pieces = ["word", " ", "  ", "\t", "\n", ">", '"', "'", "café", "مرحبا", "—", "1.5", "\u00a0", "x/y"]
+    rng = random.Random(5)
+    texts = [
+        "",
+        " ",
+        "plain",
+        *("".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(300)),
+    ]
+    texts += ["with <b>bold</b>", "Tom &amp; Jerry", "a < b"]
+
+    def runs(parse, text: str, style: ParagraphStyle) -> object:
+        got_style, frags, bullets = parse(ParaParser(), text, style)
+        return got_style, [vars(f) for f in frags or []], bullets
+
+    for text in texts:
+        for style in styles:
+            assert runs(ParaParser.parse, text, style) == runs(original, text, style), repr(text)

@@ -521,6 +521,38 @@ def _patch_frame_copy() -> None:
     flowables.deepcopy = frame_copy
 
 
+PLAIN_PARSE = "ParaParser.parse: text without tags or entities skips the HTML scanner"
+
+
+def _patch_plain_parse() -> None:
+    """Patch 5, `ParaParser.parse`: most paragraphs (~2300 of ~2700 in a 41-handout build)
+    have no `<` and no `&`, and each still went through HTMLParser's scanner (~35 us, about a
+    twenty-fifth of the build). For such text the parser's own handlers are called as the
+    scanner calls them on `<para>text</para>`: the start tag without attributes, the text as
+    one piece of data, the end tag. Text with a tag or an entity goes through `feed` as before."""
+    from reportlab.lib.utils import annotateException, asUnicode
+    from reportlab.platypus.paraparser import ParaParser
+
+    original = ParaParser.parse
+
+    def parse(self, text, style):  # noqa: ANN001, ANN202 - ReportLab's signature
+        text = asUnicode(text)
+        if "<" in text or "&" in text:
+            return original(self, text, style)
+        self._setup_for_parse(style)
+        try:
+            self.handle_starttag("para", [])
+            if text:
+                self.handle_data(text)
+            self.handle_endtag("para")
+        except Exception:
+            annotateException(f"\nparagraph text {ascii(text)} caused exception")
+        return self._complete_parse()
+
+    SERIALISER_UNPATCHED[PLAIN_PARSE] = {"ParaParser.parse": original}
+    ParaParser.parse = parse
+
+
 def unpatched(patch: str) -> None:
     """Put ReportLab's own functions back (for tests that compare output with and without)."""
     from reportlab.pdfbase import pdfdoc
@@ -529,6 +561,11 @@ def unpatched(patch: str) -> None:
     saved = SERIALISER_UNPATCHED[patch]
     if patch == SPLIT_STRING:
         TTFont.splitString = saved["TTFont.splitString"]
+        return
+    if patch == PLAIN_PARSE:
+        from reportlab.platypus.paraparser import ParaParser
+
+        ParaParser.parse = saved["ParaParser.parse"]
         return
     if patch == FRAME_COPY:
         from reportlab.platypus import flowables
@@ -554,6 +591,7 @@ SPEED_PATCHES = {
     SPLIT_STRING: _patch_split_string,
     SAME_FRAG: _patch_same_frag,
     FRAME_COPY: _patch_frame_copy,
+    PLAIN_PARSE: _patch_plain_parse,
 }
 for _patch in SPEED_PATCHES.values():
     _patch()
