@@ -84,16 +84,19 @@ def coverage(face: str) -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
+INVISIBLE = "\u00ad\u200b\u200c\u200d"  # soft hyphen, zero-width space and (non-)joiners
+
+
+@cache
+def coverage_characters(face: str) -> frozenset[str]:
+    """The characters a registered face can draw (`coverage` as text)."""
+    return frozenset(map(chr, coverage(face)))
+
+
 def missing_characters(text: str, face: str) -> list[str]:
     """Characters of `text` the face has no glyph for (spaces and line breaks excepted)."""
-    have = coverage(face)
-    return sorted(
-        {
-            c
-            for c in set(text)
-            if ord(c) not in have and not c.isspace() and c not in "\u00ad\u200b\u200c\u200d"
-        }
-    )
+    unknown = set(text) - coverage_characters(face)
+    return sorted(c for c in unknown if not c.isspace() and c not in INVISIBLE)
 
 
 @cache

@@ -86,12 +86,30 @@ def check_texts(
     """One error per text with characters the theme's fonts (for `language`) cannot print."""
     register_theme(theme)
     shaped = script_for(language).shaping
+    texts = tuple(texts)
+    if not shaped and _all_printable(texts, theme):
+        return []  # the usual answer, found for all texts at once; a miss is looked for text by text
     problems = []
     for text in texts:
         missing = _missing(text, theme, shaped)
         if missing:
             problems.append(_problem(text, missing, theme, hint))
     return problems
+
+
+def _all_printable(texts: Sequence[RichText], theme: Theme) -> bool:
+    """True when every character of every run has a glyph in its face (as `_missing` asks, for
+    unshaped scripts): each face's characters are gathered into one set and checked at once."""
+    by_style: dict[tuple[bool, bool, bool], list[str]] = {}
+    for text in texts:
+        for run in text.runs:
+            by_style.setdefault((run.code, run.bold, run.italic), []).append(run.text)
+    return not any(
+        missing_characters(
+            "".join(runs), face_name(theme.mono_font if code else theme.body_font, bold, italic)
+        )
+        for (code, bold, italic), runs in by_style.items()
+    )
 
 
 def _missing(text: RichText, theme: Theme, shaped: bool) -> dict[str, str]:

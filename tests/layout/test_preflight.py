@@ -63,3 +63,19 @@ def test_shaping_is_the_judge_for_shaped_scripts(tmp_path: Path) -> None:
 def test_harfbuzz_reports_what_the_font_lacks() -> None:
     register_family("Almarai")
     assert unshapable_characters("مرحبا ✅ Привет", "Almarai", True, False) == sorted("✅Привет")
+
+
+def test_a_latin_lesson_names_each_text_its_fonts_cannot_print(tmp_path: Path) -> None:
+    """Latin text is checked for all texts at once first; a miss is still reported text by
+    text, in bold as in plain, at each text's own line."""
+    text = (
+        "title: Chat\nobjectives: [Learn **now** ✅]\ndiscussion_prompts: [Why?]\n"
+        "key_takeaways: [Done 📱, All fine]\n"
+    )
+    lesson, problems = load_text(tmp_path, text, "en-lesson.yaml")
+    assert lesson is None
+    lines = [p.format().splitlines()[0] for p in problems]
+    assert [line.split(": error: ")[0] for line in lines] == ["en-lesson.yaml:2:14", "en-lesson.yaml:4:17"]
+    assert "U+2705" in lines[0] and "U+1F4F1" in lines[1]
+    fine = "title: Chat\nobjectives: [Learn **now**]\ndiscussion_prompts: [Why?]\nkey_takeaways: [Done]\n"
+    assert load_text(tmp_path, fine, "fine.yaml")[0] is not None
