@@ -50,3 +50,29 @@ def test_same_bytes_across_processes_hash_seeds_time_zones_and_hostile_settings(
         )
         digests.add(out.stdout)
     assert len(digests) == 1
+
+
+def test_a_written_document_is_freed_without_the_cyclic_collector() -> None:
+    """Once a PDF's bytes are written, its template, canvas and PDF objects hold no reference
+    cycles: reference counting frees them at once, and the collector (which walked ~4300 such
+    objects after every handout) finds none of them. The bytes are the same either way."""
+    import gc
+
+    lesson = load(GOOD / "full.yaml")
+    first = make_pdf(lesson)
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        again = make_pdf(lesson)
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+        kinds = {type(o).__name__ for o in gc.garbage}
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        if enabled:
+            gc.enable()
+    assert again == first
+    left = kinds & {"PDFDictionary", "PDFObjectReference", "PDFPage", "GuardedDocTemplate", "Frame"}
+    assert not left, left
