@@ -75,15 +75,10 @@ class RegionHelplines:
         """Every entry the panel prints, in order."""
         return self.entries + self.international
 
-    def shows(self, resource: Resource) -> bool:
-        """False for a lesson resource that is a service the panel prints already (it prints
-        once) or a service that works only in another region."""
-        return bool(self.resources((resource,)))
-
     def resources(self, resources: Iterable[Resource]) -> tuple[Resource, ...]:
-        """The resources a lesson prints beside this panel: those that share no web address
-        or number with an entry it prints or one of another region (`same_service`, asked of
-        all those entries' contacts at once)."""
+        """The resources a lesson prints beside this panel: not a service the panel prints
+        already (it prints once), nor one that works only in another region. A resource is
+        such a service when it shares a web address or a number with the entry (`_contacts`)."""
         taken = set().union(*(_contacts(e) for e in (*self.printed, *self.elsewhere)))
         return tuple(r for r in resources if not _contacts(r) & taken)
 
@@ -189,11 +184,6 @@ def unknown_region_warning(languages: Iterable[str], regions: list[str]) -> list
             f"{', '.join(sorted(regions))})",
         )
     ]
-
-
-def same_service(item: Resource | Helpline, entry: Helpline) -> bool:
-    """True when a resource (or entry) and an entry share a web address or a phone/text number."""
-    return bool(_contacts(item) & _contacts(entry))
 
 
 @lru_cache(maxsize=4096)

@@ -208,10 +208,10 @@ def test_frames_copy_as_deepcopy_copies_them() -> None:
     odd.extra = {"nested": [1]}
     shared = Frame(0, 0, 100, 100)
     shared.a = shared.b = [1]
-    for other in (odd, shared):
-        copied = flowables.deepcopy(other)
-        assert vars(copied).keys() == vars(other).keys()
-    assert copied.a is copied.b  # deepcopy kept the two names on one list
+    odd_copy, shared_copy = flowables.deepcopy(odd), flowables.deepcopy(shared)
+    assert vars(odd_copy).keys() == vars(odd).keys()
+    assert vars(shared_copy).keys() == vars(shared).keys()
+    assert shared_copy.a is shared_copy.b  # deepcopy kept the two names on one list
     assert odd.extra is not flowables.deepcopy(odd).extra
 
 

@@ -322,10 +322,44 @@ def tie_annotation(annotation, struct_parent: int, contents: str) -> None:  # no
 
 # -- named patches ------------------------------------------------------------------------------
 # Each replaces one ReportLab function with an equivalent that gives the same bytes faster;
-# SERIALISER_UNPATCHED keeps what it replaced, so a test can compare the two on real documents.
+# SERIALISER_UNPATCHED keeps what it replaced, so a test can compare the two on real documents;
+# `unpatched` puts it back and `repatched` applies the patch again.
 
 PDF_SERIALISER = "PDF object serialisation"
-SERIALISER_UNPATCHED: dict[str, dict[str, object]] = {}
+SERIALISER_UNPATCHED: dict[str, dict[str, object]] = {}  # patch -> its originals, by a test's key
+_REPLACED: dict[str, list[tuple[object, str, object]]] = {}  # patch -> (owner, attribute, original)
+
+
+def _replace(patch: str, owner: object, name: str, new: object, key: str | None = None) -> None:
+    """Put `new` in place of `owner.name` for a speed patch, keeping the original for
+    `unpatched` and (under `key`, else `name`) in SERIALISER_UNPATCHED."""
+    original = getattr(owner, name)
+    SERIALISER_UNPATCHED.setdefault(patch, {})[key or name] = original
+    _REPLACED.setdefault(patch, []).append((owner, name, original))
+    setattr(owner, name, new)
+
+
+def copies_plainly(cls: type) -> bool:
+    """True for a class whose objects `copy` copies as a new object with the same `__dict__`:
+    one with a `__dict__` that customises neither copying, pickling nor object creation."""
+    if cls not in _PLAIN:
+        _PLAIN[cls] = "__dict__" in dir(cls) and not any(
+            name in vars(c) for c in cls.__mro__[:-1] for name in _COPIES_ITSELF
+        )
+    return _PLAIN[cls]
+
+
+_COPIES_ITSELF = (
+    "__copy__",
+    "__deepcopy__",
+    "__reduce__",
+    "__reduce_ex__",
+    "__getstate__",
+    "__setstate__",
+    "__slots__",
+    "__new__",
+)
+_PLAIN: dict[type, bool] = {}
 
 
 def _patch_pdf_serialiser() -> None:
@@ -384,13 +418,9 @@ def _patch_pdf_serialiser() -> None:
             body = b" ".join(lines)
         return b"<<\n" + body + b"\n>>"
 
-    SERIALISER_UNPATCHED[PDF_SERIALISER] = {
-        "format": unpatched_format,
-        "pdfdocEnc": unpatched_enc,
-        "PDFDictionary.format": pdfdoc.PDFDictionary.format,
-    }
-    pdfdoc.format, pdfdoc.pdfdocEnc = format, pdfdoc_enc
-    pdfdoc.PDFDictionary.format = dictionary_format
+    _replace(PDF_SERIALISER, pdfdoc, "format", format)
+    _replace(PDF_SERIALISER, pdfdoc, "pdfdocEnc", pdfdoc_enc)
+    _replace(PDF_SERIALISER, pdfdoc.PDFDictionary, "format", dictionary_format, "PDFDictionary.format")
 
 
 SPLIT_STRING = "TTFont.splitString: text whose characters all have codes is encoded in one call"
@@ -438,8 +468,7 @@ def _patch_split_string() -> None:
         except UnicodeEncodeError:
             return original(self, text, doc, encoding)
 
-    SERIALISER_UNPATCHED[SPLIT_STRING] = {"TTFont.splitString": original}
-    TTFont.splitString = split_string
+    _replace(SPLIT_STRING, TTFont, "splitString", split_string, "TTFont.splitString")
 
 
 SAME_FRAG = "paragraph.sameFrag: two style runs compared through their dictionaries"
@@ -472,13 +501,11 @@ def _patch_same_frag() -> None:
                 return False
         return True
 
-    SERIALISER_UNPATCHED[SAME_FRAG] = {"sameFrag": original}
-    paragraph.sameFrag = same_frag
+    _replace(SAME_FRAG, paragraph, "sameFrag", same_frag)
 
 
 FRAME_COPY = "flowables.deepcopy: the frame a KeepTogether is measured in"
 _ATOMIC = (int, float, str, bool, type(None))
-_COPIES_ITSELF = ("__copy__", "__deepcopy__", "__reduce__", "__reduce_ex__", "__getstate__", "__setstate__")
 
 
 def _patch_frame_copy() -> None:
@@ -495,14 +522,10 @@ def _patch_frame_copy() -> None:
     from reportlab.platypus import flowables
     from reportlab.platypus.frames import Frame
 
-    plain: dict[type, bool] = {}
-
     def frame_copy(x, memo=None):  # noqa: ANN001, ANN202 - copy.deepcopy's signature
         cls = type(x)
         if memo is not None or not isinstance(x, Frame):
             return deepcopy(x, memo)
-        if cls not in plain:
-            plain[cls] = not any(name in vars(c) for c in cls.__mro__[:-1] for name in _COPIES_ITSELF)
         state, lists = x.__dict__, set()
         for value in state.values():
             kind = type(value)
@@ -511,14 +534,13 @@ def _patch_frame_copy() -> None:
             if kind is not list or id(value) in lists or not all(type(v) in _ATOMIC for v in value):
                 return deepcopy(x)
             lists.add(id(value))
-        if not plain[cls]:
+        if not copies_plainly(cls):
             return deepcopy(x)
         new = object.__new__(cls)
         new.__dict__.update({k: v[:] if type(v) is list else v for k, v in state.items()})
         return new
 
-    SERIALISER_UNPATCHED[FRAME_COPY] = {"deepcopy": flowables.deepcopy}
-    flowables.deepcopy = frame_copy
+    _replace(FRAME_COPY, flowables, "deepcopy", frame_copy)
 
 
 PLAIN_PARSE = "ParaParser.parse: text without tags or entities skips the HTML scanner"
@@ -549,36 +571,13 @@ def _patch_plain_parse() -> None:
             annotateException(f"\nparagraph text {ascii(text)} caused exception")
         return self._complete_parse()
 
-    SERIALISER_UNPATCHED[PLAIN_PARSE] = {"ParaParser.parse": original}
-    ParaParser.parse = parse
+    _replace(PLAIN_PARSE, ParaParser, "parse", parse, "ParaParser.parse")
 
 
 def unpatched(patch: str) -> None:
     """Put ReportLab's own functions back (for tests that compare output with and without)."""
-    from reportlab.pdfbase import pdfdoc
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    saved = SERIALISER_UNPATCHED[patch]
-    if patch == SPLIT_STRING:
-        TTFont.splitString = saved["TTFont.splitString"]
-        return
-    if patch == PLAIN_PARSE:
-        from reportlab.platypus.paraparser import ParaParser
-
-        ParaParser.parse = saved["ParaParser.parse"]
-        return
-    if patch == FRAME_COPY:
-        from reportlab.platypus import flowables
-
-        flowables.deepcopy = saved["deepcopy"]
-        return
-    if patch == SAME_FRAG:
-        from reportlab.platypus import paragraph
-
-        paragraph.sameFrag = saved["sameFrag"]
-        return
-    pdfdoc.format, pdfdoc.pdfdocEnc = saved["format"], saved["pdfdocEnc"]
-    pdfdoc.PDFDictionary.format = saved["PDFDictionary.format"]
+    for owner, name, original in reversed(_REPLACED.pop(patch)):
+        setattr(owner, name, original)
 
 
 def repatched(patch: str) -> None:

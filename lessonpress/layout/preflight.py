@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from ..errors import LessonError
-from ..markup import RichText, plain_text
+from ..markup import RichText, Run, plain_text
 from ..model import Course, Lesson, Localized
 from ..scripts import script_for
 from ..theme import Theme
@@ -100,23 +100,27 @@ def check_texts(
 def _all_printable(texts: Sequence[RichText], theme: Theme) -> bool:
     """True when every character of every run has a glyph in its face (as `_missing` asks, for
     unshaped scripts): each face's characters are gathered into one set and checked at once."""
-    by_style: dict[tuple[bool, bool, bool], list[str]] = {}
+    by_face: dict[str, list[str]] = {}
+    faces: dict[tuple[bool, bool, bool], str] = {}
     for text in texts:
         for run in text.runs:
-            by_style.setdefault((run.code, run.bold, run.italic), []).append(run.text)
-    return not any(
-        missing_characters(
-            "".join(runs), face_name(theme.mono_font if code else theme.body_font, bold, italic)
-        )
-        for (code, bold, italic), runs in by_style.items()
-    )
+            style = (run.code, run.bold, run.italic)
+            if style not in faces:
+                faces[style] = face_name(_family(run, theme), run.bold, run.italic)
+            by_face.setdefault(faces[style], []).append(run.text)
+    return not any(missing_characters("".join(runs), face) for face, runs in by_face.items())
+
+
+def _family(run: Run, theme: Theme) -> str:
+    """The font family a run prints in: the theme's code font, else its body font."""
+    return theme.mono_font if run.code else theme.body_font
 
 
 def _missing(text: RichText, theme: Theme, shaped: bool) -> dict[str, str]:
     """Missing character -> the family that lacks it."""
     out: dict[str, str] = {}
     for run in text.runs:
-        family = theme.mono_font if run.code else theme.body_font
+        family = _family(run, theme)
         if shaped:
             missing = unshapable_characters(run.text, family, run.bold, run.italic)
         else:

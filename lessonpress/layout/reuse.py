@@ -27,6 +27,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Table
 
+from ._reportlab import copies_plainly
 from .tagging.roles import tag_of
 
 KEPT = 512  # blocks remembered per process (a build's cards: services x languages x themes)
@@ -52,22 +53,14 @@ def twin(flowable: Flowable) -> Flowable:
 
 
 def _copy(flowable: Flowable) -> Flowable:
-    """`copy.copy` for a plain class (a new object with the same attributes); a class that
-    customises copying or has no `__dict__` gets `copy.copy` itself."""
+    """`copy.copy`, made directly (a new object, the same attributes) for a class that copies
+    plainly, as flowables do."""
     cls = type(flowable)
-    if cls not in _PLAIN:
-        _PLAIN[cls] = hasattr(flowable, "__dict__") and not any(
-            name in vars(c) for c in cls.__mro__[:-1] for name in _CUSTOM
-        )
-    if not _PLAIN[cls]:
+    if not copies_plainly(cls):
         return copy.copy(flowable)
     new = object.__new__(cls)
     new.__dict__.update(flowable.__dict__)
     return new
-
-
-_CUSTOM = ("__copy__", "__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__slots__", "__new__")
-_PLAIN: dict[type, bool] = {}
 
 
 def _twin_cell(cell: Any) -> Any:  # noqa: ANN401 - a table cell: text, a flowable or a list

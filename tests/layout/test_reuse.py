@@ -23,8 +23,8 @@ def cards(language: str = "en") -> Cards:
 
 
 def leaves(data: bytes, role: str) -> list[str]:
-    """The /Alt (Figure) or the kids' count (others) of each element of `role`: enough to tell
-    two elements from one element drawn twice."""
+    """The /Alt of each element of `role` ("" when it has none): one entry per element, enough
+    to tell two elements from one element drawn twice."""
     with elements(data) as found:
         return [str(e.get("/Alt", "")) for r, e in found if r == role]
 
