@@ -159,25 +159,51 @@ def test_ctrl_c_stops_within_a_second_and_keeps_what_was_written(i18n_project: P
     assert not list((i18n_project / "build").rglob("*.tmp"))
 
 
-def test_ctrl_c_ends_the_process_without_the_interpreters_teardown(i18n_project: Path) -> None:
-    """The entry point ends at once after a Ctrl-C (the message printed, everything recorded);
-    a normal exit still runs the usual teardown (atexit handlers)."""
-    probe = (
-        "import atexit, sys; from lessonpress import cli\n"
-        "atexit.register(lambda: print('teardown ran', flush=True))\n"
-        "def interrupted():\n    raise KeyboardInterrupt\n"
-        "cli.make_settings = lambda *a, **k: interrupted()\n"
-        "sys.argv = ['lessonpress', *sys.argv[1:]]\ncli.run()\n"
-    )
+def _probe_run(probe: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """The entry point run by `probe` in a fresh interpreter with these arguments."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env)
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env)
 
-    stopped = run("build")
+# A module-level object is finalised only by the interpreter's teardown; an exit handler runs
+# in both kinds of exit.
+TEARDOWN_PROBE = (
+    "import atexit, sys; from lessonpress import cli\n"
+    "class Kept:\n    def __del__(self):\n        print('teardown ran', flush=True)\n"
+    "kept = Kept()\n"
+    "atexit.register(lambda: print('exit handlers ran', flush=True))\n"
+    "def interrupted():\n    raise KeyboardInterrupt\n"
+    "cli.make_settings = lambda *a, **k: interrupted()\n"
+    "sys.argv = ['lessonpress', *sys.argv[1:]]\ncli.run()\n"
+)
+
+
+def test_ctrl_c_ends_the_process_without_the_interpreters_teardown() -> None:
+    """After a Ctrl-C the entry point ends at once, the message printed, everything recorded."""
+    stopped = _probe_run(TEARDOWN_PROBE, "build")
     assert stopped.returncode == 130 and "interrupted;" in stopped.stderr
     assert "teardown ran" not in stopped.stdout
-    normal = subprocess.run(
-        [sys.executable, "-c", probe, "--version"], capture_output=True, text=True, env=env
+
+
+@pytest.mark.parametrize(("args", "status"), [(("--version",), 0), (("build", "--jobs", "x"), 2)])
+def test_a_finished_command_runs_exit_handlers_and_skips_the_teardown(args: tuple, status: int) -> None:
+    """The teardown of every module was a fifth of a one-lesson build's CPU time; the exit
+    handlers (worker processes, temporary folders, logging) still run, and the status is kept."""
+    done = _probe_run(TEARDOWN_PROBE, *args)
+    assert done.returncode == status, done.stderr
+    assert "exit handlers ran" in done.stdout
+    assert "teardown ran" not in done.stdout
+    if status:
+        assert "Invalid value for '--jobs'" in done.stderr
+
+
+def test_a_thread_still_running_gets_the_ordinary_exit() -> None:
+    """A preview server's thread, say: the process waits for it as Python always does."""
+    probe = (
+        "import sys, threading, time; from lessonpress import cli\n"
+        "def late():\n    time.sleep(0.3)\n    print('thread finished', flush=True)\n"
+        "threading.Thread(target=late).start()\n"
+        "sys.argv = ['lessonpress', '--version']\ncli.run()\n"
     )
-    assert normal.returncode == 0 and "teardown ran" in normal.stdout
+    done = _probe_run(probe)
+    assert done.returncode == 0 and "thread finished" in done.stdout
