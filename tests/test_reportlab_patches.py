@@ -247,3 +247,35 @@ def test_plain_text_parses_as_reportlab_parses_it() -> None:
     for text in texts:
         for style in styles:
             assert runs(ParaParser.parse, text, style) == runs(original, text, style), repr(text)
+
+
+def test_widths_are_the_widths_reportlab_gives() -> None:
+    """Texts in a random order, repeated, in two fonts, at several sizes (whole and not) and in
+    two encodings: each width is ReportLab's own, including after the memory has been full."""
+    import random
+
+    from reportlab.pdfbase import pdfmetrics
+
+    from lessonpress.layout.fonts import register_theme
+
+    register_theme(DEFAULT_THEME)
+    body = DEFAULT_THEME.body_font
+    fonts = [pdfmetrics.getFont(body), pdfmetrics.getFont(body + "-Bold")]
+    original = _reportlab.SERIALISER_UNPATCHED[_reportlab.WIDTHS]["TTFont.stringWidth"]
+    rng = random.Random(11)
+    letters = "abcdefghij ABC.,éü–\u00a0"
+    words = ["".join(rng.choice(letters) for _ in range(rng.randint(0, 12))) for _ in range(300)]
+    sizes = (9, 10, 10.5, 11.25, 24)
+    calls = [(rng.choice(fonts), rng.choice(words), rng.choice(sizes)) for _ in range(3000)]
+    kept = _reportlab.WIDTHS_KEPT
+    try:
+        _reportlab.WIDTHS_KEPT = 500  # the memory fills and is forgotten several times
+        for font, text, size in calls:
+            assert font.stringWidth(text, size) == original(font, text, size), (font.fontName, text, size)
+            raw = text.encode("utf8")  # the same bytes read in two encodings: two widths
+            for encoding in ("utf8", "latin-1"):
+                assert font.stringWidth(raw, size, encoding) == original(font, raw, size, encoding)
+    finally:
+        _reportlab.WIDTHS_KEPT = kept
+    assert fonts[0].stringWidth("Get help", 10) != fonts[0].stringWidth("Get help", 11)
+    assert fonts[0].stringWidth("Get help", 10) != fonts[1].stringWidth("Get help", 10)
