@@ -575,7 +575,7 @@ def _patch_plain_parse() -> None:
 
 
 WIDTHS = "TTFont.stringWidth: a text's width in a font and size remembered"
-WIDTHS_KEPT = 1 << 17  # widths remembered before all are forgotten and counting starts again
+WIDTHS_KEPT = 1 << 14  # ~3.5 MB of widths; then all are forgotten and counting starts again
 _WIDTHS: dict[tuple, float] = {}
 
 
