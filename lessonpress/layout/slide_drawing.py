@@ -138,10 +138,11 @@ def _fit_deck(deck: SlideDeck, theme: Theme, labels: Labels) -> tuple[FittedSlid
     script = script_for(lesson.language)
     color = theme.section_color(lesson.lesson_id.split("-")[0])
     notice = labels.draft_notice if lesson.translation and lesson.translation.draft else None
-    lead = _lead_size(deck, theme, labels, geometry, script)
+    fitters = [_Fitter(slide, theme, labels, geometry, script) for slide in deck.slides]
+    lead = _lead_size([f for f in fitters if f.slide.kind == "prompt"], theme)
     fitted: list[FittedSlide] = []
-    for slide in deck.slides:
-        fitter = _Fitter(slide, theme, labels, geometry, script, lead)
+    for fitter in fitters:
+        slide, fitter.lead = fitter.slide, lead
         for part, (blocks, header) in enumerate(fitter.pages()):
             middle = header if slide.kind == "prompt" else None
             fitted.append(
@@ -161,10 +162,9 @@ def _fit_deck(deck: SlideDeck, theme: Theme, labels: Labels) -> tuple[FittedSlid
     return tuple(fitted)
 
 
-def _lead_size(deck: SlideDeck, theme: Theme, labels: Labels, g: Geometry, script: Script) -> float:
+def _lead_size(prompts: list[_Fitter], theme: Theme) -> float:
     """One size for every question of the deck: the largest, from the title size down to the
     body size, at which each fits on one slide."""
-    prompts = [_Fitter(s, theme, labels, g, script) for s in deck.slides if s.kind == "prompt"]
     for size in _sizes(theme.slide_title_size, theme.slide_body_size):
         if all(len(fitter.paginate(size)) == 1 for fitter in prompts):
             return size
@@ -276,6 +276,7 @@ class _Fitter:
         self.g = g
         self.script = script
         self.lead = lead or theme.slide_body_size
+        self._paginated: dict[tuple[float, int], list[tuple[list[Block], int]]] = {}
 
     def pages(self) -> list[tuple[list[Block], int]]:
         """(blocks, how many of them are the header) for each slide this one needs: one body
@@ -291,7 +292,15 @@ class _Fitter:
 
     def paginate(self, size: float, most: int = 0) -> list[tuple[list[Block], int]]:
         """Blocks of this slide at body size `size`, filled greedily onto as many slides as
-        needed (with at most `most` items on a slide, when given)."""
+        needed (with at most `most` items on a slide, when given). Worked out once per size:
+        the deck's question size is found by paginating each question at every size down to it,
+        and the deck is then fitted at that size."""
+        key = (size, most)
+        if key not in self._paginated:
+            self._paginated[key] = self._paginate(size, most)
+        return self._paginated[key]
+
+    def _paginate(self, size: float, most: int) -> list[tuple[list[Block], int]]:
         g = self.g
         room = g.top - g.bottom
         header = self.header()
