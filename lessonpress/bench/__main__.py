@@ -84,9 +84,10 @@ def vs_typst(project: Path, runs: int, short: bool, check: Path | None, store: P
         if key == "deck":  # ~20 ms a round: three times the rounds take a second, and steady
             return versus.deck(runs * 3)  # a median that single bursts of load moved 1.05-1.97x
         if key == "cold":
-            ratio, bare = versus.cold(project, runs)
+            ratio, bare, no_site = versus.cold(project, runs)
             print(ratio.line())
             print(bare.line())
+            print(no_site.line())
             return ratio
         return versus.noop(project, count, runs, formats)
 

@@ -235,9 +235,14 @@ def deck(rounds: int) -> Ratio:
     return Ratio("deck", "warm 13-slide deck", tuple(mine), tuple(yardstick), "Typst", 1.5)
 
 
-def cold(project: Path, rounds: int) -> tuple[Ratio, Figure]:
+def cold(project: Path, rounds: int) -> tuple[Ratio, Figure, Figure]:
     """A one-lesson handout build in a fresh process, beside Typst's in a fresh process; and
-    a bare `python -c pass` for scale."""
+    a bare `python -c pass` for scale, with `python -S -c pass` beside it: the difference is
+    what `site` (and any `.pth` hooks installed beside the packages) adds to every start on
+    this machine, on both sides of the cold and no-op ratios. A sandbox's certificate hook and
+    an editable install's finder added ~45 ms to a ~15 ms start on one machine; in a plain
+    virtual environment on it, the same code's short run measured cold 8.9x and no-op 8.9x,
+    where the hooked interpreter measured 4.5-5x and 2.2-2.5x."""
     from ..labels import ENGLISH
     from ..lessons import check_lesson
     from ..project import LessonFile
@@ -253,20 +258,24 @@ def cold(project: Path, rounds: int) -> tuple[Ratio, Figure]:
         ours_cmd += ["--force", "--quiet", "--out", str(tmp / "out")]
         theirs_cmd = yard.cold_command(main, tmp / "typical.pdf")
         bare_cmd = [sys.executable, "-c", "pass"]
-        for cmd in (ours_cmd, theirs_cmd, bare_cmd):  # files into the page cache
+        no_site_cmd = [sys.executable, "-S", "-c", "pass"]
+        for cmd in (ours_cmd, theirs_cmd, bare_cmd, no_site_cmd):  # files into the page cache
             _timed(cmd, project)
         mine: list[Time] = []
         yardstick: list[Time] = []
         bare: list[Time] = []
+        no_site: list[Time] = []
         for _ in range(rounds):
             mine.append(_timed(ours_cmd, project))
             yardstick.append(_timed(theirs_cmd, project))
             bare.append(_timed(bare_cmd, project))
+            no_site.append(_timed(no_site_cmd, project))
     ratio = Ratio(
         "cold", "cold one-lesson handout (process)", tuple(mine), tuple(yardstick), "Typst (process)", 3
     )
     cpu = Figure("  python -c pass (in both), CPU", tuple(t.cpu for t in bare), "ms")
-    return ratio, cpu
+    start = Figure("  python -S -c pass (no site or .pth), CPU", tuple(t.cpu for t in no_site), "ms")
+    return ratio, cpu, start
 
 
 def noop(source: Path, count: int, rounds: int, formats: tuple[str, ...] = ()) -> Ratio:
