@@ -15,6 +15,9 @@ from .warm import I18N_LESSON, warm_formats, warm_handout, warm_locales
 
 SHORT_LESSONS = 6  # lessons of the short run's N-lesson figures (CI)
 BASELINE_PASSES = 3  # a stored baseline is the highest ratio of this many short runs
+# A deck round takes ~20 ms: three times the rounds take about a second and steady a median
+# that bursts of load from other processes had moved between 1.05x and 1.97x with 7 rounds.
+DECK_ROUNDS = 3
 FULL_LESSONS = 41
 
 
@@ -81,8 +84,8 @@ def vs_typst(project: Path, runs: int, short: bool, check: Path | None, store: P
     def measure(key: str) -> versus.Ratio:
         if key == "handout":
             return versus.handout_build(project, count, runs)
-        if key == "deck":  # ~20 ms a round: three times the rounds take a second, and steady
-            return versus.deck(runs * 3)  # a median that single bursts of load moved 1.05-1.97x
+        if key == "deck":
+            return versus.deck(runs * DECK_ROUNDS)
         if key == "cold":
             ratio, bare, no_site = versus.cold(project, runs)
             print(ratio.line())

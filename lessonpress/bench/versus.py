@@ -239,10 +239,7 @@ def cold(project: Path, rounds: int) -> tuple[Ratio, Figure, Figure]:
     """A one-lesson handout build in a fresh process, beside Typst's in a fresh process; and
     a bare `python -c pass` for scale, with `python -S -c pass` beside it: the difference is
     what `site` (and any `.pth` hooks installed beside the packages) adds to every start on
-    this machine, on both sides of the cold and no-op ratios. A sandbox's certificate hook and
-    an editable install's finder added ~45 ms to a ~15 ms start on one machine; in a plain
-    virtual environment on it, the same code's short run measured cold 8.9x and no-op 8.9x,
-    where the hooked interpreter measured 4.5-5x and 2.2-2.5x."""
+    this machine, on both sides of the cold and no-op ratios (README, "Benchmark")."""
     from ..labels import ENGLISH
     from ..lessons import check_lesson
     from ..project import LessonFile

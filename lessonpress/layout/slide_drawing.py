@@ -142,8 +142,8 @@ def _fit_deck(deck: SlideDeck, theme: Theme, labels: Labels) -> tuple[FittedSlid
     lead = _lead_size([f for f in fitters if f.slide.kind == "prompt"], theme)
     fitted: list[FittedSlide] = []
     for fitter in fitters:
-        slide, fitter.lead = fitter.slide, lead
-        for part, (blocks, header) in enumerate(fitter.pages()):
+        slide = fitter.slide
+        for part, (blocks, header) in enumerate(fitter.pages(lead)):
             middle = header if slide.kind == "prompt" else None
             fitted.append(
                 FittedSlide(
@@ -268,20 +268,19 @@ class _Fitter:
         labels: Labels,
         g: Geometry,
         script: Script = LATIN,
-        lead: float | None = None,
     ) -> None:
         self.slide = slide
         self.theme = theme
         self.labels = labels
         self.g = g
         self.script = script
-        self.lead = lead or theme.slide_body_size
         self._paginated: dict[tuple[float, int], list[tuple[list[Block], int]]] = {}
 
-    def pages(self) -> list[tuple[list[Block], int]]:
+    def pages(self, lead: float) -> list[tuple[list[Block], int]]:
         """(blocks, how many of them are the header) for each slide this one needs: one body
-        size for the whole deck (and one size for its questions), split rather than shrunk."""
-        size = self.lead if self.slide.kind == "prompt" else self.theme.slide_body_size
+        size for the whole deck (and `lead`, the deck's size for its questions), split rather
+        than shrunk."""
+        size = lead if self.slide.kind == "prompt" else self.theme.slide_body_size
         pages = self.paginate(size)
         if len(pages) > 1:  # as many slides, items shared evenly (no lone last item)
             items = len(self.slide.items)
